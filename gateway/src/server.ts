@@ -1,0 +1,97 @@
+import { ApolloServer } from "@apollo/server";
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { headerValue, sendJson, serveGraphQL, type RunningServer } from "../../subgraphs/shared/src/http.js";
+import { IDENTITY_HEADER, type Identity } from "../../subgraphs/shared/src/identity.js";
+import { logger } from "../../subgraphs/shared/src/logger.js";
+import { maskInternalErrors } from "../../subgraphs/shared/src/subgraph-server.js";
+import type { GatewayTokenSigner } from "./auth/gateway-token.js";
+import { createUserTokenVerifier, type UserTokenConfig } from "./auth/user-token.js";
+
+/** What the gateway knows of a request once the caller's token is verified. */
+export interface GatewayContext {
+  identity: Identity;
+  requestId: string;
+}
+
+/**
+ * Relays a subgraph fetch with the caller's identity, re-signed by the gateway for that subgraph
+ * only, and the request id for tracing. The caller's own token never leaves the gateway.
+ */
+class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    config: { name: string; url: string },
+    private readonly signer: GatewayTokenSigner,
+  ) {
+    super({ url: config.url });
+    this.subgraphName = config.name;
+  }
+
+  private readonly subgraphName: string;
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    if (!("identity" in context) || !context.identity) return;
+    request.http?.headers.set(IDENTITY_HEADER, await this.signer.sign(context.identity, this.subgraphName, context.requestId));
+    request.http?.headers.set("x-request-id", context.requestId);
+  }
+}
+
+export interface GatewayOptions {
+  supergraphSdl: string;
+  /** Where each subgraph listens, by name; overrides the URLs composed into the supergraph. */
+  subgraphUrls: Record<string, string>;
+  auth: UserTokenConfig;
+  signer: GatewayTokenSigner;
+  port: number;
+  host?: string;
+}
+
+/**
+ * The only door into the graph: verifies the caller's token, plans each operation over the
+ * committed supergraph, and calls the subgraphs over HTTP with a gateway-signed identity.
+ */
+export async function createGateway(options: GatewayOptions): Promise<RunningServer> {
+  const verifyUser = createUserTokenVerifier(options.auth);
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => {
+      const target = options.subgraphUrls[name] ?? url;
+      if (!target) throw new Error(`No URL is configured for subgraph ${name}.`);
+      return new IdentityDataSource({ name, url: target }, options.signer);
+    },
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskInternalErrors("gateway"),
+    csrfPrevention: true,
+  });
+  const running = await serveGraphQL<GatewayContext>({
+    apollo,
+    name: "gateway",
+    port: options.port,
+    host: options.host,
+    context: async (req, requestId) => ({ identity: await verifyUser(headerValue(req, "authorization")), requestId }),
+    routes: {
+      "/health": (_req, res) => sendJson(res, 200, { status: "ok" }),
+      "/ready": async (_req, res) => {
+        const results = await Promise.all(
+          Object.entries(options.subgraphUrls).map(async ([name, url]) => {
+            try {
+              const response = await fetch(new URL("/ready", url), { signal: AbortSignal.timeout(2_000) });
+              return [name, response.ok ? "ready" : "unavailable"] as const;
+            } catch {
+              return [name, "unreachable"] as const;
+            }
+          }),
+        );
+        const ready = results.every(([, state]) => state === "ready");
+        sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : "degraded", subgraphs: Object.fromEntries(results) });
+      },
+      // Subgraphs that run as separate processes fetch the gateway's public key from here.
+      "/.well-known/jwks.json": (_req, res) => sendJson(res, 200, options.signer.jwks),
+    },
+  });
+  logger.info({ url: running.url }, "gateway listening");
+  return running;
+}

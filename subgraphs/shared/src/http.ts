@@ -1,0 +1,112 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+import { logger } from "./logger.js";
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw Object.assign(new Error("request body too large"), { status: 413 });
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * Serves an Apollo Server on plain node:http at `/graphql`, with extra routes (health, readiness,
+ * key sets). Each request gets an id (`x-request-id`, taken from the caller when present) that
+ * appears in every log line and is passed on to the subgraphs.
+ */
+export async function serveGraphQL<C extends BaseContext>(options: {
+  apollo: ApolloServer<C>;
+  port: number;
+  host?: string;
+  context: (req: IncomingMessage, requestId: string) => Promise<C>;
+  routes?: Record<string, RouteHandler>;
+  name: string;
+}): Promise<RunningServer> {
+  const { apollo, routes = {} } = options;
+  await apollo.start();
+  const server: Server = createServer(async (req, res) => {
+    const requestId = headerValue(req, "x-request-id") ?? randomUUID();
+    res.setHeader("x-request-id", requestId);
+    const url = new URL(req.url ?? "/", "http://localhost");
+    try {
+      const route = routes[url.pathname];
+      if (route && req.method === "GET") return await route(req, res);
+      if (url.pathname !== "/graphql") return sendJson(res, 404, { error: `No route ${url.pathname}; GraphQL is served at /graphql.` });
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+      }
+      const raw = req.method === "POST" ? await readBody(req) : "";
+      let body: unknown = raw;
+      if (raw && (headers.get("content-type") ?? "").includes("json")) {
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          return sendJson(res, 400, { errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] });
+        }
+      }
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+        context: () => options.context(req, requestId),
+      });
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === "complete") {
+        res.end(response.body.string);
+      } else {
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } catch (error) {
+      const status = (error as { status?: number }).status ?? 500;
+      if (status >= 500) logger.error({ err: error, requestId, server: options.name }, "request failed");
+      if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 413 ? "The request body is larger than 5 MiB." : "Internal server error.", extensions: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : "INTERNAL_SERVER_ERROR", requestId } }] });
+      else res.end();
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host && options.host !== "0.0.0.0" ? options.host : "127.0.0.1";
+  return {
+    url: `http://${host}:${port}/graphql`,
+    port,
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await apollo.stop();
+    },
+  };
+}
+
+export function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

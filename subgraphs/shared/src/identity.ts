@@ -1,0 +1,89 @@
+import { GraphQLError } from "graphql";
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from "jose";
+
+/**
+ * The roles of the covenant (see the matrix "Who may see what").
+ * CORPORATION: a housing corporation's staff or integration (woningcorporatie);
+ * SDV: the municipal debt service (schulddienstverlening);
+ * SWT: a social neighbourhood team (sociaal wijkteam);
+ * BUDGET_COACH: receives priority IV signals; ANALYST and COORDINATOR: aggregates and oversight.
+ */
+export const ROLES = ["CORPORATION", "SDV", "SWT", "BUDGET_COACH", "ANALYST", "COORDINATOR"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is asking. `orgs` holds a corporation id or the CBS codes of the municipalities served. */
+export interface Identity {
+  sub: string;
+  role: Role;
+  orgs: string[];
+  team?: string;
+}
+
+/** Issuer of the short-lived tokens the gateway signs for its subgraphs. */
+export const GATEWAY_TOKEN_ISSUER = "urn:early-warning:gateway";
+/** Header carrying the gateway-signed identity token on every subgraph request. */
+export const IDENTITY_HEADER = "x-identity-token";
+/** Algorithm of gateway-signed tokens; nothing else is accepted by a subgraph. */
+export const GATEWAY_TOKEN_ALG = "ES256";
+/** Lifetime of a gateway-signed token: long enough for one request's fan-out, no longer. */
+export const GATEWAY_TOKEN_TTL_SECONDS = 60;
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+  });
+}
+
+/** Reads an identity out of verified claims; claim names are those the gateway writes. */
+export function identityFromClaims(payload: JWTPayload): Identity {
+  const role = payload.role;
+  if (!isRole(role)) throw unauthenticated(`The token carries no known role (one of ${ROLES.join(", ")}).`);
+  if (typeof payload.sub !== "string" || payload.sub === "") throw unauthenticated("The token carries no subject.");
+  const orgs = Array.isArray(payload.orgs) ? payload.orgs.filter((o): o is string => typeof o === "string") : [];
+  const team = typeof payload.team === "string" && payload.team !== "" ? payload.team : undefined;
+  return { sub: payload.sub, role, orgs, ...(team ? { team } : {}) };
+}
+
+export type GatewayKeySource = { jwksUrl: string } | { jwks: JSONWebKeySet };
+
+/**
+ * Verifies the gateway-signed identity token of a subgraph request. The audience is the subgraph's
+ * own name, so a token the gateway made for one subgraph is refused by another.
+ */
+export function createGatewayTokenVerifier(options: { audience: string; keys: GatewayKeySource }) {
+  const getKey: JWTVerifyGetKey =
+    "jwksUrl" in options.keys
+      ? createRemoteJWKSet(new URL(options.keys.jwksUrl), { cooldownDuration: 5_000 })
+      : createLocalJWKSet(options.keys.jwks);
+  return async function verify(token: string | undefined): Promise<Identity> {
+    if (!token) {
+      throw unauthenticated(
+        "This subgraph answers only requests relayed by the gateway; send your query to the gateway.",
+      );
+    }
+    try {
+      const { payload } = await jwtVerify(token, getKey, {
+        issuer: GATEWAY_TOKEN_ISSUER,
+        audience: options.audience,
+        algorithms: [GATEWAY_TOKEN_ALG],
+        maxTokenAge: `${GATEWAY_TOKEN_TTL_SECONDS}s`,
+        clockTolerance: 5,
+      });
+      return identityFromClaims(payload);
+    } catch (error) {
+      if (error instanceof GraphQLError) throw error;
+      throw unauthenticated("The gateway identity token is invalid or expired; send your query to the gateway.");
+    }
+  };
+}

@@ -1,0 +1,152 @@
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
+import type { DataSource } from "typeorm";
+import { openDataSource, type DataSourceOptions, type SubgraphName } from "./database.js";
+import { serveGraphQL, headerValue, sendJson, type RunningServer } from "./http.js";
+import { createGatewayTokenVerifier, IDENTITY_HEADER, type GatewayKeySource, type Identity } from "./identity.js";
+import { logger } from "./logger.js";
+
+/** What every subgraph request knows before its own services are attached (Vendure's RequestContext). */
+export interface BaseRequestContext {
+  identity: Identity;
+  requestId: string;
+}
+
+/** Codes that carry a message meant for the caller; anything else is masked as an internal error. */
+const PUBLIC_CODES = new Set([
+  "BAD_USER_INPUT",
+  "GRAPHQL_VALIDATION_FAILED",
+  "GRAPHQL_PARSE_FAILED",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "OPERATION_RESOLUTION_FAILURE",
+  "BAD_REQUEST",
+]);
+
+/** Keeps business refusals (any custom code) and hides infrastructure failures behind a generic message. */
+export function maskInternalErrors(name: string) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === "string" && (PUBLIC_CODES.has(code) || code !== "INTERNAL_SERVER_ERROR")) {
+      const { stacktrace: _ignored, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    logger.error({ err: error, subgraph: name, path: formatted.path }, "internal error in resolver");
+    return { message: "Internal server error.", path: formatted.path, locations: formatted.locations, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  };
+}
+
+export interface SubgraphServerOptions<C extends BaseRequestContext> {
+  name: SubgraphName;
+  schema: GraphQLSchema;
+  port: number;
+  host?: string;
+  gatewayKeys: GatewayKeySource;
+  /** Adds the subgraph's services and per-request DataLoaders to the verified identity. */
+  context: (base: BaseRequestContext) => C;
+  /** Throws when the subgraph cannot serve (database unreachable). */
+  ready: () => Promise<void>;
+}
+
+/**
+ * Serves one subgraph. Every GraphQL request must carry a token the gateway signed for this
+ * subgraph; without it the request is refused with 401 before any resolver runs.
+ */
+export async function startSubgraphServer<C extends BaseRequestContext>(options: SubgraphServerOptions<C>): Promise<RunningServer> {
+  const verify = createGatewayTokenVerifier({ audience: options.name, keys: options.gatewayKeys });
+  const apollo = new ApolloServer<C>({
+    schema: options.schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskInternalErrors(options.name),
+    csrfPrevention: true,
+    // Traces would go to Apollo's cloud; this graph reports nothing outside the partners' machines.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  const running = await serveGraphQL<C>({
+    apollo,
+    name: options.name,
+    port: options.port,
+    host: options.host,
+    context: async (req, requestId) => {
+      const identity = await verify(headerValue(req, IDENTITY_HEADER));
+      return options.context({ identity, requestId });
+    },
+    routes: {
+      "/health": (_req, res) => sendJson(res, 200, { status: "ok", subgraph: options.name }),
+      "/ready": async (_req, res) => {
+        try {
+          await options.ready();
+          sendJson(res, 200, { status: "ready", subgraph: options.name });
+        } catch (error) {
+          logger.warn({ err: error, subgraph: options.name }, "not ready");
+          sendJson(res, 503, { status: "unavailable", subgraph: options.name });
+        }
+      },
+    },
+  });
+  logger.info({ subgraph: options.name, url: running.url }, "subgraph listening");
+  return running;
+}
+
+export interface SubgraphOptions {
+  databaseUrl: string;
+  port: number;
+  host?: string;
+  gatewayKeys: GatewayKeySource;
+}
+
+export interface RunningSubgraph extends RunningServer {
+  dataSource: DataSource;
+  /** SQL statements run so far; tests read it to prove that lists are batched. */
+  statements(): number;
+}
+
+/** What a subgraph brings: its tables, migrations, schema and per-request context. */
+export interface SubgraphDefinition<C extends BaseRequestContext> {
+  name: SubgraphName;
+  entities: DataSourceOptions["entities"];
+  migrations: DataSourceOptions["migrations"];
+  createSchema: () => Promise<{ schema: GraphQLSchema }>;
+  createContext: (db: DataSource, base: BaseRequestContext) => C;
+}
+
+/** Opens the subgraph's database (running its migrations) and serves it. Nothing runs on import. */
+export async function startSubgraph<C extends BaseRequestContext>(
+  definition: SubgraphDefinition<C>,
+  options: SubgraphOptions,
+): Promise<RunningSubgraph> {
+  const { dataSource, statements } = await openDataSource({
+    url: options.databaseUrl,
+    entities: definition.entities,
+    migrations: definition.migrations,
+  });
+  try {
+    const { schema } = await definition.createSchema();
+    const server = await startSubgraphServer({
+      name: definition.name,
+      schema,
+      port: options.port,
+      host: options.host,
+      gatewayKeys: options.gatewayKeys,
+      context: (base) => definition.createContext(dataSource, base),
+      ready: async () => {
+        await dataSource.query("select 1");
+      },
+    });
+    return {
+      ...server,
+      dataSource,
+      statements: () => statements.count,
+      async close() {
+        await server.close();
+        await dataSource.destroy();
+      },
+    };
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+}
