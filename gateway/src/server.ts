@@ -13,6 +13,13 @@ export interface GatewayContext {
   requestId: string;
 }
 
+/** How long a subgraph may take before its part of the answer is given up (SUBGRAPH_TIMEOUT_MS). */
+const SUBGRAPH_TIMEOUT_MS = Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 30_000);
+
+/** Node's fetch keeps connections to the subgraphs alive; a timeout bounds each call. */
+const subgraphFetch = ((url: string, init?: RequestInit) =>
+  fetch(url, { ...init, signal: AbortSignal.timeout(SUBGRAPH_TIMEOUT_MS) })) as never;
+
 /**
  * Relays a subgraph fetch with the caller's identity, re-signed by the gateway for that subgraph
  * only, and the request id for tracing. The caller's own token never leaves the gateway.
@@ -22,7 +29,7 @@ class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     config: { name: string; url: string },
     private readonly signer: GatewayTokenSigner,
   ) {
-    super({ url: config.url });
+    super({ url: config.url, fetcher: subgraphFetch });
     this.subgraphName = config.name;
   }
 
@@ -50,6 +57,8 @@ export interface GatewayOptions {
  * committed supergraph, and calls the subgraphs over HTTP with a gateway-signed identity.
  */
 export async function createGateway(options: GatewayOptions): Promise<RunningServer> {
+  // @apollo/gateway reports usage to Apollo unless told not to; partner data stays here.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= "1";
   const verifyUser = createUserTokenVerifier(options.auth);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,

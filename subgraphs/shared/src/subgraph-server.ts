@@ -2,6 +2,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
+import type { DemoWorld } from "./demo/world.js";
 import { openDataSource, type DataSourceOptions, type SubgraphName } from "./database.js";
 import { serveGraphQL, headerValue, sendJson, type RunningServer } from "./http.js";
 import { createGatewayTokenVerifier, IDENTITY_HEADER, type GatewayKeySource, type Identity } from "./identity.js";
@@ -111,6 +112,8 @@ export interface SubgraphDefinition<C extends BaseRequestContext> {
   migrations: DataSourceOptions["migrations"];
   createSchema: () => Promise<{ schema: GraphQLSchema }>;
   createContext: (db: DataSource, base: BaseRequestContext) => C;
+  /** Writes this subgraph's slice of the demo world; idempotent. */
+  seedDemo?: (db: DataSource, world: DemoWorld) => Promise<unknown>;
 }
 
 /** Opens the subgraph's database (running its migrations) and serves it. Nothing runs on import. */
@@ -136,13 +139,15 @@ export async function startSubgraph<C extends BaseRequestContext>(
         await dataSource.query("select 1");
       },
     });
+    let closing: Promise<void> | undefined;
     return {
       ...server,
       dataSource,
       statements: () => statements.count,
-      async close() {
-        await server.close();
-        await dataSource.destroy();
+      close() {
+        // Safe to call twice: a test may stop a subgraph and later the whole graph.
+        closing ??= server.close().then(() => dataSource.destroy());
+        return closing;
       },
     };
   } catch (error) {

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import swc from "unplugin-swc";
 import { defineConfig } from "vitest/config";
 
@@ -9,6 +10,8 @@ export default defineConfig({
     // copy, not the .mjs one Vite would pick, or `instanceof GraphQLScalarType` fails across copies.
     alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }],
   },
+  // The config lives in test/; paths are from the project root.
+  root: fileURLToPath(new URL("..", import.meta.url)),
   test: {
     globalSetup: ["test/support/global-setup.ts"],
     setupFiles: ["reflect-metadata"],

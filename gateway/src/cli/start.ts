@@ -1,0 +1,74 @@
+import "reflect-metadata";
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedServer } from "../../../subgraphs/shared/src/database.js";
+import { logger } from "../../../subgraphs/shared/src/logger.js";
+import { dataDir, gatewaySigningKey, supergraphPath, userTokenConfig } from "../config.js";
+import { startLocalGraph } from "../local-graph.js";
+
+/**
+ * `npm start`: the whole graph on one machine. Without DATABASE_URL an embedded PostgreSQL keeps
+ * its data in .data/postgres (DATA_DIR), so a restart finds everything as it was. Migrations run,
+ * the demo world of Haarlem and Zandvoort is seeded once (SEED_DEMO=false to skip), and the three
+ * subgraphs and the gateway start.
+ */
+async function main() {
+  const env = process.env;
+  const dir = dataDir(env);
+  let embedded: EmbeddedServer | undefined;
+  let serverUrl = env.DATABASE_URL;
+  if (!serverUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, "postgres"), persistent: true, port: env.EMBEDDED_PG_PORT ? Number(env.EMBEDDED_PG_PORT) : undefined });
+    serverUrl = embedded.url;
+  }
+  const host = env.HOST ?? "127.0.0.1";
+  const graph = await startLocalGraph({
+    databaseServerUrl: serverUrl,
+    supergraphPath: supergraphPath(env),
+    gatewayPort: Number(env.PORT ?? 4000),
+    subgraphPorts: {
+      corporations: Number(env.CORPORATIONS_PORT ?? 4001),
+      sdv: Number(env.SDV_PORT ?? 4002),
+      swt: Number(env.SWT_PORT ?? 4003),
+    },
+    host,
+    signingKey: await gatewaySigningKey(env, true),
+    auth: await userTokenConfig(env),
+    seedDemo: env.SEED_DEMO !== "false",
+  });
+
+  const shown = embedded ? embedded.url.replace(/:[^:@/]+@/, ":***@") : "(DATABASE_URL)";
+  process.stdout.write(`
+Early-warning graph is running.
+
+  Gateway      ${graph.gateway.url}
+  Subgraphs    corporations ${graph.subgraphs.corporations.url}
+               sdv          ${graph.subgraphs.sdv.url}
+               swt          ${graph.subgraphs.swt.url}   (answer only the gateway)
+  PostgreSQL   ${shown}${embedded ? `, data in ${path.relative(process.cwd(), path.join(dir, "postgres")) || "."}` : ""}
+
+Get a development token in another terminal and ask a question:
+
+  TOKEN=$(npm run -s token -- --role SDV --org 0392,0473)
+  curl -s ${graph.gateway.url} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
+    -d '{"query":"{ signals(first: 3) { edges { node { id tenant { name arrears { amountCents phase } } case { status } } } } }"}'
+
+Ctrl-C stops everything.
+`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "stopping");
+    await graph.close().catch((error) => logger.error({ err: error }, "error while stopping the graph"));
+    await embedded?.stop().catch((error) => logger.error({ err: error }, "error while stopping PostgreSQL"));
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error) => {
+  logger.fatal({ err: error }, "the graph failed to start");
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+import path from "node:path";
+import { readFileSync } from "node:fs";
+import { DEV_AUDIENCE, DEV_ISSUER, loadDevIssuerKey } from "./auth/dev-issuer.js";
+import { generateSigningKey, loadOrCreateSigningKey, signingKeyFromJwk, type SigningKey } from "./auth/keys.js";
+import { DEFAULT_CLAIMS, type UserTokenConfig } from "./auth/user-token.js";
+
+/** The project's data folder: embedded PostgreSQL, development keys. */
+export function dataDir(env = process.env): string {
+  return path.resolve(env.DATA_DIR ?? ".data");
+}
+
+/**
+ * How callers' tokens are verified. With AUTH_JWKS_URL (production): the partners' identity
+ * provider, with AUTH_ISSUER and AUTH_AUDIENCE required. Without it: the local development issuer,
+ * which is refused when NODE_ENV=production.
+ */
+export async function userTokenConfig(env = process.env): Promise<UserTokenConfig> {
+  const claims = {
+    role: env.AUTH_ROLE_CLAIM ?? DEFAULT_CLAIMS.role,
+    org: env.AUTH_ORG_CLAIM ?? DEFAULT_CLAIMS.org,
+    team: env.AUTH_TEAM_CLAIM ?? DEFAULT_CLAIMS.team,
+  };
+  const clockToleranceSeconds = Number(env.AUTH_CLOCK_TOLERANCE_SECONDS ?? 30);
+  if (env.AUTH_JWKS_URL) {
+    if (!env.AUTH_ISSUER || !env.AUTH_AUDIENCE) throw new Error("With AUTH_JWKS_URL, set AUTH_ISSUER and AUTH_AUDIENCE too.");
+    return {
+      keys: { jwksUrl: env.AUTH_JWKS_URL },
+      issuer: env.AUTH_ISSUER,
+      audience: env.AUTH_AUDIENCE,
+      algorithms: (env.AUTH_ALGORITHMS ?? "ES256,RS256").split(",").map((a) => a.trim()),
+      clockToleranceSeconds,
+      claims,
+    };
+  }
+  if (env.NODE_ENV === "production") {
+    throw new Error("NODE_ENV=production needs AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE; the development issuer is not for production.");
+  }
+  const key = await loadDevIssuerKey(dataDir(env));
+  return { keys: { jwks: key.jwks }, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ["ES256"], clockToleranceSeconds, claims };
+}
+
+/**
+ * The key the gateway signs subgraph identity tokens with: GATEWAY_SIGNING_KEY (a private EC P-256
+ * JWK) or GATEWAY_SIGNING_KEY_FILE; in development one kept in the data folder; else a fresh one.
+ */
+export async function gatewaySigningKey(env = process.env, persistInDataDir = false): Promise<SigningKey> {
+  if (env.GATEWAY_SIGNING_KEY) return signingKeyFromJwk(env.GATEWAY_SIGNING_KEY);
+  if (env.GATEWAY_SIGNING_KEY_FILE) return signingKeyFromJwk(readFileSync(env.GATEWAY_SIGNING_KEY_FILE, "utf8"));
+  if (persistInDataDir) return loadOrCreateSigningKey(path.join(dataDir(env), "gateway", "signing-key.json"));
+  return (await generateSigningKey()).key;
+}
+
+export function subgraphUrls(env = process.env): Record<string, string> {
+  return {
+    corporations: env.CORPORATIONS_URL ?? "http://127.0.0.1:4001/graphql",
+    sdv: env.SDV_URL ?? "http://127.0.0.1:4002/graphql",
+    swt: env.SWT_URL ?? "http://127.0.0.1:4003/graphql",
+  };
+}
+
+export function supergraphPath(env = process.env): string {
+  return path.resolve(env.SUPERGRAPH_PATH ?? path.join("schema", "supergraph.graphql"));
+}

@@ -1,0 +1,84 @@
+import { readFileSync } from "node:fs";
+import { SUBGRAPHS, subgraphDatabaseUrl, type SubgraphName } from "../../subgraphs/shared/src/database.js";
+import { buildDemoWorld } from "../../subgraphs/shared/src/demo/world.js";
+import { seedDemoOnce } from "../../subgraphs/shared/src/demo/seed-once.js";
+import type { RunningServer } from "../../subgraphs/shared/src/http.js";
+import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from "../../subgraphs/shared/src/subgraph-server.js";
+import { corporationsSubgraph } from "../../subgraphs/corporations/src/index.js";
+import { sdvSubgraph } from "../../subgraphs/sdv/src/index.js";
+import { swtSubgraph } from "../../subgraphs/swt/src/index.js";
+import { GatewayTokenSigner } from "./auth/gateway-token.js";
+import type { SigningKey } from "./auth/keys.js";
+import type { UserTokenConfig } from "./auth/user-token.js";
+import { createGateway } from "./server.js";
+
+export const SUBGRAPH_DEFINITIONS: Record<SubgraphName, SubgraphDefinition<any>> = {
+  corporations: corporationsSubgraph,
+  sdv: sdvSubgraph,
+  swt: swtSubgraph,
+};
+
+export interface LocalGraphOptions {
+  /** A PostgreSQL server URL; each subgraph gets its own database on it. */
+  databaseServerUrl: string;
+  /** Per-subgraph URLs that take precedence (CORPORATIONS_DATABASE_URL, ...). */
+  databaseUrls?: Partial<Record<SubgraphName, string>>;
+  supergraphPath: string;
+  gatewayPort: number;
+  subgraphPorts: Record<SubgraphName, number>;
+  host?: string;
+  signingKey: SigningKey;
+  auth: UserTokenConfig;
+  seedDemo: boolean;
+}
+
+export interface LocalGraph {
+  gateway: RunningServer;
+  subgraphs: Record<SubgraphName, RunningSubgraph>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole graph in one process, each part on its own port and talking real HTTP: what
+ * `npm start` runs and what end-to-end tests start. Production runs the parts as separate
+ * processes (see docker-compose.yml), with the same code.
+ */
+export async function startLocalGraph(options: LocalGraphOptions): Promise<LocalGraph> {
+  const signer = new GatewayTokenSigner(options.signingKey);
+  const started: RunningSubgraph[] = [];
+  try {
+    const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
+    const world = options.seedDemo ? buildDemoWorld() : undefined;
+    for (const name of SUBGRAPHS) {
+      const definition = SUBGRAPH_DEFINITIONS[name];
+      const running = await startSubgraph(definition, {
+        databaseUrl: options.databaseUrls?.[name] ?? subgraphDatabaseUrl(name, options.databaseServerUrl),
+        port: options.subgraphPorts[name],
+        host: options.host,
+        gatewayKeys: { jwks: signer.jwks },
+      });
+      started.push(running);
+      subgraphs[name] = running;
+      if (world && definition.seedDemo) await seedDemoOnce(running.dataSource, world, definition.seedDemo);
+    }
+    const gateway = await createGateway({
+      supergraphSdl: readFileSync(options.supergraphPath, "utf8"),
+      subgraphUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, subgraphs[name].url])),
+      auth: options.auth,
+      signer,
+      port: options.gatewayPort,
+      host: options.host,
+    });
+    return {
+      gateway,
+      subgraphs,
+      async close() {
+        await gateway.close();
+        await Promise.all(started.map((s) => s.close()));
+      },
+    };
+  } catch (error) {
+    await Promise.all(started.map((s) => s.close().catch(() => undefined)));
+    throw error;
+  }
+}
