@@ -1,0 +1,62 @@
+import { createHmac } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { SignJWT } from "jose";
+import { DEV_AUDIENCE, DEV_ISSUER, signDevToken } from "./dev-issuer.js";
+import { generateSigningKey } from "./keys.js";
+import { createUserTokenVerifier, DEFAULT_CLAIMS } from "./user-token.js";
+
+async function setup(claims = DEFAULT_CLAIMS) {
+  const { key } = await generateSigningKey();
+  const verify = createUserTokenVerifier({
+    keys: { jwks: key.jwks },
+    issuer: DEV_ISSUER,
+    audience: DEV_AUDIENCE,
+    algorithms: ["ES256"],
+    clockToleranceSeconds: 5,
+    claims,
+  });
+  return { key, verify };
+}
+
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+
+describe("verifying a partner's token at the gateway", () => {
+  it("reads role, organisations and team from a valid token", async () => {
+    const { key, verify } = await setup();
+    const token = await signDevToken(key, { role: "SWT", orgs: ["0392"], team: "haarlem-oost", sub: "worker-1" });
+    await expect(verify(`Bearer ${token}`)).resolves.toEqual({ sub: "worker-1", role: "SWT", orgs: ["0392"], team: "haarlem-oost" });
+  });
+
+  it("refuses a missing token, an expired one, and one for another audience or issuer", async () => {
+    const { key, verify } = await setup();
+    await expect(verify(undefined)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+    const expired = await new SignJWT({ role: "SDV" }).setProtectedHeader({ alg: "ES256", kid: key.kid }).setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setSubject("x").setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(key.privateKey);
+    await expect(verify(`Bearer ${expired}`)).rejects.toThrow(/expired/);
+    const otherAudience = await new SignJWT({ role: "SDV" }).setProtectedHeader({ alg: "ES256", kid: key.kid }).setIssuer(DEV_ISSUER).setAudience("another-api").setSubject("x").setExpirationTime("1h").sign(key.privateKey);
+    await expect(verify(`Bearer ${otherAudience}`)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+    const otherIssuer = await new SignJWT({ role: "SDV" }).setProtectedHeader({ alg: "ES256", kid: key.kid }).setIssuer("https://evil.example").setAudience(DEV_AUDIENCE).setSubject("x").setExpirationTime("1h").sign(key.privateKey);
+    await expect(verify(`Bearer ${otherIssuer}`)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+  });
+
+  it("refuses alg none and an HMAC token keyed with the public key", async () => {
+    const { key, verify } = await setup();
+    const claims = { role: "COORDINATOR", sub: "x", iss: DEV_ISSUER, aud: DEV_AUDIENCE, exp: Math.floor(Date.now() / 1000) + 600 };
+    const none = `${b64({ alg: "none", typ: "JWT" })}.${b64(claims)}.`;
+    await expect(verify(`Bearer ${none}`)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+    const input = `${b64({ alg: "HS256", typ: "JWT", kid: key.kid })}.${b64(claims)}`;
+    const confused = `${input}.${createHmac("sha256", JSON.stringify(key.publicJwk)).update(input).digest("base64url")}`;
+    await expect(verify(`Bearer ${confused}`)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+  });
+
+  it("refuses a token without a known role", async () => {
+    const { key, verify } = await setup();
+    const token = await new SignJWT({ role: "ADMIN" }).setProtectedHeader({ alg: "ES256", kid: key.kid }).setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setSubject("x").setExpirationTime("1h").sign(key.privateKey);
+    await expect(verify(`Bearer ${token}`)).rejects.toThrow(/role/);
+  });
+
+  it("reads roles and organisations from configured, nested claims", async () => {
+    const { key, verify } = await setup({ role: "realm_access.roles", org: "organisation", team: "team" });
+    const token = await new SignJWT({ realm_access: { roles: ["offline_access", "SDV"] }, organisation: "0392 0473" }).setProtectedHeader({ alg: "ES256", kid: key.kid }).setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setSubject("u").setExpirationTime("1h").sign(key.privateKey);
+    await expect(verify(`Bearer ${token}`)).resolves.toEqual({ sub: "u", role: "SDV", orgs: ["0392", "0473"] });
+  });
+});
