@@ -1,5 +1,13 @@
 import type { DataSource } from "typeorm";
 import type { BaseRequestContext } from "../../shared/src/subgraph-server.js";
+import { createArrearsLoader } from "./arrears/arrears.loader.js";
+import { ArrearsService } from "./arrears/arrears.service.js";
+import { createCollectionStepsLoader } from "./collection-step/collection-step.loader.js";
+import { CollectionStepService } from "./collection-step/collection-step.service.js";
+import { createObjectionsLoader } from "./objection/objection.loader.js";
+import { ObjectionService } from "./objection/objection.service.js";
+import { RegisterEntryPolicy } from "./register-entry/register-entry.policy.js";
+import { RegisterEntryService } from "./register-entry/register-entry.service.js";
 import { createTenantLoader } from "./tenant/tenant.loader.js";
 import { TenantPolicy } from "./tenant/tenant.policy.js";
 import { TenantService } from "./tenant/tenant.service.js";
@@ -12,15 +20,24 @@ export interface CorporationsContext extends BaseRequestContext {
 }
 
 function createServices(db: DataSource, base: BaseRequestContext) {
+  // One tenant policy for the tenant and everything that hangs off a tenant.
   const tenantPolicy = new TenantPolicy(base.identity);
+  const tenants = new TenantService(db, tenantPolicy);
   return {
-    tenants: new TenantService(db, tenantPolicy),
+    tenants,
+    arrears: new ArrearsService(db, tenantPolicy, tenants),
+    collectionSteps: new CollectionStepService(db, tenantPolicy, tenants),
+    objections: new ObjectionService(db, tenantPolicy, tenants),
+    registerEntries: new RegisterEntryService(db, new RegisterEntryPolicy(base.identity)),
   };
 }
 
 function createLoaders(services: ReturnType<typeof createServices>) {
   return {
     tenant: createTenantLoader(services.tenants),
+    arrears: createArrearsLoader(services.arrears),
+    collectionSteps: createCollectionStepsLoader(services.collectionSteps),
+    objections: createObjectionsLoader(services.objections),
   };
 }
 

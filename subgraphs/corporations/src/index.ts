@@ -4,6 +4,7 @@ import { createContext, type CorporationsContext } from "./context.js";
 import { entities } from "./entities.js";
 import { migrations } from "./migrations/index.js";
 import { createSchema } from "./schema.js";
+import { seedDemo } from "./seed.js";
 
 export const corporationsSubgraph: SubgraphDefinition<CorporationsContext> = {
   name: "corporations",
@@ -11,6 +12,7 @@ export const corporationsSubgraph: SubgraphDefinition<CorporationsContext> = {
   migrations,
   createSchema,
   createContext,
+  seedDemo,
 };
 
 /** Opens the corporations database (running its migrations) and serves the subgraph. */

@@ -1,8 +1,12 @@
 import "reflect-metadata";
 import { buildFederatedSchema } from "../../shared/src/federation.js";
 import { DateScalar, DateTimeScalar } from "../../shared/src/scalars.js";
+import { ArrearsResolver, TenantArrearsResolver } from "./arrears/arrears.resolver.js";
+import { CollectionStepResolver, TenantCollectionStepsResolver } from "./collection-step/collection-step.resolver.js";
 import { corporationReference } from "./corporation/corporation.reference.js";
 import { CorporationResolver } from "./corporation/corporation.resolver.js";
+import { ObjectionResolver, TenantObjectionsResolver } from "./objection/objection.resolver.js";
+import { RegisterEntryResolver } from "./register-entry/register-entry.resolver.js";
 import { tenantReference } from "./tenant/tenant.reference.js";
 import { TenantResolver } from "./tenant/tenant.resolver.js";
 
@@ -10,7 +14,17 @@ import { TenantResolver } from "./tenant/tenant.resolver.js";
 export function createSchema() {
   return buildFederatedSchema(
     {
-      resolvers: [CorporationResolver, TenantResolver],
+      resolvers: [
+        CorporationResolver,
+        TenantResolver,
+        TenantArrearsResolver,
+        ArrearsResolver,
+        TenantCollectionStepsResolver,
+        CollectionStepResolver,
+        TenantObjectionsResolver,
+        ObjectionResolver,
+        RegisterEntryResolver,
+      ],
       scalarsMap: [
         { type: Date, scalar: DateTimeScalar },
       ],

@@ -1,4 +1,4 @@
-import { Init1795816548584 } from "./1795816548584-init.js";
+import { Init1795816856008 } from "./1795816856008-init.js";
 
 /** Every migration of the corporations database, oldest first. */
-export const migrations: Function[] = [Init1795816548584];
+export const migrations: Function[] = [Init1795816856008];

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 
 export type Sector = "SOCIAL" | "FREE";
 
@@ -29,8 +29,9 @@ export class AddressColumns {
 @Entity("tenant")
 @Index("tenant_corporation_reference_key", ["corporationId", "reference"], { unique: true })
 @Index("tenant_corporation_name_idx", ["corporationId", "name", "id"])
+@Check("tenant_sector_check", `"sector" IN ('SOCIAL', 'FREE')`)
 export class TenantEntity {
-  @PrimaryGeneratedColumn("uuid")
+  @PrimaryGeneratedColumn("uuid", { primaryKeyConstraintName: "tenant_pkey" })
   id: string;
 
   @Column("text")

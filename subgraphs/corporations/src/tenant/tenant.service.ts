@@ -48,8 +48,10 @@ export class TenantService {
       .into(TenantEntity)
       .values({ ...values, corporationId })
       .orUpdate(
-        ["name", "birth_date", "phone", "email", "address_street", "address_house_number", "address_postcode", "address_city", "address_municipality_code", "sector", "updated_at"],
+        ["name", "birth_date", "phone", "email", "address_street", "address_house_number", "address_postcode", "address_city", "address_municipality_code", "sector"],
         ["corporation_id", "reference"],
+        // A repeated identical call must change nothing, not even updated_at (set only on a real change).
+        { skipUpdateIfNoValuesChanged: true },
       )
       .execute();
     return manager.getRepository(TenantEntity).findOneByOrFail({ corporationId, reference: values.reference });

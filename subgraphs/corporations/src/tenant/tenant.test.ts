@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identities, startTestSubgraph } from "../../../../test/support/subgraph.js";
 import { corporationsSubgraph } from "../index.js";
+import { insertArrearsAndSteps, insertTenants } from "./tenant.fixture.js";
 
 const UPSERT = `mutation($input: TenantInput!) { upsertTenant(input: $input) { id reference name address { postcode municipalityCode } corporation { id } } }`;
 const input = (overrides: Record<string, unknown> = {}) => ({
@@ -32,6 +33,14 @@ describe("tenants in the corporations subgraph", () => {
     expect(count).toBe(1);
   });
 
+  it("an identical repeat of an upsert changes nothing, not even the time of the last change", async () => {
+    await subgraph.query(identities.elanWonen, UPSERT, { input: input({ reference: "EW-3" }) });
+    const before = await subgraph.db.query(`select * from tenant where reference = 'EW-3'`);
+    const again = await subgraph.query(identities.elanWonen, UPSERT, { input: input({ reference: "EW-3" }) });
+    expect(again.errors).toBeUndefined();
+    expect(await subgraph.db.query(`select * from tenant where reference = 'EW-3'`)).toEqual(before);
+  });
+
   it("a postcode that is not Dutch is refused with a message that says how to write it, and nothing is written", async () => {
     const result = await subgraph.query(identities.elanWonen, UPSERT, { input: input({ reference: "EW-2", address: { ...input().address, postcode: "ABC" } }) });
     expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
@@ -43,6 +52,47 @@ describe("tenants in the corporations subgraph", () => {
   it("a corporation cannot register a tenant for another corporation", async () => {
     const result = await subgraph.query(identities.elanWonen, UPSERT, { input: input({ reference: "YM-1", corporationId: "ymere" }) });
     expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  describe("reached by reference from another subgraph", () => {
+    const ENTITIES = `query($representations: [_Any!]!) {
+      _entities(representations: $representations) { ... on Tenant { id reference arrears { amountCents phase } collectionSteps { kind } objections { reference } } }
+    }`;
+    let pre: string[];
+    let ymere: string[];
+    beforeAll(async () => {
+      pre = await insertTenants(subgraph.db, "pre-wonen", "PW-E", 100);
+      ymere = await insertTenants(subgraph.db, "ymere", "YM-E", 3);
+      await insertArrearsAndSteps(subgraph.db, "pre-wonen", pre);
+      await insertArrearsAndSteps(subgraph.db, "ymere", ymere);
+    });
+    const representations = (ids: string[]) => ids.map((id) => ({ __typename: "Tenant", id }));
+
+    it("many tenants asked by id at once cost as many SQL statements as one", async () => {
+      const run = async (ids: string[]) => {
+        const before = subgraph.statements();
+        const result = await subgraph.query(identities.preWonen, ENTITIES, { representations: representations(ids) });
+        expect(result.errors).toBeUndefined();
+        expect(result.data?._entities.map((t: { id: string }) => t.id)).toEqual(ids);
+        expect(result.data?._entities.every((t: any) => t.arrears.amountCents === 12_345 && t.collectionSteps.length === 4)).toBe(true);
+        return subgraph.statements() - before;
+      };
+      const one = await run(pre.slice(0, 1));
+      const hundred = await run(pre);
+      expect(hundred).toBe(one);
+    });
+
+    it("a corporation gets null for another corporation's tenant, in place, and no error that confirms it exists", async () => {
+      const ids = [pre[0]!, ymere[0]!, pre[1]!, "00000000-0000-4000-8000-000000000000", "not-a-uuid"];
+      const result = await subgraph.query(identities.preWonen, ENTITIES, { representations: representations(ids) });
+      expect(result.errors).toBeUndefined();
+      expect(result.data?._entities.map((t: { id: string } | null) => t?.id ?? null)).toEqual([pre[0], null, pre[1], null, null]);
+    });
+
+    it("the other roles reach every tenant for now (their row rules come with the authorization work)", async () => {
+      const result = await subgraph.query(identities.sdvHaarlem, ENTITIES, { representations: representations([pre[0]!, ymere[0]!]) });
+      expect(result.data?._entities.map((t: { id: string }) => t.id)).toEqual([pre[0], ymere[0]]);
+    });
   });
 
   it("a request without the gateway's token is refused before any resolver runs", async () => {

@@ -1,0 +1,47 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import { TenantEntity } from "../tenant/tenant.entity.js";
+
+/**
+ * A tenant's objection (bezwaar) to the exchange of their data with the municipality (Art. 3.4).
+ * While an objection stands, the tenant must not appear in any signal, and one recorded after a
+ * signal was sent withdraws that signal. The tenant may later withdraw the objection itself:
+ * `withdrawnOn` says from when data may be exchanged again. The record is kept, not deleted, so
+ * that it stays known that the tenant objected and when.
+ */
+@Entity("objection")
+@Index("objection_corporation_reference_key", ["corporationId", "reference"], { unique: true })
+@Index("objection_tenant_idx", ["tenantId"])
+@Check("objection_withdrawn_after_recorded_check", `"withdrawn_on" IS NULL OR "withdrawn_on" >= "recorded_on"`)
+export class ObjectionEntity {
+  @PrimaryGeneratedColumn("uuid", { primaryKeyConstraintName: "objection_pkey" })
+  id: string;
+
+  /** The tenant's corporation; the reference is unique within it. */
+  @Column("text")
+  corporationId: string;
+
+  @Column("uuid")
+  tenantId: string;
+
+  @ManyToOne(() => TenantEntity, { onDelete: "CASCADE", nullable: false })
+  @JoinColumn({ name: "tenant_id", foreignKeyConstraintName: "objection_tenant_fkey" })
+  tenant?: TenantEntity;
+
+  /** The corporation's own reference of the objection. */
+  @Column("text")
+  reference: string;
+
+  /** The day the tenant objected. */
+  @Column("date")
+  recordedOn: string;
+
+  /** The day the tenant withdrew the objection; null while it stands. */
+  @Column("date", { nullable: true })
+  withdrawnOn: string | null;
+
+  @CreateDateColumn({ type: "timestamptz" })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: "timestamptz" })
+  updatedAt: Date;
+}

@@ -1,0 +1,105 @@
+import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { PageArgs, connectionOf } from "../../../shared/src/pagination.js";
+import { DateScalar } from "../../../shared/src/scalars.js";
+import { Corporation } from "../corporation/corporation.type.js";
+
+export enum RegisterEntryKind {
+  EVICTION = "EVICTION",
+  KEYS_RETURNED = "KEYS_RETURNED",
+  EVICTION_PREVENTED = "EVICTION_PREVENTED",
+}
+registerEnumType(RegisterEntryKind, {
+  name: "RegisterEntryKind",
+  description: "The registers a corporation keeps under Art. 6.4.",
+  valuesConfig: {
+    EVICTION: { description: "An eviction (ontruiming), with its reason and target group." },
+    KEYS_RETURNED: { description: "The tenant returned the keys voluntarily (sleutelinlevering)." },
+    EVICTION_PREVENTED: { description: "An eviction prevented after a notice of eviction (aanzegging)." },
+  },
+});
+
+/** An entry in a corporation's registers of Art. 6.4. */
+@ObjectType({ description: "An entry in a corporation's registers of Art. 6.4: an eviction, keys returned, or an eviction prevented." })
+export class RegisterEntry {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: "The corporation's own reference of the entry." })
+  reference: string;
+
+  @Field(() => Corporation)
+  corporation: Corporation;
+
+  @Field(() => RegisterEntryKind)
+  kind: RegisterEntryKind;
+
+  @Field(() => DateScalar)
+  occurredOn: string;
+
+  @Field({ description: "CBS code of the municipality the home lies in." })
+  municipalityCode: string;
+
+  @Field({ description: "Target group: the household has children under 18." })
+  withChildren: boolean;
+
+  @Field({ description: "Target group: the household has a member aged 65 or over." })
+  aged65Plus: boolean;
+
+  @Field(() => String, { nullable: true, description: "Why the tenant was evicted; always given for an eviction." })
+  reason: string | null;
+
+  corporationId: string;
+}
+
+export const RegisterEntryConnection = connectionOf("RegisterEntry", RegisterEntry);
+
+@InputType({ description: "Filters on the register entries; all given filters must hold." })
+export class RegisterEntryFilter {
+  @Field(() => ID, { nullable: true })
+  corporationId?: string | null;
+
+  @Field(() => RegisterEntryKind, { nullable: true })
+  kind?: RegisterEntryKind | null;
+
+  @Field(() => String, { nullable: true, description: "CBS code of the municipality." })
+  municipalityCode?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Entries that occurred on or after this day." })
+  from?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Entries that occurred on or before this day." })
+  to?: string | null;
+}
+
+@ArgsType()
+export class RegisterEntriesArgs extends PageArgs {
+  @Field(() => RegisterEntryFilter, { nullable: true })
+  filter?: RegisterEntryFilter | null;
+}
+
+@InputType({ description: "A register entry as the corporation records it; its reference identifies it." })
+export class RegisterEntryInput {
+  @Field(() => ID, { nullable: true, description: "The submitting corporation; may be left out when the caller acts for exactly one." })
+  corporationId?: string | null;
+
+  @Field({ description: "The corporation's own reference of the entry: a repeated call with it updates it. Unique within the corporation." })
+  reference: string;
+
+  @Field(() => RegisterEntryKind)
+  kind: RegisterEntryKind;
+
+  @Field(() => DateScalar, { description: "The day it happened; not in the future." })
+  occurredOn: string;
+
+  @Field({ description: "CBS code of the municipality the home lies in, four digits." })
+  municipalityCode: string;
+
+  @Field({ defaultValue: false, description: "Target group: the household has children under 18." })
+  withChildren: boolean;
+
+  @Field({ defaultValue: false, description: "Target group: the household has a member aged 65 or over." })
+  aged65Plus: boolean;
+
+  @Field(() => String, { nullable: true, description: "Why the tenant was evicted: required for EVICTION." })
+  reason?: string | null;
+}

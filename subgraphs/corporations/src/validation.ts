@@ -1,0 +1,47 @@
+import { badInput } from "../../shared/src/errors.js";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Today's date in the Netherlands. The covenant's days (30 days in arrears, a date "in the future")
+ * are Dutch calendar days; UTC would move the boundary by one or two hours every night.
+ */
+export function today(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** Whole calendar days from one date to another (negative when `to` lies before `from`). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** The date `days` calendar days after `date`. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A trimmed text that must not be empty; the refusal names the input field. */
+export function requiredText(value: string | undefined | null, field: string, maxLength = 200): string {
+  const trimmed = (value ?? "").trim();
+  if (!trimmed) throw badInput(`${field} must not be empty.`, { field });
+  if (trimmed.length > maxLength) throw badInput(`${field} is longer than ${maxLength} characters.`, { field });
+  return trimmed;
+}
+
+/** A date that has already happened: facts are recorded after the event, never ahead of it. */
+export function notInFuture(date: string, field: string): string {
+  const now = today();
+  if (date > now) throw badInput(`${field} ${date} lies in the future (today is ${now}); record it on or after the day it happened.`, { field });
+  return date;
+}
+
+/** A CBS municipality code: four digits, e.g. 0392 for Haarlem. */
+export function municipalityCode(value: string, field: string): string {
+  const trimmed = value.trim();
+  if (!/^\d{4}$/.test(trimmed)) {
+    throw badInput(`${field} "${value}" must be a four-digit CBS code, e.g. 0392 for Haarlem or 0473 for Zandvoort.`, { field });
+  }
+  return trimmed;
+}

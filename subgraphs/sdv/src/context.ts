@@ -1,0 +1,43 @@
+import type { DataSource } from "typeorm";
+import type { BaseRequestContext } from "../../shared/src/subgraph-server.js";
+import { createPriorityLoader } from "./priority/priority.loader.js";
+import { PriorityService } from "./priority/priority.service.js";
+import { createReferralLoader } from "./referral/referral.loader.js";
+import { ReferralService } from "./referral/referral.service.js";
+import { createSignalLoader, createTenantSignalsLoader } from "./signal/signal.loader.js";
+import { SignalPolicy } from "./signal/signal.policy.js";
+import { SignalService } from "./signal/signal.service.js";
+import { createThresholdLoader } from "./threshold/threshold.loader.js";
+import { ThresholdService } from "./threshold/threshold.service.js";
+
+/** Everything one request of the sdv subgraph works with: identity, services, loaders. */
+export interface SdvContext extends BaseRequestContext {
+  db: DataSource;
+  services: ReturnType<typeof createServices>;
+  loaders: ReturnType<typeof createLoaders>;
+}
+
+function createServices(db: DataSource, base: BaseRequestContext) {
+  const signalPolicy = new SignalPolicy(base.identity);
+  return {
+    signals: new SignalService(db, signalPolicy),
+    priorities: new PriorityService(db, signalPolicy),
+    referrals: new ReferralService(db, signalPolicy),
+    thresholds: new ThresholdService(db),
+  };
+}
+
+function createLoaders(services: ReturnType<typeof createServices>) {
+  return {
+    signal: createSignalLoader(services.signals),
+    tenantSignals: createTenantSignalsLoader(services.signals),
+    priority: createPriorityLoader(services.priorities),
+    referral: createReferralLoader(services.referrals),
+    threshold: createThresholdLoader(services.thresholds),
+  };
+}
+
+export function createContext(db: DataSource, base: BaseRequestContext): SdvContext {
+  const services = createServices(db, base);
+  return { ...base, db, services, loaders: createLoaders(services) };
+}

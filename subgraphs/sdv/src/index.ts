@@ -1,0 +1,21 @@
+import "reflect-metadata";
+import { startSubgraph, type SubgraphDefinition, type SubgraphOptions } from "../../shared/src/subgraph-server.js";
+import { createContext, type SdvContext } from "./context.js";
+import { entities } from "./entities.js";
+import { migrations } from "./migrations/index.js";
+import { createSchema } from "./schema.js";
+import { seedDemo } from "./seed.js";
+
+export const sdvSubgraph: SubgraphDefinition<SdvContext> = {
+  name: "sdv",
+  entities,
+  migrations,
+  createSchema,
+  createContext,
+  seedDemo,
+};
+
+/** Opens the sdv database (running its migrations) and serves the subgraph. */
+export function createServer(options: SubgraphOptions) {
+  return startSubgraph(sdvSubgraph, options);
+}

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestSubgraph } from "../../../../test/support/subgraph.js";
+import { DEFAULT_THRESHOLD } from "../threshold/threshold.defaults.js";
+import { sdvSubgraph } from "../index.js";
+
+/** The rules the database itself keeps, whatever code writes to it. */
+describe("the sdv database", () => {
+  let subgraph: Awaited<ReturnType<typeof startTestSubgraph>>;
+  const tenantId = "2b3c4d5e-0000-4000-8000-000000000001";
+  let signalId: string;
+
+  beforeAll(async () => {
+    subgraph = await startTestSubgraph(sdvSubgraph);
+    const [row] = await subgraph.db.query(
+      `insert into signal (tenant_id, corporation_id, municipality_code, reporting_month, channel, received_at, delivered_amount_cents, delivered_phase)
+       values ($1, 'elan-wonen', '0392', '2026-10', 'VPS', now(), 12000, 'ARREARS') returning id`,
+      [tenantId],
+    );
+    signalId = row.id;
+  });
+  afterAll(() => subgraph?.stop());
+
+  async function refusal(sql: string, params: unknown[] = []): Promise<string | undefined> {
+    try {
+      await subgraph.db.query(sql, params);
+      return undefined;
+    } catch (error) {
+      return (error as { constraint?: string }).constraint;
+    }
+  }
+
+  const priority = (fields: string, values: string) =>
+    `insert into priority (signal_id, threshold_id, reason, inputs, computed_at, ${fields}) values ($1, '${DEFAULT_THRESHOLD.id}', 'r', '{}', now(), ${values})`;
+
+  it("the initial migration writes the covenant's default threshold, the same one the code knows", async () => {
+    const rows = await subgraph.db.query(`select id, amount_cents, valid_from, set_by, reason from threshold`);
+    expect(rows).toEqual([
+      {
+        id: DEFAULT_THRESHOLD.id,
+        amount_cents: DEFAULT_THRESHOLD.amountCents,
+        valid_from: DEFAULT_THRESHOLD.validFrom,
+        set_by: DEFAULT_THRESHOLD.setBy,
+        reason: DEFAULT_THRESHOLD.reason,
+      },
+    ]);
+  });
+
+  it("a second signal of the same tenant, corporation and month is refused", async () => {
+    expect(
+      await refusal(
+        `insert into signal (tenant_id, corporation_id, municipality_code, reporting_month, channel, received_at, delivered_amount_cents, delivered_phase)
+         values ($1, 'elan-wonen', '0392', '2026-10', 'VPS', now(), 9000, 'ARREARS')`,
+        [tenantId],
+      ),
+    ).toBe("signal_corporation_tenant_month_key");
+  });
+
+  it("a signal with an unknown channel, phase or month, or without arrears, is refused", async () => {
+    const insert = (channel: string, phase: string, month: string, cents: number) =>
+      refusal(
+        `insert into signal (tenant_id, corporation_id, municipality_code, reporting_month, channel, received_at, delivered_amount_cents, delivered_phase)
+         values (gen_random_uuid(), 'ymere', '0392', $1, $2, now(), $3, $4)`,
+        [month, channel, cents, phase],
+      );
+    expect(await insert("FAX", "ARREARS", "2026-10", 100)).toBe("signal_channel_check");
+    expect(await insert("VPS", "EVICTION", "2026-10", 100)).toBe("signal_delivered_phase_check");
+    expect(await insert("VPS", "ARREARS", "2026-13", 100)).toBe("signal_reporting_month_check");
+    expect(await insert("VPS", "ARREARS", "2026-10", 0)).toBe("signal_delivered_amount_check");
+  });
+
+  it("a forwarding to the SWT needs a team, and one to the budget coach has none", async () => {
+    const referral = `insert into referral (signal_id, target, team_id, forwarded_on, forwarded_at) values ($1, $2, $3, '2026-11-02', now())`;
+    expect(await refusal(referral, [signalId, "SWT", null])).toBe("referral_team_check");
+    expect(await refusal(referral, [signalId, "BUDGET_COACH", "zandvoort"])).toBe("referral_team_check");
+  });
+
+  it("a priority whose rule names another level, or a half-recorded override, is refused", async () => {
+    expect(await refusal(priority("level, rule", "'I', 'II.ABOVE_THRESHOLD'"), [signalId])).toBe("priority_rule_check");
+    expect(await refusal(priority("level, rule, override_level", "'II', 'II.ABOVE_THRESHOLD', 'I'"), [signalId])).toBe(
+      "priority_override_complete_check",
+    );
+  });
+
+  it("erasing a signal erases its priority and forwarding and unlinks the signal that repeated it", async () => {
+    await subgraph.db.query(priority("level, rule", "'II', 'II.ABOVE_THRESHOLD'"), [signalId]);
+    await subgraph.db.query(`insert into referral (signal_id, target, team_id, forwarded_on, forwarded_at) values ($1, 'SWT', 'haarlem-noord', '2026-11-02', now())`, [
+      signalId,
+    ]);
+    const [later] = await subgraph.db.query(
+      `insert into signal (tenant_id, corporation_id, municipality_code, reporting_month, channel, received_at, delivered_amount_cents, delivered_phase, previous_signal_id)
+       values ($1, 'elan-wonen', '0392', '2026-11', 'VPS', now(), 15000, 'COLLECTION', $2) returning id`,
+      [tenantId, signalId],
+    );
+    await subgraph.db.query(`delete from signal where id = $1`, [signalId]);
+    const [left] = await subgraph.db.query(
+      `select (select count(*) from priority where signal_id = $1) as priorities, (select count(*) from referral where signal_id = $1) as referrals,
+              (select previous_signal_id from signal where id = $2) as previous`,
+      [signalId, later.id],
+    );
+    expect(left).toEqual({ priorities: 0, referrals: 0, previous: null });
+  });
+});

@@ -1,0 +1,8 @@
+import DataLoader from "dataloader";
+import type { PriorityEntity } from "./priority.entity.js";
+import type { PriorityService } from "./priority.service.js";
+
+/** One query per request for the priorities of all signals on a page. */
+export function createPriorityLoader(service: PriorityService) {
+  return new DataLoader<string, PriorityEntity | null>((signalIds) => service.bySignalIds(signalIds), { maxBatchSize: 1_000 });
+}

@@ -1,0 +1,19 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { SdvContext } from "../context.js";
+import { Threshold } from "../threshold/threshold.type.js";
+import type { PriorityEntity } from "./priority.entity.js";
+import { effectiveLevel } from "./priority.service.js";
+import { Priority, PriorityLevel } from "./priority.type.js";
+
+@Resolver(() => Priority)
+export class PriorityResolver {
+  @FieldResolver(() => PriorityLevel)
+  effectiveLevel(@Root() priority: PriorityEntity): PriorityLevel {
+    return effectiveLevel(priority) as PriorityLevel;
+  }
+
+  @FieldResolver(() => Threshold, { description: "The threshold that applied when the priority was computed." })
+  threshold(@Root() priority: PriorityEntity, @Ctx() ctx: SdvContext) {
+    return ctx.loaders.threshold.load(priority.thresholdId);
+  }
+}

@@ -1,0 +1,24 @@
+import "reflect-metadata";
+import { buildFederatedSchema } from "../../shared/src/federation.js";
+import { DateTimeScalar } from "../../shared/src/scalars.js";
+import { Corporation } from "./corporation/corporation.type.js";
+import { PriorityResolver } from "./priority/priority.resolver.js";
+import { signalReference } from "./signal/signal.reference.js";
+import { SignalResolver } from "./signal/signal.resolver.js";
+import { tenantReference } from "./tenant/tenant.reference.js";
+import { TenantResolver } from "./tenant/tenant.resolver.js";
+import { Tenant } from "./tenant/tenant.type.js";
+import { ThresholdResolver } from "./threshold/threshold.resolver.js";
+
+/** The sdv subgraph schema; building it needs no database. */
+export function createSchema() {
+  return buildFederatedSchema(
+    {
+      resolvers: [SignalResolver, TenantResolver, PriorityResolver, ThresholdResolver],
+      scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+      // The federated stubs: sdv contributes to them but does not own them.
+      orphanedTypes: [Tenant, Corporation],
+    },
+    { ...signalReference, ...tenantReference } as never,
+  );
+}

@@ -1,0 +1,60 @@
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { Identity } from "../../../shared/src/identity.js";
+import { ReferralEntity } from "../referral/referral.entity.js";
+
+/**
+ * Which signals a caller may see: the one place that decides it. Every root query, nested list,
+ * DataLoader and `__resolveReference` of sdv narrows its SQL here, and so do the priorities and
+ * forwardings, which are visible exactly where their signal is. A row outside these rules is simply
+ * absent (null, or not in the list): no error confirms that it exists.
+ *
+ * CORPORATION   the signals it submitted (corporation id in `orgs`);
+ * SDV           every signal in a municipality it serves (CBS code in `orgs`);
+ * SWT           the signals forwarded to its own team (`team`);
+ * BUDGET_COACH  the signals forwarded to the budget coach in a municipality it serves;
+ * ANALYST, COORDINATOR  every row for now; the authorization work restricts them to aggregates.
+ * Any other caller sees nothing.
+ */
+export class SignalPolicy {
+  constructor(private readonly identity: Identity) {}
+
+  /** Adds the caller's row rule to `query`, in which `alias` names the signal table. */
+  restrict<Q extends SelectQueryBuilder<ObjectLiteral>>(query: Q, alias: string = query.alias): Q {
+    const { role, orgs, team } = this.identity;
+    switch (role) {
+      case "CORPORATION":
+        return query.andWhere(`${alias}.corporationId = ANY(:policyOrgs)`, { policyOrgs: orgs });
+      case "SDV":
+        return query.andWhere(`${alias}.municipalityCode = ANY(:policyOrgs)`, { policyOrgs: orgs });
+      case "SWT":
+        if (!team) return nothing(query);
+        return query.andWhere(`EXISTS ${referralWhere(query, alias, "policy_referral.target = 'SWT' AND policy_referral.teamId = :policyTeam")}`, {
+          policyTeam: team,
+        });
+      case "BUDGET_COACH":
+        return query
+          .andWhere(`${alias}.municipalityCode = ANY(:policyOrgs)`, { policyOrgs: orgs })
+          .andWhere(`EXISTS ${referralWhere(query, alias, "policy_referral.target = 'BUDGET_COACH'")}`);
+      case "ANALYST":
+      case "COORDINATOR":
+        return query;
+      default:
+        return nothing(query);
+    }
+  }
+}
+
+function nothing<Q extends SelectQueryBuilder<ObjectLiteral>>(query: Q): Q {
+  return query.andWhere("1 = 0");
+}
+
+/** The sub-select "this signal has a forwarding that meets `condition`". */
+function referralWhere(query: SelectQueryBuilder<ObjectLiteral>, alias: string, condition: string): string {
+  return query
+    .subQuery()
+    .select("1")
+    .from(ReferralEntity, "policy_referral")
+    .where(`policy_referral.signalId = ${alias}.id`)
+    .andWhere(condition)
+    .getQuery();
+}

@@ -1,0 +1,91 @@
+import type { DataSource, SelectQueryBuilder } from "typeorm";
+import { badInput } from "../../../shared/src/errors.js";
+import { paginate, type Page } from "../../../shared/src/pagination.js";
+import { PriorityEntity } from "../priority/priority.entity.js";
+import { ReferralEntity } from "../referral/referral.entity.js";
+import { SignalEntity } from "./signal.entity.js";
+import type { SignalPolicy } from "./signal.policy.js";
+import type { SignalFilter, SignalsArgs } from "./signal.type.js";
+
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+/** Signals as the caller may see them: listed, by id, and per tenant. Nothing here bypasses the policy. */
+export class SignalService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly policy: SignalPolicy,
+  ) {}
+
+  private visible(): SelectQueryBuilder<SignalEntity> {
+    return this.policy.restrict(this.db.getRepository(SignalEntity).createQueryBuilder("signal"));
+  }
+
+  /** A page of signals, newest received first. */
+  async list(args: SignalsArgs): Promise<Page<SignalEntity>> {
+    const query = this.visible();
+    applyFilter(query, args.filter ?? {});
+    return paginate(query, args, { property: "receivedAt", direction: "DESC" });
+  }
+
+  /** Signals by id, in the order asked, null where absent or outside the caller's rows. */
+  async byIds(ids: readonly string[]): Promise<(SignalEntity | null)[]> {
+    const valid = ids.filter(isUuid);
+    const rows = valid.length ? await this.visible().andWhere("signal.id = ANY(:ids)", { ids: valid }).getMany() : [];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** Per tenant id, the tenant's signals the caller may see, newest first; one query for all. */
+  async byTenantIds(tenantIds: readonly string[]): Promise<SignalEntity[][]> {
+    const valid = tenantIds.filter(isUuid);
+    const rows = valid.length
+      ? await this.visible()
+          .andWhere("signal.tenantId = ANY(:tenantIds)", { tenantIds: valid })
+          .orderBy("signal.receivedAt", "DESC")
+          .addOrderBy("signal.id", "DESC")
+          .getMany()
+      : [];
+    const byTenant = new Map<string, SignalEntity[]>();
+    for (const row of rows) {
+      const list = byTenant.get(row.tenantId) ?? [];
+      list.push(row);
+      byTenant.set(row.tenantId, list);
+    }
+    return tenantIds.map((id) => byTenant.get(id) ?? []);
+  }
+}
+
+/** Filters of the signals list. Conditions on priority and forwarding are sub-selects, not joins, so that
+ * keyset pagination stays one plain query. */
+function applyFilter(query: SelectQueryBuilder<SignalEntity>, filter: SignalFilter): void {
+  if (filter.municipalityCode) query.andWhere("signal.municipalityCode = :municipalityCode", { municipalityCode: filter.municipalityCode });
+  if (filter.corporationId) query.andWhere("signal.corporationId = :corporationId", { corporationId: filter.corporationId });
+  if (filter.reportingMonth) query.andWhere("signal.reportingMonth = :reportingMonth", { reportingMonth: filter.reportingMonth });
+  if (filter.status) query.andWhere("signal.status = :status", { status: filter.status });
+  if (filter.tenantId) {
+    if (!isUuid(filter.tenantId)) {
+      throw badInput(`filter.tenantId "${filter.tenantId}" is not a tenant id; tenant ids are uuids, as Tenant.id returns them.`, {
+        argument: "filter.tenantId",
+      });
+    }
+    query.andWhere("signal.tenantId = :tenantId", { tenantId: filter.tenantId });
+  }
+  if (filter.priorityLevel) {
+    const sub = query
+      .subQuery()
+      .select("1")
+      .from(PriorityEntity, "filter_priority")
+      .where("filter_priority.signalId = signal.id")
+      .andWhere("COALESCE(filter_priority.overrideLevel, filter_priority.level) = :priorityLevel")
+      .getQuery();
+    query.andWhere(`EXISTS ${sub}`, { priorityLevel: filter.priorityLevel });
+  }
+  if (filter.forwardedTo || filter.teamId) {
+    const sub = query.subQuery().select("1").from(ReferralEntity, "filter_referral").where("filter_referral.signalId = signal.id");
+    if (filter.forwardedTo) sub.andWhere("filter_referral.target = :forwardedTo");
+    if (filter.teamId) sub.andWhere("filter_referral.teamId = :teamId");
+    query.andWhere(`EXISTS ${sub.getQuery()}`, { forwardedTo: filter.forwardedTo, teamId: filter.teamId });
+  }
+}

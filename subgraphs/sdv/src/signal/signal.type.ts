@@ -1,0 +1,79 @@
+import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { connectionOf, PageArgs } from "../../../shared/src/pagination.js";
+import { DateScalar, DateTimeScalar, YearMonthScalar } from "../../../shared/src/scalars.js";
+import { PriorityLevel } from "../priority/priority.type.js";
+import { ReferralTarget } from "../referral/referral.type.js";
+import { Phase, SignalChannel, SignalStatus } from "./signal.enums.js";
+
+/**
+ * A signal (signaal, Art. 4): a corporation's monthly report of a tenant at least 30 days in
+ * arrears. The amount and phase are those delivered; the tenant's current data is the corporation's.
+ */
+@Directive('@key(fields: "id")')
+@ObjectType({
+  description:
+    "A signal of rent arrears (signaal, Art. 4), as sdv received it: the amount and phase are those delivered on receipt.",
+})
+export class Signal {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => DateTimeScalar)
+  receivedAt: Date;
+
+  @Field(() => YearMonthScalar, { description: "The month the signal reports on." })
+  reportingMonth: string;
+
+  @Field({ description: "CBS code of the municipality of the tenant's address: 0392 Haarlem, 0473 Zandvoort." })
+  municipalityCode: string;
+
+  @Field(() => SignalChannel)
+  channel: SignalChannel;
+
+  @Field(() => SignalStatus)
+  status: SignalStatus;
+
+  @Field(() => Int, { description: "Arrears in euro cents as delivered by the corporation." })
+  deliveredAmountCents: number;
+
+  @Field(() => Phase, { description: "Collection phase as delivered; the tenant's current phase is on Tenant.arrears." })
+  deliveredPhase: Phase;
+
+  @Field(() => DateScalar, { nullable: true, description: "Planned hand-over to the bailiff as delivered, if any." })
+  deliveredBailiffHandoverOn: string | null;
+}
+
+export const SignalConnection = connectionOf("Signal", Signal);
+
+@InputType({ description: "Filters on the signals list; all given filters must hold." })
+export class SignalFilter {
+  @Field(() => String, { nullable: true, description: "CBS code of the municipality." })
+  municipalityCode?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  corporationId?: string | null;
+
+  @Field(() => YearMonthScalar, { nullable: true })
+  reportingMonth?: string | null;
+
+  @Field(() => SignalStatus, { nullable: true })
+  status?: SignalStatus | null;
+
+  @Field(() => PriorityLevel, { nullable: true, description: "The level that counts: an override when there is one." })
+  priorityLevel?: PriorityLevel | null;
+
+  @Field(() => ID, { nullable: true })
+  tenantId?: string | null;
+
+  @Field(() => ReferralTarget, { nullable: true, description: "Forwarded to the SWT or to the budget coach." })
+  forwardedTo?: ReferralTarget | null;
+
+  @Field(() => ID, { nullable: true, description: "Forwarded to this SWT team (slug)." })
+  teamId?: string | null;
+}
+
+@ArgsType()
+export class SignalsArgs extends PageArgs {
+  @Field(() => SignalFilter, { nullable: true })
+  filter?: SignalFilter | null;
+}
