@@ -1,0 +1,51 @@
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import { TeamEntity } from "../team/team.entity.js";
+import { CaseOutcome, CaseStatus, sqlList } from "./case.enums.js";
+
+/**
+ * A case (casus; in DDAS a vroegsignaalzaak): the team's work with one household after a signal
+ * was forwarded to it (Art. 5.4). It bundles that signal and any later signals of the same household
+ * (CaseSignalEntity), the contact attempts, notes and the feedback to the corporation. The tenant and
+ * the signals belong to other subgraphs; a case holds only their ids.
+ */
+@Entity("case")
+@Index("case_opened_on_idx", ["openedOn", "id"])
+@Index("case_team_opened_on_idx", ["teamId", "openedOn", "id"])
+@Index("case_tenant_idx", ["tenantId"])
+@Check("case_status_check", `"status" IN (${sqlList(Object.values(CaseStatus))})`)
+@Check("case_outcome_check", `"outcome" IS NULL OR "outcome" IN (${sqlList(Object.values(CaseOutcome))})`)
+@Check("case_closed_check", `("status" = 'CLOSED') = ("closed_on" IS NOT NULL) AND ("closed_on" IS NULL OR "closed_on" >= "opened_on")`)
+export class CaseEntity {
+  @PrimaryGeneratedColumn("uuid", { primaryKeyConstraintName: "case_pkey" })
+  id: string;
+
+  /** The team that holds the case. A team with cases cannot be removed. */
+  @Column("text")
+  @ForeignKey(() => TeamEntity, { name: "case_team_fkey", onDelete: "RESTRICT" })
+  teamId: string;
+
+  /** The household's contact person: a Tenant of the corporations subgraph. */
+  @Column("uuid")
+  tenantId: string;
+
+  @Column("text")
+  status: CaseStatus;
+
+  /** The day the team took the case up (DDAS datumOpgepakt). */
+  @Column("date")
+  openedOn: string;
+
+  /** Set exactly when the case is CLOSED. */
+  @Column("date", { nullable: true })
+  closedOn: string | null;
+
+  /** The DDAS end result; normally set when the case is closed. */
+  @Column("text", { nullable: true })
+  outcome: CaseOutcome | null;
+
+  @CreateDateColumn({ type: "timestamptz" })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: "timestamptz" })
+  updatedAt: Date;
+}

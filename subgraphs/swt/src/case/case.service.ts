@@ -1,0 +1,88 @@
+import type { DataSource } from "typeorm";
+import { badInput } from "../../../shared/src/errors.js";
+import { paginate, type Page } from "../../../shared/src/pagination.js";
+import { groupBy, isUuid, oneBy } from "../ids.js";
+import { CaseSignalEntity } from "./case-signal.entity.js";
+import { rowsOfVisibleCases } from "./case-rows.js";
+import { CaseEntity } from "./case.entity.js";
+import type { CasePolicy } from "./case.policy.js";
+import type { CasesArgs } from "./case.type.js";
+
+const ALIAS = "swtCase";
+
+/** Cases: every read goes through the case policy, one query per batch of ids. */
+export class CaseService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly policy: CasePolicy,
+  ) {}
+
+  private visible() {
+    return this.policy.restrictCases(this.db.getRepository(CaseEntity).createQueryBuilder(ALIAS), ALIAS);
+  }
+
+  /** The caller's cases, newest opened first. */
+  async list(args: CasesArgs): Promise<Page<CaseEntity>> {
+    const query = this.visible();
+    const f = args.filter ?? {};
+    if (f.teamId) query.andWhere(`${ALIAS}.teamId = :teamId`, { teamId: f.teamId });
+    if (f.status) query.andWhere(`${ALIAS}.status = :status`, { status: f.status });
+    if (f.tenantId) {
+      if (!isUuid(f.tenantId)) throw badInput(`filter.tenantId "${f.tenantId}" is not a tenant id; tenant ids are uuids.`, { field: "filter.tenantId" });
+      query.andWhere(`${ALIAS}.tenantId = :tenantId`, { tenantId: f.tenantId });
+    }
+    if (f.openedFrom && f.openedTo && f.openedFrom > f.openedTo) {
+      throw badInput(`filter.openedFrom (${f.openedFrom}) lies after filter.openedTo (${f.openedTo}); swap them.`, { field: "filter.openedFrom" });
+    }
+    if (f.openedFrom) query.andWhere(`${ALIAS}.openedOn >= :openedFrom`, { openedFrom: f.openedFrom });
+    if (f.openedTo) query.andWhere(`${ALIAS}.openedOn <= :openedTo`, { openedTo: f.openedTo });
+    return paginate(query, args, { property: "openedOn", direction: "DESC" });
+  }
+
+  /** Cases by id in the order asked; null where absent or not the caller's to see. */
+  async byIds(ids: readonly string[]): Promise<(CaseEntity | null)[]> {
+    const valid = ids.filter(isUuid);
+    const rows = valid.length ? await this.visible().andWhere(`${ALIAS}.id = ANY(:ids)`, { ids: valid }).getMany() : [];
+    return oneBy(ids, rows, (row) => row.id);
+  }
+
+  /** The caller's cases of each tenant, newest opened first. */
+  async byTenantIds(tenantIds: readonly string[]): Promise<CaseEntity[][]> {
+    const valid = tenantIds.filter(isUuid);
+    const rows = valid.length
+      ? await this.visible()
+          .andWhere(`${ALIAS}.tenantId = ANY(:tenantIds)`, { tenantIds: valid })
+          .orderBy(`${ALIAS}.openedOn`, "DESC")
+          .addOrderBy(`${ALIAS}.id`, "DESC")
+          .getMany()
+      : [];
+    return groupBy(tenantIds, rows, (row) => row.tenantId);
+  }
+
+  /** For each signal, the id of the case that holds it when the caller may see that case, else null. */
+  async caseIdsBySignalIds(signalIds: readonly string[]): Promise<(string | null)[]> {
+    const valid = signalIds.filter(isUuid);
+    const links = valid.length
+      ? await this.policy
+          .restrictCases(
+            this.db
+              .getRepository(CaseSignalEntity)
+              .createQueryBuilder("link")
+              .innerJoin(CaseEntity, ALIAS, `${ALIAS}.id = link.caseId`)
+              .where("link.signalId = ANY(:signalIds)", { signalIds: valid }),
+            ALIAS,
+          )
+          .getMany()
+      : [];
+    return oneBy(signalIds, links, (link) => link.signalId).map((link) => link?.caseId ?? null);
+  }
+
+  /** The signal ids of each case, the opening signal first. */
+  async signalIdsByCaseIds(caseIds: readonly string[]): Promise<string[][]> {
+    const links = await rowsOfVisibleCases(this.db, this.policy, CaseSignalEntity, "link", caseIds, [
+      ["link.caseId", "ASC"],
+      ["link.position", "ASC"],
+    ]);
+    return groupBy(caseIds, links, (link) => link.caseId).map((group) => group.map((link) => link.signalId));
+  }
+}

@@ -1,0 +1,86 @@
+import { ArgsType, Directive, Field, ID, InputType, ObjectType } from "type-graphql";
+import { PageArgs, connectionOf } from "../../../shared/src/pagination.js";
+import { DateScalar } from "../../../shared/src/scalars.js";
+import { CaseNote } from "../case-note/case-note.type.js";
+import { ContactAttempt } from "../contact-attempt/contact-attempt.type.js";
+import { Feedback } from "../feedback/feedback.type.js";
+import { Signal } from "../signal/signal.type.js";
+import { Team } from "../team/team.type.js";
+import { Tenant } from "../tenant/tenant.type.js";
+import { CaseOutcome, CaseStatus } from "./case.enums.js";
+
+/** A case (casus, DDAS vroegsignaalzaak): a team's work with one household after a forwarded signal. */
+@Directive('@key(fields: "id")')
+@ObjectType({
+  description:
+    "A case (casus; DDAS vroegsignaalzaak): a social neighbourhood team's work with one household after a signal was forwarded to it. Bundles the household's signals, contact attempts, notes and the feedback to the corporation.",
+})
+export class Case {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => CaseStatus)
+  status: CaseStatus;
+
+  @Field(() => CaseOutcome, { nullable: true, description: "The DDAS end result, normally set when the case is closed." })
+  outcome: CaseOutcome | null;
+
+  @Field(() => Team, { description: "The team that holds the case." })
+  team: Team;
+
+  @Field(() => Tenant, { description: "The household's contact person (owned by the corporations subgraph)." })
+  tenant: Tenant;
+
+  @Field(() => Signal, { description: "The signal that opened the case." })
+  signal: Signal;
+
+  @Field(() => [Signal], { description: "Every signal of the household bundled in this case, the opening one first." })
+  signals: Signal[];
+
+  @Field(() => [ContactAttempt], { description: "The team's attempts to reach the household, oldest first." })
+  contactAttempts: ContactAttempt[];
+
+  @Field(() => [CaseNote], { description: "The team's notes on the case, oldest first." })
+  notes: CaseNote[];
+
+  @Field(() => Feedback, { nullable: true, description: "The feedback to the corporation (Art. 5.5), once given." })
+  feedback: Feedback | null;
+
+  @Field(() => DateScalar, { description: "The day the team took the case up (DDAS datumOpgepakt)." })
+  openedOn: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  closedOn: string | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+}
+
+export const CaseConnection = connectionOf("Case", Case);
+
+@InputType({ description: "Filters on the cases list; all given filters must hold." })
+export class CaseFilter {
+  @Field(() => ID, { nullable: true, description: "The team's slug." })
+  teamId?: string | null;
+
+  @Field(() => CaseStatus, { nullable: true })
+  status?: CaseStatus | null;
+
+  @Field(() => ID, { nullable: true, description: "The tenant (household contact person)." })
+  tenantId?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Opened on or after this day." })
+  openedFrom?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Opened on or before this day." })
+  openedTo?: string | null;
+}
+
+@ArgsType()
+export class CasesArgs extends PageArgs {
+  @Field(() => CaseFilter, { nullable: true })
+  filter?: CaseFilter | null;
+}

@@ -1,0 +1,21 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { DateScalar } from "../../../shared/src/scalars.js";
+import { ContactKind, PartOfDay } from "./contact-attempt.enums.js";
+
+@ObjectType({ description: "One try by the team to reach the household (contactpoging, DDAS)." })
+export class ContactAttempt {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ContactKind)
+  kind: ContactKind;
+
+  @Field({ description: "Whether the household was reached (DDAS bereikt)." })
+  reached: boolean;
+
+  @Field(() => DateScalar, { description: "The day of the attempt." })
+  on: string;
+
+  @Field(() => PartOfDay)
+  partOfDay: PartOfDay;
+}

@@ -1,0 +1,51 @@
+import type { DataSource } from "typeorm";
+import type { BaseRequestContext } from "../../shared/src/subgraph-server.js";
+import { createCaseNoteLoader } from "./case-note/case-note.loader.js";
+import { CaseNoteService } from "./case-note/case-note.service.js";
+import { createCaseLoaders } from "./case/case.loader.js";
+import { CasePolicy } from "./case/case.policy.js";
+import { CaseService } from "./case/case.service.js";
+import { createContactAttemptLoader } from "./contact-attempt/contact-attempt.loader.js";
+import { ContactAttemptService } from "./contact-attempt/contact-attempt.service.js";
+import { createFeedbackLoader } from "./feedback/feedback.loader.js";
+import { FeedbackService } from "./feedback/feedback.service.js";
+import { createHouseholdProfileLoader } from "./household-profile/household-profile.loader.js";
+import { HouseholdProfileService } from "./household-profile/household-profile.service.js";
+import { createTeamLoader } from "./team/team.loader.js";
+import { TeamService } from "./team/team.service.js";
+
+/** Everything one request of the swt subgraph works with: identity, services, loaders. */
+export interface SwtContext extends BaseRequestContext {
+  db: DataSource;
+  services: ReturnType<typeof createServices>;
+  loaders: ReturnType<typeof createLoaders>;
+}
+
+function createServices(db: DataSource, base: BaseRequestContext) {
+  // One policy per request: every service that reads case data narrows it the same way.
+  const policy = new CasePolicy(base.identity);
+  return {
+    teams: new TeamService(db),
+    cases: new CaseService(db, policy),
+    contactAttempts: new ContactAttemptService(db, policy),
+    notes: new CaseNoteService(db, policy),
+    feedback: new FeedbackService(db, policy),
+    householdProfiles: new HouseholdProfileService(db, policy),
+  };
+}
+
+function createLoaders(services: ReturnType<typeof createServices>) {
+  return {
+    team: createTeamLoader(services.teams),
+    ...createCaseLoaders(services.cases),
+    contactAttempts: createContactAttemptLoader(services.contactAttempts),
+    notes: createCaseNoteLoader(services.notes),
+    feedback: createFeedbackLoader(services.feedback),
+    householdProfile: createHouseholdProfileLoader(services.householdProfiles),
+  };
+}
+
+export function createContext(db: DataSource, base: BaseRequestContext): SwtContext {
+  const services = createServices(db, base);
+  return { ...base, db, services, loaders: createLoaders(services) };
+}

@@ -1,0 +1,18 @@
+import { CaseNoteEntity } from "./case-note/case-note.entity.js";
+import { CaseSignalEntity } from "./case/case-signal.entity.js";
+import { CaseEntity } from "./case/case.entity.js";
+import { ContactAttemptEntity } from "./contact-attempt/contact-attempt.entity.js";
+import { FeedbackEntity } from "./feedback/feedback.entity.js";
+import { HouseholdProfileEntity } from "./household-profile/household-profile.entity.js";
+import { TeamEntity } from "./team/team.entity.js";
+
+/** Every table of the swt database. */
+export const entities = [
+  TeamEntity,
+  CaseEntity,
+  CaseSignalEntity,
+  ContactAttemptEntity,
+  CaseNoteEntity,
+  FeedbackEntity,
+  HouseholdProfileEntity,
+];

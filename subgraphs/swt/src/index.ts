@@ -1,0 +1,21 @@
+import "reflect-metadata";
+import { startSubgraph, type SubgraphDefinition, type SubgraphOptions } from "../../shared/src/subgraph-server.js";
+import { createContext, type SwtContext } from "./context.js";
+import { entities } from "./entities.js";
+import { migrations } from "./migrations/index.js";
+import { createSchema } from "./schema.js";
+import { seedDemo } from "./seed.js";
+
+export const swtSubgraph: SubgraphDefinition<SwtContext> = {
+  name: "swt",
+  entities,
+  migrations,
+  createSchema,
+  createContext,
+  seedDemo,
+};
+
+/** Opens the swt database (running its migrations) and serves the subgraph. */
+export function createServer(options: SubgraphOptions) {
+  return startSubgraph(swtSubgraph, options);
+}

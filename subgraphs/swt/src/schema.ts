@@ -1,0 +1,26 @@
+import "reflect-metadata";
+import { buildFederatedSchema } from "../../shared/src/federation.js";
+import { DateTimeScalar } from "../../shared/src/scalars.js";
+import { caseReference } from "./case/case.reference.js";
+import { CaseResolver } from "./case/case.resolver.js";
+import { signalReference } from "./signal/signal.reference.js";
+import { SignalResolver } from "./signal/signal.resolver.js";
+import { teamReference } from "./team/team.reference.js";
+import { TeamResolver } from "./team/team.resolver.js";
+import { tenantReference } from "./tenant/tenant.reference.js";
+import { TenantResolver } from "./tenant/tenant.resolver.js";
+import { Signal } from "./signal/signal.type.js";
+import { Tenant } from "./tenant/tenant.type.js";
+
+/** The swt subgraph schema; building it needs no database. */
+export function createSchema() {
+  return buildFederatedSchema(
+    {
+      resolvers: [TeamResolver, CaseResolver, SignalResolver, TenantResolver],
+      scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+      // Entities other subgraphs own, to which swt only adds fields.
+      orphanedTypes: [Signal, Tenant],
+    },
+    { ...teamReference, ...caseReference, ...signalReference, ...tenantReference } as never,
+  );
+}

@@ -1,0 +1,116 @@
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import { TEAMS } from "../../shared/src/covenant/organisations.js";
+import type { DemoCase, DemoWorld } from "../../shared/src/demo/world.js";
+import { CaseSignalEntity } from "./case/case-signal.entity.js";
+import { CaseOutcome, CaseStatus } from "./case/case.enums.js";
+import { CaseEntity } from "./case/case.entity.js";
+import { ContactAttemptEntity } from "./contact-attempt/contact-attempt.entity.js";
+import { ContactKind, PartOfDay } from "./contact-attempt/contact-attempt.enums.js";
+import { FeedbackEntity } from "./feedback/feedback.entity.js";
+import { HouseholdProfileEntity } from "./household-profile/household-profile.entity.js";
+import { TeamEntity } from "./team/team.entity.js";
+
+/** Rows per INSERT: large enough to be fast, far below PostgreSQL's 65,535 parameters per statement. */
+const CHUNK = 500;
+
+const NOT_TAKEN_UP_REASON = "De inwoner regelt het zelf en wil geen hulp vanuit vroegsignalering.";
+
+/**
+ * Writes swt's slice of the demo world: teams, household profiles, cases with their signals, contact
+ * attempts and feedback. One transaction, multi-row inserts, and every row keyed by the world's ids
+ * with ON CONFLICT DO NOTHING: running it again changes nothing. Returns how many demo cases the
+ * database holds afterwards.
+ *
+ * The world does not say why a case closed or why one was not taken up; this seed derives it from the
+ * feedback so that the DDAS outcome and the privacy limit of Art. 5.5 have data to show: a closed case
+ * taken into treatment was referred on for financial help, one with contact but no treatment was not
+ * taken up because the household arranges it itself, one without contact could not be reached.
+ */
+export async function seedDemo(db: DataSource, world: DemoWorld): Promise<{ cases: number }> {
+  const forwardedOn = new Map(world.signals.map((signal) => [signal.id, signal.forwarding.forwardedOn]));
+
+  const teams = TEAMS.map((team) => ({ id: team.id, name: team.name, municipalityCode: team.municipalityCode }));
+  const profiles = world.householdProfiles.map((profile) => ({
+    tenantId: profile.tenantId,
+    knownSince: profile.knownSince,
+    childrenUnder18: profile.childrenUnder18,
+    member65Plus: profile.member65Plus,
+  }));
+  const cases = world.cases.map((kase) => ({
+    id: kase.id,
+    teamId: kase.teamId,
+    tenantId: kase.tenantId,
+    status: kase.status as CaseStatus,
+    openedOn: kase.openedOn,
+    closedOn: kase.closedOn,
+    outcome: outcomeOf(kase),
+  }));
+  const links = world.cases.flatMap((kase) =>
+    kase.signalIds.map((signalId, i) => ({
+      signalId,
+      caseId: kase.id,
+      position: i + 1,
+      joinedOn: i === 0 ? kase.openedOn : (forwardedOn.get(signalId) ?? kase.openedOn),
+    })),
+  );
+  const attempts = world.cases.flatMap((kase) =>
+    kase.contactAttempts.map((attempt) => ({
+      id: attempt.id,
+      caseId: kase.id,
+      kind: attempt.kind as ContactKind,
+      reached: attempt.reached,
+      on: attempt.on,
+      partOfDay: attempt.partOfDay as PartOfDay,
+    })),
+  );
+  const feedback = world.cases.flatMap((kase) => {
+    const f = kase.feedback;
+    if (!f) return [];
+    const notTakenUp = f.contactMade && !f.takenIntoTreatment;
+    return [
+      {
+        id: f.id,
+        caseId: kase.id,
+        givenOn: f.givenOn,
+        contactMade: f.contactMade,
+        takenIntoTreatment: f.takenIntoTreatment,
+        collectionCanBeSuspended: f.collectionCanBeSuspended,
+        paymentsResumeOn: f.paymentsResumeOn,
+        arrearsArrangement: f.arrearsArrangement,
+        notTakenUpForOtherReason: notTakenUp,
+        reasonNotTakenUp: notTakenUp ? NOT_TAKEN_UP_REASON : null,
+      },
+    ];
+  });
+
+  await db.transaction(async (manager) => {
+    await insertMissing(manager, TeamEntity, teams);
+    await insertMissing(manager, HouseholdProfileEntity, profiles);
+    await insertMissing(manager, CaseEntity, cases);
+    await insertMissing(manager, CaseSignalEntity, links);
+    await insertMissing(manager, ContactAttemptEntity, attempts);
+    await insertMissing(manager, FeedbackEntity, feedback);
+  });
+  return { cases: cases.length };
+}
+
+function outcomeOf(kase: DemoCase): CaseOutcome | null {
+  if (kase.status !== "CLOSED") return null;
+  if (kase.feedback?.takenIntoTreatment) return CaseOutcome.FOLLOW_UP_HELP_OR_REFERRAL_FINANCIAL;
+  if (kase.feedback?.contactMade) return CaseOutcome.ARRANGES_IT_THEMSELVES;
+  return CaseOutcome.NO_CONTACT_POSSIBLE;
+}
+
+async function insertMissing<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: Partial<T>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(i, i + CHUNK) as never)
+      .orIgnore()
+      // The ids are the world's; reading generated columns back would only cost time.
+      .updateEntity(false)
+      .execute();
+  }
+}

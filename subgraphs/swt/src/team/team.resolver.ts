@@ -1,0 +1,16 @@
+import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import type { SwtContext } from "../context.js";
+import { Team } from "./team.type.js";
+
+@Resolver(() => Team)
+export class TeamResolver {
+  @Query(() => [Team], { description: "The social neighbourhood teams of the covenant, by id." })
+  teams(@Ctx() ctx: SwtContext) {
+    return ctx.services.teams.all();
+  }
+
+  @Query(() => Team, { nullable: true, description: "One team by its slug, or null when there is no such team." })
+  team(@Arg("id", () => ID) id: string, @Ctx() ctx: SwtContext) {
+    return ctx.loaders.team.load(id);
+  }
+}
