@@ -136,6 +136,10 @@ describe("a subgraph that is down", () => {
     expect(result.data!.signals.edges[0].node.tenant.name).toBeTruthy();
     expect(result.data!.signals.edges.every((e: any) => e.node.case === null)).toBe(true);
     expect(result.errors?.length).toBeGreaterThan(0);
+    for (const error of result.errors!) {
+      expect(error.extensions).toEqual({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "swt" });
+      expect(error.message).not.toMatch(/127\.0\.0\.1|http:/);
+    }
     const again = await graph.query(token, `{ signals(first: 1) { edges { node { id } } } }`);
     expect(again.errors).toBeUndefined();
   });

@@ -1,4 +1,5 @@
 import { ApolloServer } from "@apollo/server";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { headerValue, sendJson, serveGraphQL, type RunningServer } from "../../subgraphs/shared/src/http.js";
 import { IDENTITY_HEADER, type Identity } from "../../subgraphs/shared/src/identity.js";
@@ -16,9 +17,26 @@ export interface GatewayContext {
 /** How long a subgraph may take before its part of the answer is given up (SUBGRAPH_TIMEOUT_MS). */
 const SUBGRAPH_TIMEOUT_MS = Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 30_000);
 
-/** Node's fetch keeps connections to the subgraphs alive; a timeout bounds each call. */
-const subgraphFetch = ((url: string, init?: RequestInit) =>
-  fetch(url, { ...init, signal: AbortSignal.timeout(SUBGRAPH_TIMEOUT_MS) })) as never;
+function unavailable(serviceName: string): GraphQLError {
+  return new GraphQLError(`The ${serviceName} service is unavailable; the fields it provides are null in this answer.`, {
+    extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName },
+  });
+}
+
+/**
+ * Node's fetch keeps connections to the subgraphs alive; a timeout bounds each call; a subgraph
+ * that cannot be reached becomes an error naming the service, and the rest of the answer is served.
+ */
+function subgraphFetch(serviceName: string) {
+  return (async (url: string, init?: RequestInit) => {
+    try {
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(SUBGRAPH_TIMEOUT_MS) });
+    } catch (error) {
+      logger.warn({ err: error, serviceName }, "subgraph unreachable");
+      throw unavailable(serviceName);
+    }
+  }) as never;
+}
 
 /**
  * Relays a subgraph fetch with the caller's identity, re-signed by the gateway for that subgraph
@@ -29,17 +47,41 @@ class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     config: { name: string; url: string },
     private readonly signer: GatewayTokenSigner,
   ) {
-    super({ url: config.url, fetcher: subgraphFetch });
+    super({ url: config.url, fetcher: subgraphFetch(config.name) });
     this.subgraphName = config.name;
   }
 
   private readonly subgraphName: string;
+
+  /**
+   * A subgraph that refuses a variable (a bad date, say) answers 400 with an error meant for the
+   * caller: pass that message on instead of a bare "400: Bad Request".
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0]): Promise<GraphQLError> {
+    const error = await super.errorFromResponse(response);
+    const body = (error.extensions.response as { body?: { errors?: GraphQLFormattedError[] } } | undefined)?.body;
+    const first = body?.errors?.[0];
+    if (response.status === 400 && first?.extensions?.code === "BAD_USER_INPUT") {
+      return new GraphQLError(first.message, { extensions: { ...first.extensions, code: "BAD_USER_INPUT" } });
+    }
+    logger.warn({ serviceName: this.subgraphName, status: response.status }, "subgraph answered with an HTTP error");
+    return unavailable(this.subgraphName);
+  }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     if (!("identity" in context) || !context.identity) return;
     request.http?.headers.set(IDENTITY_HEADER, await this.signer.sign(context.identity, this.subgraphName, context.requestId));
     request.http?.headers.set("x-request-id", context.requestId);
   }
+}
+
+/**
+ * What a caller sees of an error: business refusals as the subgraph wrote them, a subgraph that is
+ * down as SUBGRAPH_UNAVAILABLE; never a subgraph's address, response body or stack.
+ */
+export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const { response: _response, exception: _exception, ...extensions } = formatted.extensions ?? {};
+  return maskInternalErrors("gateway")({ ...formatted, extensions }, error);
 }
 
 export interface GatewayOptions {
@@ -72,7 +114,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
     gateway,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    formatError: maskInternalErrors("gateway"),
+    formatError: formatGatewayError,
     csrfPrevention: true,
   });
   const running = await serveGraphQL<GatewayContext>({
