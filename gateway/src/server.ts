@@ -1,4 +1,5 @@
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { headerValue, sendJson, serveGraphQL, type RunningServer } from "../../subgraphs/shared/src/http.js";
@@ -115,6 +116,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatGatewayError,
+    plugins: [ApolloServerPluginCacheControlDisabled()],
     csrfPrevention: true,
   });
   const running = await serveGraphQL<GatewayContext>({

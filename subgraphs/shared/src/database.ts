@@ -78,7 +78,7 @@ export async function freePort(): Promise<number> {
 }
 
 export interface EmbeddedServer {
-  /** Server URL with the `postgres` database; derive the subgraphs' databases with subgraphDatabaseUrl. */
+  /** Server URL; each subgraph uses its own database on it (early_warning_<subgraph>), see subgraphDatabaseUrl. */
   url: string;
   stop(): Promise<void>;
 }
@@ -121,7 +121,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; persiste
     throw new Error(`The embedded PostgreSQL in ${dataDir} did not start (${String(error)}).\n${detail}`);
   }
   return {
-    url: `postgres://${EMBEDDED_USER}:${encodeURIComponent(EMBEDDED_PASSWORD)}@127.0.0.1:${port}/postgres`,
+    url: `postgres://${EMBEDDED_USER}:${encodeURIComponent(EMBEDDED_PASSWORD)}@127.0.0.1:${port}/early_warning`,
     stop: () => server.stop(),
   };
 }

@@ -1,5 +1,5 @@
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import type { DemoWorld } from "./demo/world.js";
@@ -64,7 +64,8 @@ export async function startSubgraphServer<C extends BaseRequestContext>(options:
     formatError: maskInternalErrors(options.name),
     csrfPrevention: true,
     // Traces would go to Apollo's cloud; this graph reports nothing outside the partners' machines.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // Personal data is never cached by HTTP caches, so cache hints (a hook on every field) are off.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
   const running = await serveGraphQL<C>({
     apollo,

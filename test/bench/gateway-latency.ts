@@ -1,0 +1,101 @@
+import "reflect-metadata";
+import { mkdtempSync, chmodSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { DEV_AUDIENCE, DEV_ISSUER, signDevToken } from "../../gateway/src/auth/dev-issuer.js";
+import { generateSigningKey } from "../../gateway/src/auth/keys.js";
+import { DEFAULT_CLAIMS } from "../../gateway/src/auth/user-token.js";
+import { startLocalGraph } from "../../gateway/src/local-graph.js";
+import { dropDatabase, startEmbeddedPostgres, SUBGRAPHS, subgraphDatabaseUrl } from "../../subgraphs/shared/src/database.js";
+
+/**
+ * Latency and throughput of typical operations through the gateway, on the seeded demo world.
+ *   npm run bench -- [--seconds 10] [--concurrency 8]
+ * Uses DATABASE_URL when set (databases bench_* are created and dropped), else an embedded PostgreSQL.
+ */
+const QUERIES: Record<string, { role: Parameters<typeof signDevToken>[1]; query: string }> = {
+  "issue query: 3 signals + tenant + arrears + case (3 subgraphs)": {
+    role: { role: "SDV", orgs: ["0392", "0473"] },
+    query: `{ signals(first: 3) { edges { node { id tenant { name arrears { amountCents phase } } case { status } } } pageInfo { hasNextPage endCursor } } }`,
+  },
+  "100 signals + tenant + arrears + case (3 subgraphs)": {
+    role: { role: "SDV", orgs: ["0392", "0473"] },
+    query: `{ signals(first: 100) { edges { node { id priority { level } tenant { name arrears { amountCents phase } } case { status team { id } } } } } }`,
+  },
+  "50 tenants of one corporation (1 subgraph)": {
+    role: { role: "CORPORATION", orgs: ["elan-wonen"] },
+    query: `{ tenants(first: 50) { edges { node { id name address { postcode } arrears { amountCents } } } } }`,
+  },
+};
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { seconds: { type: "string", default: "10" }, concurrency: { type: "string", default: "8" } } });
+  const seconds = Number(values.seconds);
+  const concurrency = Number(values.concurrency);
+  let serverUrl = process.env.DATABASE_URL;
+  let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
+  if (!serverUrl) {
+    const parent = mkdtempSync(path.join(tmpdir(), "ewg-bench-"));
+    chmodSync(parent, 0o755);
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(parent, "pg"), persistent: false });
+    serverUrl = embedded.url;
+  }
+  const base = new URL(serverUrl);
+  base.pathname = `/bench_${process.pid}`;
+  const databaseUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, subgraphDatabaseUrl(name, base.toString(), {})]));
+  const issuer = (await generateSigningKey()).key;
+  const graph = await startLocalGraph({
+    databaseServerUrl: base.toString(),
+    databaseUrls,
+    supergraphPath: path.resolve("schema", "supergraph.graphql"),
+    gatewayPort: 0,
+    subgraphPorts: { corporations: 0, sdv: 0, swt: 0 },
+    signingKey: (await generateSigningKey()).key,
+    auth: { keys: { jwks: issuer.jwks }, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ["ES256"], clockToleranceSeconds: 5, claims: DEFAULT_CLAIMS },
+    seedDemo: true,
+  });
+
+  console.log(`node ${process.version}, ${concurrency} concurrent clients, ${seconds} s per operation, demo world seeded`);
+  console.log("operation | requests/s | p50 ms | p95 ms | p99 ms | errors");
+  for (const [name, { role, query }] of Object.entries(QUERIES)) {
+    const token = await signDevToken(issuer, role);
+    const body = JSON.stringify({ query });
+    const send = async () => {
+      const response = await fetch(graph.gateway.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body });
+      const json = (await response.json()) as { errors?: unknown[] };
+      return !json.errors && response.ok;
+    };
+    for (let i = 0; i < 20; i++) await send(); // warm up: plan cache, JIT, connections
+    const latencies: number[] = [];
+    let errors = 0;
+    const end = performance.now() + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (performance.now() < end) {
+          const start = performance.now();
+          if (!(await send())) errors += 1;
+          latencies.push(performance.now() - start);
+        }
+      }),
+    );
+    latencies.sort((a, b) => a - b);
+    console.log(
+      `${name} | ${(latencies.length / seconds).toFixed(0)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 95).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${errors}`,
+    );
+  }
+  const rss = process.memoryUsage().rss / 1024 / 1024;
+  console.log(`resident memory of the process (gateway + 3 subgraphs + bench client): ${rss.toFixed(0)} MiB`);
+  await graph.close();
+  await Promise.all(Object.values(databaseUrls).map((url) => dropDatabase(url).catch(() => undefined)));
+  await embedded?.stop();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
