@@ -3,7 +3,7 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { headerValue, sendJson, serveGraphQL, type RunningServer } from "../../subgraphs/shared/src/http.js";
-import { IDENTITY_HEADER, type Identity } from "../../subgraphs/shared/src/identity.js";
+import { IDENTITY_HEADER, PEER_TOKENS_HEADER, type Identity } from "../../subgraphs/shared/src/identity.js";
 import { logger } from "../../subgraphs/shared/src/logger.js";
 import { maskInternalErrors } from "../../subgraphs/shared/src/subgraph-server.js";
 import type { GatewayTokenSigner } from "./auth/gateway-token.js";
@@ -13,6 +13,8 @@ import { createUserTokenVerifier, type UserTokenConfig } from "./auth/user-token
 export interface GatewayContext {
   identity: Identity;
   requestId: string;
+  /** The identity tokens of this request, one per subgraph, made once on first use. */
+  subgraphTokens?: Promise<Record<string, string>>;
 }
 
 /** How long a subgraph may take before its part of the answer is given up (SUBGRAPH_TIMEOUT_MS). */
@@ -47,6 +49,7 @@ class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     config: { name: string; url: string },
     private readonly signer: GatewayTokenSigner,
+    private readonly allSubgraphs: Record<string, string>,
   ) {
     super({ url: config.url, fetcher: subgraphFetch(config.name) });
     this.subgraphName = config.name;
@@ -69,9 +72,19 @@ class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     return unavailable(this.subgraphName);
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const { request, context } = options;
     if (!("identity" in context) || !context.identity) return;
-    request.http?.headers.set(IDENTITY_HEADER, await this.signer.sign(context.identity, this.subgraphName, context.requestId));
+    const operationName = "incomingRequestContext" in options ? (options.incomingRequestContext.operationName ?? null) : null;
+    // One token per subgraph and request: this subgraph's own, and the others' for calls it makes
+    // on the caller's behalf (each bound to its audience, so none works anywhere else).
+    context.subgraphTokens ??= Promise.all(
+      Object.entries(this.allSubgraphs).map(async ([name, url]) => [name, await this.signer.sign(context.identity, name, context.requestId, { url, operationName })] as const),
+    ).then(Object.fromEntries);
+    const tokens = await context.subgraphTokens;
+    const { [this.subgraphName]: own, ...peers } = tokens;
+    request.http?.headers.set(IDENTITY_HEADER, own!);
+    request.http?.headers.set(PEER_TOKENS_HEADER, JSON.stringify(peers));
     request.http?.headers.set("x-request-id", context.requestId);
   }
 }
@@ -108,7 +121,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL is configured for subgraph ${name}.`);
-      return new IdentityDataSource({ name, url: target }, options.signer);
+      return new IdentityDataSource({ name, url: target }, options.signer, options.subgraphUrls);
     },
   });
   const apollo = new ApolloServer<GatewayContext>({

@@ -18,8 +18,16 @@ export class GatewayTokenSigner {
     return this.key.jwks;
   }
 
-  sign(identity: Identity, audience: string, requestId: string): Promise<string> {
-    return new SignJWT({ role: identity.role, orgs: identity.orgs, ...(identity.team ? { team: identity.team } : {}), rid: requestId })
+  /** `url` is where the audience listens (peers use it); `operationName` goes into the access log. */
+  sign(identity: Identity, audience: string, requestId: string, extra: { url?: string; operationName?: string | null } = {}): Promise<string> {
+    return new SignJWT({
+      role: identity.role,
+      orgs: identity.orgs,
+      ...(identity.team ? { team: identity.team } : {}),
+      rid: requestId,
+      ...(extra.url ? { url: extra.url } : {}),
+      ...(extra.operationName ? { op: extra.operationName } : {}),
+    })
       .setProtectedHeader({ alg: GATEWAY_TOKEN_ALG, kid: this.key.kid, typ: "JWT" })
       .setIssuer(GATEWAY_TOKEN_ISSUER)
       .setAudience(audience)

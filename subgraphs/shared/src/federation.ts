@@ -3,10 +3,11 @@ import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/ind
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
+import { roleAuthChecker } from "./authorization.js";
 
 /** Federation spec version and the directives every subgraph may use. */
 export const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@authenticated", "@requiresScopes", "@policy"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@authenticated", "@requiresScopes", "@policy", "@inaccessible"])';
 
 /**
  * type-graphql's federation recipe: build the schema from the decorated classes, print it with its
@@ -17,7 +18,7 @@ export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, "skipCheck">,
   referenceResolvers: GraphQLResolverMap<unknown> = {},
 ): Promise<{ schema: GraphQLSchema; sdl: string }> {
-  const schema = await buildSchema({ ...options, skipCheck: true });
+  const schema = await buildSchema({ authChecker: roleAuthChecker as never, ...options, skipCheck: true });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`;
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, extra] of Object.entries(referenceResolvers)) {

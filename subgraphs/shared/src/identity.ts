@@ -26,6 +26,18 @@ export interface Identity {
   team?: string;
 }
 
+/** Header carrying tokens the gateway made for the other subgraphs, for calls on the caller's behalf. */
+export const PEER_TOKENS_HEADER = "x-peer-tokens";
+
+/** What a gateway-signed token says besides the identity. */
+export interface GatewayClaims {
+  identity: Identity;
+  /** The client's operation name, for the access log. */
+  operationName: string | null;
+  /** Where the audience subgraph listens (used by peers calling it). */
+  url: string | null;
+}
+
 /** Issuer of the short-lived tokens the gateway signs for its subgraphs. */
 export const GATEWAY_TOKEN_ISSUER = "urn:early-warning:gateway";
 /** Header carrying the gateway-signed identity token on every subgraph request. */
@@ -66,7 +78,7 @@ export function createGatewayTokenVerifier(options: { audience: string; keys: Ga
     "jwksUrl" in options.keys
       ? createRemoteJWKSet(new URL(options.keys.jwksUrl), { cooldownDuration: 5_000 })
       : createLocalJWKSet(options.keys.jwks);
-  return async function verify(token: string | undefined): Promise<Identity> {
+  return async function verify(token: string | undefined, audience: string = options.audience): Promise<GatewayClaims> {
     if (!token) {
       throw unauthenticated(
         "This subgraph answers only requests relayed by the gateway; send your query to the gateway.",
@@ -75,12 +87,16 @@ export function createGatewayTokenVerifier(options: { audience: string; keys: Ga
     try {
       const { payload } = await jwtVerify(token, getKey, {
         issuer: GATEWAY_TOKEN_ISSUER,
-        audience: options.audience,
+        audience,
         algorithms: [GATEWAY_TOKEN_ALG],
         maxTokenAge: `${GATEWAY_TOKEN_TTL_SECONDS}s`,
         clockTolerance: 5,
       });
-      return identityFromClaims(payload);
+      return {
+        identity: identityFromClaims(payload),
+        operationName: typeof payload.op === "string" ? payload.op : null,
+        url: typeof payload.url === "string" ? payload.url : null,
+      };
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
       throw unauthenticated("The gateway identity token is invalid or expired; send your query to the gateway.");

@@ -1,17 +1,23 @@
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import type { DemoWorld } from "./demo/world.js";
 import { openDataSource, type DataSourceOptions, type SubgraphName } from "./database.js";
 import { serveGraphQL, headerValue, sendJson, type RunningServer } from "./http.js";
-import { createGatewayTokenVerifier, IDENTITY_HEADER, type GatewayKeySource, type Identity } from "./identity.js";
+import { createGatewayTokenVerifier, IDENTITY_HEADER, PEER_TOKENS_HEADER, type GatewayKeySource, type Identity } from "./identity.js";
+import type { AccessLogCollector } from "./access-log.js";
+import { PeerClient } from "./peer-client.js";
 import { logger } from "./logger.js";
 
 /** What every subgraph request knows before its own services are attached (Vendure's RequestContext). */
 export interface BaseRequestContext {
   identity: Identity;
   requestId: string;
+  /** The client's operation name, as the gateway saw it. */
+  operationName: string | null;
+  /** Asks another subgraph on the caller's behalf. */
+  peers: PeerClient;
 }
 
 /** Codes that carry a message meant for the caller; anything else is masked as an internal error. */
@@ -36,6 +42,40 @@ export function maskInternalErrors(name: string) {
     }
     logger.error({ err: error, subgraph: name, path: formatted.path }, "internal error in resolver");
     return { message: "Internal server error.", path: formatted.path, locations: formatted.locations, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  };
+}
+
+function parsePeerTokens(header: string | undefined): Record<string, string> {
+  if (!header) return {};
+  try {
+    const parsed: unknown = JSON.parse(header);
+    return parsed && typeof parsed === "object" ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Writes the request's access log before the response leaves. If the reads cannot be recorded,
+ * the data is not sent either: accountability first.
+ */
+function accessLogPlugin(name: string): ApolloServerPlugin<BaseRequestContext & { accessLog?: AccessLogCollector }> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          try {
+            await contextValue.accessLog?.flush();
+          } catch (error) {
+            logger.error({ err: error, subgraph: name, requestId: contextValue.requestId }, "access log could not be written; response withheld");
+            response.body = {
+              kind: "single",
+              singleResult: { errors: [{ message: "The read could not be recorded in the access log, so nothing is returned.", extensions: { code: "ACCESS_LOG_FAILED" } }] },
+            };
+          }
+        },
+      };
+    },
   };
 }
 
@@ -65,7 +105,7 @@ export async function startSubgraphServer<C extends BaseRequestContext>(options:
     csrfPrevention: true,
     // Traces would go to Apollo's cloud; this graph reports nothing outside the partners' machines.
     // Personal data is never cached by HTTP caches, so cache hints (a hook on every field) are off.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), accessLogPlugin(options.name)],
   });
   const running = await serveGraphQL<C>({
     apollo,
@@ -73,8 +113,8 @@ export async function startSubgraphServer<C extends BaseRequestContext>(options:
     port: options.port,
     host: options.host,
     context: async (req, requestId) => {
-      const identity = await verify(headerValue(req, IDENTITY_HEADER));
-      return options.context({ identity, requestId });
+      const { identity, operationName } = await verify(headerValue(req, IDENTITY_HEADER));
+      return options.context({ identity, requestId, operationName, peers: new PeerClient(parsePeerTokens(headerValue(req, PEER_TOKENS_HEADER)), verify, requestId) });
     },
     routes: {
       "/health": (_req, res) => sendJson(res, 200, { status: "ok", subgraph: options.name }),

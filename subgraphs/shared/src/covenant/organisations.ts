@@ -40,6 +40,13 @@ export const TEAMS = [
 ] as const;
 export type TeamId = (typeof TEAMS)[number]["id"];
 
+/**
+ * The budget coach (budgetcoach) receives the priority IV signals of both municipalities (Art. 5.3).
+ * The SWT subgraph keeps the coach's referrals as cases of this pseudo-team, so that one case model
+ * and one deadline rule serve both.
+ */
+export const BUDGET_COACH_TEAM = { id: "budget-coach", name: "Budgetcoach Haarlem en Zandvoort", municipalityCode: "0392" } as const;
+
 /** The team whose area holds a postcode ("2033 AB" or "2033AB"), or undefined outside the covenant. */
 export function teamForPostcode(postcode: string): (typeof TEAMS)[number] | undefined {
   const area = postcode.replace(/\s+/g, "").slice(0, 4);

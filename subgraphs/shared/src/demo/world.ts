@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { CORPORATIONS, TEAMS, teamForPostcode } from "../covenant/organisations.js";
+import { BUDGET_COACH_TEAM, CORPORATIONS, TEAMS, teamForPostcode } from "../covenant/organisations.js";
 import { computePriority, type Phase, type PriorityLevel } from "../covenant/priority.js";
 
 /**
@@ -83,8 +83,11 @@ export type ContactKind = "BRIEF" | "TELEFOON" | "HUISBEZOEK" | "SMS_WHATSAPP" |
 
 export interface DemoCase {
   id: string;
+  /** An SWT team, or BUDGET_COACH_TEAM.id for a referral to the budget coach. */
   teamId: string;
   tenantId: string;
+  /** The corporation the feedback goes to. */
+  corporationId: string;
   signalIds: string[];
   status: "OPEN" | "IN_TREATMENT" | "CLOSED";
   openedOn: string;
@@ -310,12 +313,14 @@ export function buildDemoWorld(tenantCount = 360): DemoWorld {
     }
   }
 
-  // Cases: the SWT opens one per household on its first forwarded signal; later signals join it.
+  // Cases: the SWT team (or the budget coach) opens one per household on its first forwarded
+  // signal; later signals join it while it is open.
   const cases: DemoCase[] = [];
   const openCaseOf = new Map<string, DemoCase>();
   for (const signal of signals) {
-    if (signal.forwarding.target !== "SWT") continue;
-    const existing = openCaseOf.get(signal.tenantId);
+    const teamId = signal.forwarding.target === "SWT" ? signal.forwarding.teamId! : BUDGET_COACH_TEAM.id;
+    const key = `${signal.tenantId}:${teamId}`;
+    const existing = openCaseOf.get(key);
     if (existing) {
       existing.signalIds.push(signal.id);
       continue;
@@ -340,8 +345,9 @@ export function buildDemoWorld(tenantCount = 360): DemoWorld {
     const feedbackOn = nextWeekday(addDays(openedOn, rnd.chance(0.85) ? rnd.int(2, 6) : rnd.int(8, 16)));
     const kase: DemoCase = {
       id: demoId(`case:${signal.tenantId}:${signal.id}`),
-      teamId: signal.forwarding.teamId!,
+      teamId,
       tenantId: signal.tenantId,
+      corporationId: signal.corporationId,
       signalIds: [signal.id],
       status: closed ? "CLOSED" : takenIntoTreatment ? "IN_TREATMENT" : "OPEN",
       openedOn,
@@ -360,7 +366,7 @@ export function buildDemoWorld(tenantCount = 360): DemoWorld {
         : null,
     };
     cases.push(kase);
-    if (!closed) openCaseOf.set(signal.tenantId, kase);
+    if (!closed) openCaseOf.set(key, kase);
   }
 
   const registerEntries: DemoRegisterEntry[] = [];
