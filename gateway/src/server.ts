@@ -7,6 +7,7 @@ import { IDENTITY_HEADER, PEER_TOKENS_HEADER, type Identity } from "../../subgra
 import { logger } from "../../subgraphs/shared/src/logger.js";
 import { maskInternalErrors } from "../../subgraphs/shared/src/subgraph-server.js";
 import type { GatewayTokenSigner } from "./auth/gateway-token.js";
+import { AuthorizingGateway } from "./authorization/authorizing-gateway.js";
 import { createUserTokenVerifier, type UserTokenConfig } from "./auth/user-token.js";
 
 /** What the gateway knows of a request once the caller's token is verified. */
@@ -106,6 +107,8 @@ export interface GatewayOptions {
   signer: GatewayTokenSigner;
   port: number;
   host?: string;
+  /** Only the benchmark turns this off, to measure what field authorization costs. */
+  enforceAuthorization?: boolean;
 }
 
 /**
@@ -116,7 +119,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
   // @apollo/gateway reports usage to Apollo unless told not to; partner data stays here.
   process.env.APOLLO_TELEMETRY_DISABLED ??= "1";
   const verifyUser = createUserTokenVerifier(options.auth);
-  const gateway = new ApolloGateway({
+  const inner = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
@@ -124,6 +127,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
       return new IdentityDataSource({ name, url: target }, options.signer, options.subgraphUrls);
     },
   });
+  const gateway = new AuthorizingGateway(inner, options.supergraphSdl, {}, options.enforceAuthorization ?? true);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,

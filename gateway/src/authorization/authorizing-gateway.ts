@@ -1,0 +1,99 @@
+import { createHash } from "node:crypto";
+import type {
+  GatewayExecutor,
+  GatewayGraphQLRequestContext,
+  GatewayInterface,
+  GatewayLoadResult,
+  GatewaySchemaLoadOrUpdateCallback,
+} from "@apollo/server-gateway-interface";
+import { Kind, print, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import type { ApolloGateway } from "@apollo/gateway";
+import { scopesOf } from "../../../subgraphs/shared/src/authorization.js";
+import type { Identity } from "../../../subgraphs/shared/src/identity.js";
+import { filterOperation, restoreRemovedFields, type Caller, type FilteredOperation } from "./operation-filter.js";
+import { readRequirements, type Requirements } from "./requirements.js";
+
+/** Named rules for `@policy`, for what a role alone cannot decide. An unknown policy never holds. */
+export type Policies = Record<string, (identity: Identity) => boolean>;
+
+const FILTER_CACHE_SIZE = 2_000;
+
+/**
+ * Wraps @apollo/gateway (which composes the authorization directives but does not enforce them)
+ * so that every operation is filtered by the supergraph's field rules before it is planned, and
+ * the answer carries null plus one FORBIDDEN error per removed field. Filtering depends only on the
+ * operation and the caller's scopes, so its result is cached per (operation, scopes).
+ */
+export class AuthorizingGateway implements GatewayInterface {
+  private readonly requirements: Requirements;
+  private readonly cache = new Map<string, FilteredOperation & { queryHash: string; operation: OperationDefinitionNode | undefined }>();
+
+  constructor(
+    private readonly inner: ApolloGateway,
+    supergraphSdl: string,
+    private readonly policies: Policies = {},
+    private readonly enforce = true,
+  ) {
+    this.requirements = readRequirements(supergraphSdl);
+  }
+
+  onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback) {
+    return this.inner.onSchemaLoadOrUpdate(callback);
+  }
+
+  stop() {
+    return this.inner.stop();
+  }
+
+  async load(options: Parameters<GatewayInterface["load"]>[0]): Promise<GatewayLoadResult> {
+    const loaded = await this.inner.load(options);
+    const execute = loaded.executor;
+    if (!execute || !this.enforce) return loaded;
+    let schema: GraphQLSchema | undefined;
+    this.inner.onSchemaLoadOrUpdate(({ apiSchema }) => {
+      schema = apiSchema;
+      this.cache.clear();
+    });
+    const executor: GatewayExecutor = async (requestContext) => {
+      const identity = (requestContext.context as { identity?: Identity }).identity;
+      const apiSchema = schema ?? requestContext.schema;
+      const filtered = this.filter(apiSchema, requestContext, identity);
+      if (filtered.removed.length === 0) return execute(requestContext);
+      const result = await execute({ ...requestContext, document: filtered.document, queryHash: filtered.queryHash, operation: filtered.operation ?? requestContext.operation });
+      const data = result.data;
+      restoreRemovedFields(data as Record<string, unknown> | null, filtered.removed, apiSchema);
+      const forbidden = filtered.removed.map((field) => ({
+        message: `Your role may not read ${field.coordinate}; it is null in this answer.`,
+        path: field.path,
+        extensions: { code: "FORBIDDEN", field: field.coordinate },
+      }));
+      return { ...result, data: data ?? null, errors: [...forbidden, ...(result.errors ?? [])] as never };
+    };
+    return { ...loaded, executor };
+  }
+
+  private filter(schema: GraphQLSchema, requestContext: GatewayGraphQLRequestContext, identity: Identity | undefined) {
+    const scopes = identity ? scopesOf(identity) : [];
+    const key = `${requestContext.queryHash}\u0000${requestContext.operationName ?? ""}\u0000${identity ? `${identity.role}` : "-"}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const caller: Caller = {
+      authenticated: !!identity,
+      scopes: new Set(scopes),
+      policy: (name) => !!identity && (this.policies[name]?.(identity) ?? false),
+    };
+    const filtered = filterOperation(schema, requestContext.document, requestContext.operationName, this.requirements, caller);
+    const operation = filtered.document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    const entry = {
+      ...filtered,
+      operation,
+      // The gateway caches query plans by this hash: a filtered operation must not share the plan of the unfiltered one.
+      queryHash: filtered.removed.length ? createHash("sha256").update(print(filtered.document)).digest("hex") : requestContext.queryHash,
+    };
+    if (Object.keys(this.policies).length === 0) {
+      if (this.cache.size >= FILTER_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(key, entry);
+    }
+    return entry;
+  }
+}
