@@ -30,6 +30,8 @@ export interface LocalGraphOptions {
   signingKey: SigningKey;
   auth: UserTokenConfig;
   seedDemo: boolean;
+  /** Only the benchmark turns this off, to measure what field authorization costs. */
+  enforceAuthorization?: boolean;
 }
 
 export interface LocalGraph {
@@ -68,6 +70,7 @@ export async function startLocalGraph(options: LocalGraphOptions): Promise<Local
       signer,
       port: options.gatewayPort,
       host: options.host,
+      enforceAuthorization: options.enforceAuthorization,
     });
     return {
       gateway,

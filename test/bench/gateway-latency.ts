@@ -11,7 +11,9 @@ import { dropDatabase, startEmbeddedPostgres, SUBGRAPHS, subgraphDatabaseUrl } f
 
 /**
  * Latency and throughput of typical operations through the gateway, on the seeded demo world.
- *   npm run bench -- [--seconds 10] [--concurrency 8]
+ *   npm run bench -- [--seconds 10] [--concurrency 8] [--compare-authorization]
+ * --compare-authorization runs every operation twice: with field authorization enforced at the
+ * gateway (as always in production) and without, to show what the enforcement costs.
  * Uses DATABASE_URL when set (databases bench_* are created and dropped), else an embedded PostgreSQL.
  */
 const QUERIES: Record<string, { role: Parameters<typeof signDevToken>[1]; query: string }> = {
@@ -34,7 +36,9 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { seconds: { type: "string", default: "10" }, concurrency: { type: "string", default: "8" } } });
+  const { values } = parseArgs({
+    options: { seconds: { type: "string", default: "10" }, concurrency: { type: "string", default: "8" }, "compare-authorization": { type: "boolean", default: false } },
+  });
   const seconds = Number(values.seconds);
   const concurrency = Number(values.concurrency);
   let serverUrl = process.env.DATABASE_URL;
@@ -49,48 +53,54 @@ async function main() {
   base.pathname = `/bench_${process.pid}`;
   const databaseUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, subgraphDatabaseUrl(name, base.toString(), {})]));
   const issuer = (await generateSigningKey()).key;
-  const graph = await startLocalGraph({
+  const signingKey = (await generateSigningKey()).key;
+  const start = (enforceAuthorization: boolean) => startLocalGraph({
     databaseServerUrl: base.toString(),
     databaseUrls,
     supergraphPath: path.resolve("schema", "supergraph.graphql"),
     gatewayPort: 0,
     subgraphPorts: { corporations: 0, sdv: 0, swt: 0 },
-    signingKey: (await generateSigningKey()).key,
+    signingKey,
     auth: { keys: { jwks: issuer.jwks }, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ["ES256"], clockToleranceSeconds: 5, claims: DEFAULT_CLAIMS },
     seedDemo: true,
+    enforceAuthorization,
   });
+  const modes = values["compare-authorization"] ? [true, false] : [true];
 
   console.log(`node ${process.version}, ${concurrency} concurrent clients, ${seconds} s per operation, demo world seeded`);
-  console.log("operation | requests/s | p50 ms | p95 ms | p99 ms | errors");
-  for (const [name, { role, query }] of Object.entries(QUERIES)) {
-    const token = await signDevToken(issuer, role);
-    const body = JSON.stringify({ query });
-    const send = async () => {
-      const response = await fetch(graph.gateway.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body });
-      const json = (await response.json()) as { errors?: unknown[] };
-      return !json.errors && response.ok;
-    };
-    for (let i = 0; i < 20; i++) await send(); // warm up: plan cache, JIT, connections
-    const latencies: number[] = [];
-    let errors = 0;
-    const end = performance.now() + seconds * 1000;
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (performance.now() < end) {
-          const start = performance.now();
-          if (!(await send())) errors += 1;
-          latencies.push(performance.now() - start);
-        }
-      }),
-    );
-    latencies.sort((a, b) => a - b);
-    console.log(
-      `${name} | ${(latencies.length / seconds).toFixed(0)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 95).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${errors}`,
-    );
+  console.log("operation | field authorization | requests/s | p50 ms | p95 ms | p99 ms | errors");
+  for (const enforce of modes) {
+    const graph = await start(enforce);
+    for (const [name, { role, query }] of Object.entries(QUERIES)) {
+      const token = await signDevToken(issuer, role);
+      const body = JSON.stringify({ query });
+      const send = async () => {
+        const response = await fetch(graph.gateway.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body });
+        const json = (await response.json()) as { errors?: unknown[] };
+        return !json.errors && response.ok;
+      };
+      for (let i = 0; i < 20; i++) await send(); // warm up: plan cache, JIT, connections
+      const latencies: number[] = [];
+      let errors = 0;
+      const end = performance.now() + seconds * 1000;
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (performance.now() < end) {
+            const start = performance.now();
+            if (!(await send())) errors += 1;
+            latencies.push(performance.now() - start);
+          }
+        }),
+      );
+      latencies.sort((a, b) => a - b);
+      console.log(
+        `${name} | ${enforce ? "enforced" : "off"} | ${(latencies.length / seconds).toFixed(0)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 95).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${errors}`,
+      );
+    }
+    const rss = process.memoryUsage().rss / 1024 / 1024;
+    console.log(`resident memory of the process (gateway + 3 subgraphs + bench client): ${rss.toFixed(0)} MiB`);
+    await graph.close();
   }
-  const rss = process.memoryUsage().rss / 1024 / 1024;
-  console.log(`resident memory of the process (gateway + 3 subgraphs + bench client): ${rss.toFixed(0)} MiB`);
-  await graph.close();
   await Promise.all(Object.values(databaseUrls).map((url) => dropDatabase(url).catch(() => undefined)));
   await embedded?.stop();
 }
