@@ -30,6 +30,7 @@ export async function userTokenConfig(env = process.env): Promise<UserTokenConfi
       algorithms: (env.AUTH_ALGORITHMS ?? "ES256,RS256").split(",").map((a) => a.trim()),
       clockToleranceSeconds,
       claims,
+      jwksCooldownSeconds: Number(env.AUTH_JWKS_COOLDOWN_SECONDS ?? 30),
     };
   }
   if (env.NODE_ENV === "production") {

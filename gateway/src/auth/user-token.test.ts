@@ -60,3 +60,37 @@ describe("verifying a partner's token at the gateway", () => {
     await expect(verify(`Bearer ${token}`)).resolves.toEqual({ sub: "u", role: "SDV", orgs: ["0392", "0473"] });
   });
 });
+
+describe("a production identity provider's key set (JWKS over HTTP)", () => {
+  it("accepts tokens of a key added by rotation, and refuses those of a key that was removed", async () => {
+    const { createServer } = await import("node:http");
+    const first = (await generateSigningKey()).key;
+    const second = (await generateSigningKey()).key;
+    let published = [first.publicJwk];
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ keys: published }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const verify = createUserTokenVerifier({
+        keys: { jwksUrl: `http://127.0.0.1:${port}/jwks.json` },
+        issuer: DEV_ISSUER,
+        audience: DEV_AUDIENCE,
+        algorithms: ["ES256"],
+        clockToleranceSeconds: 5,
+        claims: DEFAULT_CLAIMS,
+        jwksCooldownSeconds: 0,
+      });
+      await expect(verify(`Bearer ${await signDevToken(first, { role: "SDV", orgs: ["0392"] })}`)).resolves.toMatchObject({ role: "SDV" });
+      // The provider rotates: the new key is published, the old one withdrawn.
+      published = [second.publicJwk];
+      await expect(verify(`Bearer ${await signDevToken(second, { role: "SWT", team: "zandvoort" })}`)).resolves.toMatchObject({ role: "SWT" });
+      // The set was fetched anew for the unknown key id, so the withdrawn key no longer verifies.
+      await expect(verify(`Bearer ${await signDevToken(first, { role: "SDV" })}`)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -24,6 +24,8 @@ export interface UserTokenConfig {
   algorithms: string[];
   clockToleranceSeconds: number;
   claims: ClaimNames;
+  /** How long after fetching the key set an unknown key id may trigger another fetch (rotation). */
+  jwksCooldownSeconds?: number;
 }
 
 export const DEFAULT_CLAIMS: ClaimNames = { role: "role", org: "org", team: "team" };
@@ -45,7 +47,9 @@ export function createUserTokenVerifier(config: UserTokenConfig) {
   const algorithms = config.algorithms.filter((alg) => ASYMMETRIC_ALGORITHMS.includes(alg));
   if (algorithms.length === 0) throw new Error(`AUTH_ALGORITHMS must name at least one of ${ASYMMETRIC_ALGORITHMS.join(", ")}.`);
   const getKey: JWTVerifyGetKey =
-    "jwksUrl" in config.keys ? createRemoteJWKSet(new URL(config.keys.jwksUrl)) : createLocalJWKSet(config.keys.jwks);
+    "jwksUrl" in config.keys
+      ? createRemoteJWKSet(new URL(config.keys.jwksUrl), { cooldownDuration: (config.jwksCooldownSeconds ?? 30) * 1000, cacheMaxAge: 10 * 60_000 })
+      : createLocalJWKSet(config.keys.jwks);
 
   return async function verify(authorization: string | undefined): Promise<Identity> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");

@@ -1,0 +1,260 @@
+import type { DevTokenClaims } from "../../gateway/src/auth/dev-issuer.js";
+import type { Role } from "../../subgraphs/shared/src/identity.js";
+import type { Targets } from "./targets.js";
+
+/**
+ * The covenant's "who may see what" (DOMAIN.md), as one executable table: the same source runs
+ * through the gateway in `npm test` (matrix.test.ts) and renders the table in the README
+ * (`npm run docs`). A check names a probe (a query), whose row it asks for, and what must happen:
+ *   allowed    the field comes back with data
+ *   forbidden  the field comes back null with a FORBIDDEN error at its path
+ *   absent     the row is simply not there (null or not in the list), without an error
+ */
+export type Expectation = "allowed" | "forbidden" | "absent";
+export type Target = "own" | "other" | "any";
+
+export interface Check {
+  probe: ProbeName;
+  target: Target;
+  expect: Expectation;
+}
+
+export interface MatrixRow {
+  data: string;
+  /** The cell as DOMAIN.md words it, per role. */
+  domain: Record<Role, string>;
+  checks: Record<Role, Check[]>;
+  /** Parts of the row that are not enforceable yet because the capability does not exist yet. */
+  pending?: string;
+}
+
+export const ROLES_IN_ORDER: Role[] = ["CORPORATION", "SDV", "SWT", "BUDGET_COACH", "ANALYST", "COORDINATOR"];
+
+/** The caller of each column: the organisation and team that make a row "own". */
+export function callerOf(role: Role, t: Targets): DevTokenClaims {
+  switch (role) {
+    case "CORPORATION":
+      return { role, orgs: ["elan-wonen"], sub: "matrix-corporation" };
+    case "SDV":
+      return { role, orgs: ["0392"], sub: "matrix-sdv" };
+    case "SWT":
+      return { role, orgs: ["0392"], team: t.elanTeam, sub: "matrix-swt" };
+    default:
+      return { role, orgs: ["0392", "0473"], sub: `matrix-${role.toLowerCase()}` };
+  }
+}
+
+/** Which row is "own" and which "other" for each caller, per kind of row. */
+export function rowFor(role: Role, kind: "tenant" | "signal" | "case" | "objector", target: Target, t: Targets): string {
+  const own: Record<Role, Record<string, string>> = {
+    CORPORATION: { tenant: t.elanTenant, signal: t.elanSignal, case: t.elanCase, objector: t.elanObjector },
+    SDV: { tenant: t.elanTenant, signal: t.elanSignal, case: t.elanCase, objector: t.elanTenant },
+    SWT: { tenant: t.elanTenant, signal: t.elanSignal, case: t.elanCase, objector: t.elanTenant },
+    BUDGET_COACH: { tenant: t.coachTenant, signal: t.coachSignal, case: t.coachCase, objector: t.coachTenant },
+    ANALYST: { tenant: t.elanTenant, signal: t.elanSignal, case: t.elanCase, objector: t.elanObjector },
+    COORDINATOR: { tenant: t.elanTenant, signal: t.elanSignal, case: t.elanCase, objector: t.elanObjector },
+  };
+  const other: Record<Role, Record<string, string>> = {
+    CORPORATION: { tenant: t.ymereTenant, signal: t.ymereSignal, case: t.ymereCase, objector: t.ymereTenant },
+    SDV: { tenant: t.zandvoortTenant, signal: t.zandvoortSignal, case: t.zandvoortCase, objector: t.zandvoortTenant },
+    SWT: { tenant: t.ymereTenant, signal: t.ymereSignal, case: t.ymereCase, objector: t.ymereTenant },
+    BUDGET_COACH: { tenant: t.elanTenant, signal: t.elanSignal, case: t.elanCase, objector: t.elanTenant },
+    ANALYST: own.ANALYST,
+    COORDINATOR: own.COORDINATOR,
+  };
+  return (target === "other" ? other : own)[role][kind]!;
+}
+
+export interface Probe {
+  kind: "tenant" | "signal" | "case" | "objector" | "none";
+  query: string;
+  /** Where the checked field is, and where its row is (null row = absent). */
+  field: (string | number)[];
+  row: (string | number)[];
+  /** For lists: the row is absent when no item belongs to another organisation. */
+  listOwnership?: { list: (string | number)[]; owner: (node: any) => string; own: string };
+}
+
+const tenantProbe = (selection: string, field: string[]): Probe => ({
+  kind: "tenant",
+  query: `query($id: ID!) { tenant(id: $id) { id ${selection} } }`,
+  field: ["tenant", ...field],
+  row: ["tenant"],
+});
+const signalProbe = (selection: string, field: string[]): Probe => ({
+  kind: "signal",
+  query: `query($id: ID!) { signal(id: $id) { id ${selection} } }`,
+  field: ["signal", ...field],
+  row: ["signal"],
+});
+const caseProbe = (selection: string, field: string[]): Probe => ({
+  kind: "case",
+  query: `query($id: ID!) { case(id: $id) { id ${selection} } }`,
+  field: ["case", ...field],
+  row: ["case"],
+});
+const rootProbe = (query: string, field: string): Probe => ({ kind: "none", query, field: [field], row: [field] });
+
+export const PROBES = {
+  contactData: tenantProbe("name birthDate phone email address { street houseNumber postcode city }", ["name"]),
+  arrears: tenantProbe("arrears { amountCents since phase }", ["arrears"]),
+  arrearsAggregate: rootProbe(`{ arrearsCounts(groupBy: [PHASE]) { phase households suppressed } }`, "arrearsCounts"),
+  collectionSteps: tenantProbe("collectionSteps { kind takenOn }", ["collectionSteps"]),
+  objections: { ...tenantProbe("objections { recordedOn }", ["objections"]), kind: "objector" } as Probe,
+  objectionAggregate: rootProbe(`{ objectionCounts(groupBy: [MUNICIPALITY]) { municipalityCode households suppressed } }`, "objectionCounts"),
+  signalStatus: signalProbe("status reportingMonth", ["status"]),
+  signalAggregate: rootProbe(`{ signalCounts(groupBy: [MONTH, PRIORITY]) { month priorityLevel households suppressed } }`, "signalCounts"),
+  priorityLevel: signalProbe("priority { level }", ["priority", "level"]),
+  priorityReason: signalProbe("priority { level reason rule }", ["priority", "reason"]),
+  thresholds: rootProbe(`{ thresholds { amountCents validFrom setBy reason } }`, "thresholds"),
+  householdProfile: tenantProbe("householdProfile { knownSince childrenUnder18 member65Plus }", ["householdProfile"]),
+  priorityThreeFact: signalProbe("priority { inputs { knownVulnerableAtSwt } }", ["priority", "inputs", "knownVulnerableAtSwt"]),
+  caseStatus: caseProbe("status", ["status"]),
+  caseWork: caseProbe("contactAttempts { kind reached on } notes { text }", ["contactAttempts"]),
+  caseAggregate: rootProbe(`{ caseCounts(groupBy: [STATUS]) { status households suppressed } }`, "caseCounts"),
+  feedback: tenantProbe("feedback { contactMade takenIntoTreatment collectionCanBeSuspended paymentsResumeOn notTakenUpForOtherReason }", ["feedback"]),
+  feedbackReason: tenantProbe("feedback { reasonNotTakenUp }", ["feedback", "reasonNotTakenUp"]),
+  registers: {
+    kind: "none",
+    query: `{ registerEntries(first: 100) { edges { node { id kind corporation { id } } } } }`,
+    field: ["registerEntries"],
+    row: ["registerEntries"],
+    listOwnership: { list: ["registerEntries", "edges"], owner: (edge: any) => edge.node.corporation.id, own: "elan-wonen" },
+  } as Probe,
+  registerAggregate: rootProbe(`{ registerCounts(groupBy: [KIND]) { kind households suppressed } }`, "registerCounts"),
+  accessLog: rootProbe(`{ accessLog(first: 5) { edges { node { readAt role fields } } } }`, "accessLog"),
+} satisfies Record<string, Probe>;
+export type ProbeName = keyof typeof PROBES;
+
+const c = (probe: ProbeName, target: Target, expect: Expectation): Check => ({ probe, target, expect });
+const ownOnly = (probe: ProbeName): Check[] => [c(probe, "own", "allowed"), c(probe, "other", "absent")];
+const never = (probe: ProbeName): Check[] => [c(probe, "any", "forbidden")];
+const aggregates = (row: ProbeName, aggregate: ProbeName): Check[] => [c(row, "any", "forbidden"), c(aggregate, "any", "allowed")];
+
+export const MATRIX: MatrixRow[] = [
+  {
+    data: "tenant contact data: name, birth date, address, phone, e-mail",
+    domain: { CORPORATION: "own tenants", SDV: "tenants with a live signal in a municipality it serves", SWT: "tenants with a case of its team", BUDGET_COACH: "tenants referred to it", ANALYST: "never", COORDINATOR: "never" },
+    checks: { CORPORATION: ownOnly("contactData"), SDV: ownOnly("contactData"), SWT: ownOnly("contactData"), BUDGET_COACH: ownOnly("contactData"), ANALYST: never("contactData"), COORDINATOR: never("contactData") },
+  },
+  {
+    data: "arrears: amount, since, phase",
+    domain: { CORPORATION: "own", SDV: "same as above", SWT: "same", BUDGET_COACH: "same", ANALYST: "aggregates", COORDINATOR: "aggregates" },
+    checks: { CORPORATION: ownOnly("arrears"), SDV: ownOnly("arrears"), SWT: ownOnly("arrears"), BUDGET_COACH: ownOnly("arrears"), ANALYST: aggregates("arrears", "arrearsAggregate"), COORDINATOR: aggregates("arrears", "arrearsAggregate") },
+  },
+  {
+    data: "collection (MVI) steps",
+    domain: { CORPORATION: "own", SDV: "tenants with a live signal", SWT: "no", BUDGET_COACH: "no", ANALYST: "no", COORDINATOR: "no" },
+    checks: { CORPORATION: ownOnly("collectionSteps"), SDV: ownOnly("collectionSteps"), SWT: never("collectionSteps"), BUDGET_COACH: never("collectionSteps"), ANALYST: never("collectionSteps"), COORDINATOR: never("collectionSteps") },
+  },
+  {
+    data: "objections",
+    domain: { CORPORATION: "own", SDV: "no", SWT: "no", BUDGET_COACH: "no", ANALYST: "aggregates", COORDINATOR: "aggregates" },
+    checks: { CORPORATION: ownOnly("objections"), SDV: never("objections"), SWT: never("objections"), BUDGET_COACH: never("objections"), ANALYST: aggregates("objections", "objectionAggregate"), COORDINATOR: aggregates("objections", "objectionAggregate") },
+  },
+  {
+    data: "signals, status",
+    domain: { CORPORATION: "own submitted", SDV: "all in municipalities it serves", SWT: "forwarded to its team", BUDGET_COACH: "referred to it", ANALYST: "aggregates", COORDINATOR: "aggregates" },
+    checks: { CORPORATION: ownOnly("signalStatus"), SDV: ownOnly("signalStatus"), SWT: ownOnly("signalStatus"), BUDGET_COACH: ownOnly("signalStatus"), ANALYST: aggregates("signalStatus", "signalAggregate"), COORDINATOR: aggregates("signalStatus", "signalAggregate") },
+  },
+  {
+    data: "priority, reason, rule",
+    domain: { CORPORATION: "no", SDV: "yes", SWT: "level only", BUDGET_COACH: "level only", ANALYST: "aggregates", COORDINATOR: "aggregates" },
+    checks: {
+      CORPORATION: never("priorityLevel"),
+      SDV: [c("priorityLevel", "own", "allowed"), c("priorityReason", "own", "allowed")],
+      SWT: [c("priorityLevel", "own", "allowed"), c("priorityReason", "own", "forbidden")],
+      BUDGET_COACH: [c("priorityLevel", "own", "allowed"), c("priorityReason", "own", "forbidden")],
+      ANALYST: aggregates("priorityLevel", "signalAggregate"),
+      COORDINATOR: aggregates("priorityLevel", "signalAggregate"),
+    },
+  },
+  {
+    data: "threshold and its history",
+    domain: { CORPORATION: "read", SDV: "read, write", SWT: "read", BUDGET_COACH: "read", ANALYST: "read", COORDINATOR: "read, write" },
+    checks: Object.fromEntries(ROLES_IN_ORDER.map((role) => [role, [c("thresholds", "any", "allowed")]])) as Record<Role, Check[]>,
+    pending: "Writing a threshold arrives with signal intake and priorities; reading is enforced here.",
+  },
+  {
+    data: "household profile (children, 65+)",
+    domain: { CORPORATION: "no", SDV: 'only the derived fact "priority III applies"', SWT: "own team", BUDGET_COACH: "no", ANALYST: "no", COORDINATOR: "no" },
+    checks: {
+      CORPORATION: never("householdProfile"),
+      SDV: [c("householdProfile", "own", "forbidden"), c("priorityThreeFact", "own", "allowed")],
+      SWT: ownOnly("householdProfile"),
+      BUDGET_COACH: never("householdProfile"),
+      ANALYST: never("householdProfile"),
+      COORDINATOR: never("householdProfile"),
+    },
+  },
+  {
+    data: "case, contact attempts, notes",
+    domain: { CORPORATION: "no", SDV: "status only", SWT: "own team", BUDGET_COACH: "own referrals", ANALYST: "aggregates", COORDINATOR: "aggregates" },
+    checks: {
+      CORPORATION: never("caseStatus"),
+      SDV: [c("caseStatus", "own", "allowed"), c("caseStatus", "other", "absent"), c("caseWork", "own", "forbidden")],
+      SWT: [...ownOnly("caseStatus"), ...ownOnly("caseWork")],
+      BUDGET_COACH: [...ownOnly("caseStatus"), ...ownOnly("caseWork")],
+      ANALYST: aggregates("caseStatus", "caseAggregate"),
+      COORDINATOR: aggregates("caseStatus", "caseAggregate"),
+    },
+  },
+  {
+    data: "feedback",
+    domain: { CORPORATION: "own tenants, read", SDV: "read", SWT: "own team, write", BUDGET_COACH: "own referrals, write", ANALYST: "aggregates", COORDINATOR: "aggregates" },
+    checks: {
+      CORPORATION: [...ownOnly("feedback"), c("feedbackReason", "own", "forbidden")],
+      SDV: ownOnly("feedback"),
+      SWT: [...ownOnly("feedback"), c("feedbackReason", "own", "allowed")],
+      BUDGET_COACH: [...ownOnly("feedback"), c("feedbackReason", "own", "allowed")],
+      ANALYST: aggregates("feedback", "caseAggregate"),
+      COORDINATOR: aggregates("feedback", "caseAggregate"),
+    },
+    pending: "Giving feedback (the SWT's and the budget coach's write) arrives with casework; reading is enforced here.",
+  },
+  {
+    data: "registers of Art. 6.4",
+    domain: { CORPORATION: "own, write", SDV: "aggregates", SWT: "no", BUDGET_COACH: "no", ANALYST: "aggregates", COORDINATOR: "aggregates" },
+    checks: {
+      CORPORATION: [c("registers", "own", "allowed"), c("registers", "other", "absent")],
+      SDV: aggregates("registers", "registerAggregate"),
+      SWT: [c("registers", "any", "forbidden"), c("registerAggregate", "any", "forbidden")],
+      BUDGET_COACH: [c("registers", "any", "forbidden"), c("registerAggregate", "any", "forbidden")],
+      ANALYST: aggregates("registers", "registerAggregate"),
+      COORDINATOR: aggregates("registers", "registerAggregate"),
+    },
+  },
+  {
+    data: "access log of personal data",
+    domain: { CORPORATION: "no", SDV: "no", SWT: "no", BUDGET_COACH: "no", ANALYST: "no", COORDINATOR: "read" },
+    checks: {
+      CORPORATION: never("accessLog"),
+      SDV: never("accessLog"),
+      SWT: never("accessLog"),
+      BUDGET_COACH: never("accessLog"),
+      ANALYST: never("accessLog"),
+      COORDINATOR: [c("accessLog", "any", "allowed")],
+    },
+  },
+];
+
+const SYMBOL: Record<Expectation, string> = { allowed: "✔", forbidden: "✖", absent: "∅" };
+
+/** The matrix as Markdown, for the README. */
+export function renderMatrix(): string {
+  const header = `| data | ${ROLES_IN_ORDER.join(" | ")} |\n|---|${ROLES_IN_ORDER.map(() => "---").join("|")}|`;
+  const rows = MATRIX.map((row) => {
+    const cells = ROLES_IN_ORDER.map((role) => {
+      const checks = row.checks[role].map((check) => `${check.probe}${check.target === "any" ? "" : ` (${check.target})`} ${SYMBOL[check.expect]}`).join(", ");
+      return `${row.domain[role]}<br><sub>${checks}</sub>`;
+    });
+    return `| ${row.data}${row.pending ? `<br><sub>${row.pending}</sub>` : ""} | ${cells.join(" | ")} |`;
+  });
+  return [
+    header,
+    ...rows,
+    "",
+    "✔ the field comes back with data · ✖ null with a `FORBIDDEN` error at its path · ∅ the row is absent, without an error.",
+    'Probes: `own` is a row of the caller\'s organisation or team, `other` one that is not; "aggregates" are counts in which every cell under 5 households is suppressed.',
+  ].join("\n");
+}
