@@ -60,14 +60,13 @@ export class AuthorizingGateway implements GatewayInterface {
       const filtered = this.filter(apiSchema, requestContext, identity);
       if (filtered.removed.length === 0) return execute(requestContext);
       const result = await execute({ ...requestContext, document: filtered.document, queryHash: filtered.queryHash, operation: filtered.operation ?? requestContext.operation });
-      const data = result.data;
-      restoreRemovedFields(data as Record<string, unknown> | null, filtered.removed, apiSchema);
+      const data = restoreRemovedFields(result.data as Record<string, unknown> | null, filtered.removed, apiSchema);
       const forbidden = filtered.removed.map((field) => ({
         message: `Your role may not read ${field.coordinate}; it is null in this answer.`,
         path: field.path,
         extensions: { code: "FORBIDDEN", field: field.coordinate },
       }));
-      return { ...result, data: data ?? null, errors: [...forbidden, ...(result.errors ?? [])] as never };
+      return { ...result, data, errors: [...forbidden, ...(result.errors ?? [])] as never };
     };
     return { ...loaded, executor };
   }

@@ -27,7 +27,12 @@ const SDL = `
 const schema = buildSchema(SDL);
 const requirements = readRequirements(SDL);
 const as = (role: string, policies: string[] = []): Caller => ({ authenticated: true, scopes: new Set([`role:${role}`]), policy: (name) => policies.includes(name) });
-const run = (query: string, caller: Caller, operationName?: string) => filterOperation(schema, parse(query), operationName, requirements, caller);
+const filter = (query: string, caller: Caller, operationName?: string) => filterOperation(schema, parse(query), operationName, requirements, caller);
+/** The removals without their type chains, for readable expectations. */
+const run = (query: string, caller: Caller, operationName?: string) => {
+  const result = filter(query, caller, operationName);
+  return { ...result, removed: result.removed.map(({ types: _types, ...rest }) => rest) };
+};
 
 describe("taking forbidden fields out of an operation", () => {
   it("leaves an operation the caller may fully read untouched", () => {
@@ -89,20 +94,27 @@ describe("taking forbidden fields out of an operation", () => {
 
 describe("restoring the answer", () => {
   it("puts null where the removed field was asked, through lists, and strips the helper aliases", () => {
+    const { removed } = filter(`{ tenants { id city name } people { id ... on Client { label } ... on Worker { label } } }`, as("ANALYST"));
     const data: Record<string, unknown> = {
-      tenants: [{ id: "1", city: "Haarlem", [PLACEHOLDER]: "Tenant" }, { id: "2", city: "Zandvoort" }],
+      tenants: [{ id: "1", city: "Haarlem" }, { id: "2", city: "Zandvoort" }],
       people: [
         { id: "a", [TYPENAME]: "Client" },
         { id: "b", label: "kept", [TYPENAME]: "Worker" },
       ],
     };
-    restoreRemovedFields(data, [
-      { path: ["tenants", "name"], coordinate: "Tenant.name" },
-      { path: ["people", "label"], coordinate: "Client.label", onType: "Client" },
-    ], schema);
-    expect(data).toEqual({
+    expect(restoreRemovedFields(data, removed, schema)).toEqual({
       tenants: [{ id: "1", city: "Haarlem", name: null }, { id: "2", city: "Zandvoort", name: null }],
       people: [{ id: "a", label: null }, { id: "b", label: "kept" }],
     });
+  });
+
+  it("makes the parent null when the removed field may not be null, as GraphQL does", () => {
+    const sdl = `${SDL} type Case { id: ID! status: String! notes: [String!]! @requiresScopes(scopes: [["role:SWT"]]) } extend type Query { cases: [Case] case: Case! }`;
+    const withCases = buildSchema(sdl);
+    const rules = readRequirements(sdl);
+    const list = filterOperation(withCases, parse(`{ cases { id status notes } }`), undefined, rules, as("SDV"));
+    expect(restoreRemovedFields({ cases: [{ id: "1", status: "OPEN" }, { id: "2", status: "CLOSED" }] }, list.removed, withCases)).toEqual({ cases: [null, null] });
+    const root = filterOperation(withCases, parse(`{ case { id notes } }`), undefined, rules, as("SDV"));
+    expect(restoreRemovedFields({ case: { id: "1" } }, root.removed, withCases)).toBeNull();
   });
 });

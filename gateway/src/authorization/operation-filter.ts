@@ -1,6 +1,8 @@
 import {
   getNamedType,
   isAbstractType,
+  isListType,
+  isNonNullType,
   isInterfaceType,
   Kind,
   TypeInfo,
@@ -9,6 +11,7 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLOutputType,
   type GraphQLSchema,
   type InlineFragmentNode,
   type OperationDefinitionNode,
@@ -27,6 +30,8 @@ export interface Caller {
 /** A field taken out of an operation: where it was asked (response keys) and which field it was. */
 export interface RemovedField {
   path: string[];
+  /** The declared type of each field along the path; the last is the removed field's. */
+  types: GraphQLOutputType[];
   coordinate: string;
   /** Set when the field was asked in a fragment on a type narrower than its parent field's type. */
   onType?: string;
@@ -120,6 +125,7 @@ export function filterOperation(
   const path: string[] = [];
   // For each open field, the named type it returns; a fragment inside may narrow it.
   const fieldTypes: string[] = [];
+  const declaredTypes: GraphQLOutputType[] = [];
   const typeInfo = new TypeInfo(schema);
   // Selection sets in the order entered, and those that belong to a field (not to an inline fragment).
   const openSets: SelectionSetNode[] = [];
@@ -155,7 +161,7 @@ export function filterOperation(
             if (rules.some((rule) => !satisfies(rule, caller))) {
               const staticType = fieldTypes.at(-1) ?? parent.name;
               const narrowed = staticType !== parent.name;
-              removed.push({ path: [...path, key], coordinate: `${parent.name}.${node.name.value}`, ...(narrowed ? { onType: parent.name } : {}) });
+              removed.push({ path: [...path, key], types: [...declaredTypes, fieldDef.type], coordinate: `${parent.name}.${node.name.value}`, ...(narrowed ? { onType: parent.name } : {}) });
               // In a fragment on a narrower type, the answer must show which objects it applied to.
               if (narrowed && fieldSets.length > 0) needsTypename.add(fieldSets.at(-1)!);
               return null;
@@ -163,11 +169,13 @@ export function filterOperation(
           }
           path.push(key);
           fieldTypes.push(returnType);
+          declaredTypes.push(fieldDef?.type ?? (null as never));
           return undefined;
         },
         leave() {
           path.pop();
           fieldTypes.pop();
+          declaredTypes.pop();
         },
       },
     }),
@@ -179,28 +187,55 @@ export function filterOperation(
 /**
  * Puts the caller's answer back in the shape asked: null where a removed field was asked (only on
  * objects of the fragment's type, where it was asked in one), and the helper aliases taken out.
+ * As in any GraphQL answer, a null where the schema promises a value (a non-null field) makes its
+ * parent null instead, up to the nearest field that may be null. Returns the data, which is null
+ * when even a root field could not be null.
  */
-export function restoreRemovedFields(data: Record<string, unknown> | null | undefined, removed: RemovedField[], schema: GraphQLSchema): void {
-  if (!data) return;
-  for (const field of removed) setNull(data, field, 0, schema);
+export function restoreRemovedFields(data: Record<string, unknown> | null | undefined, removed: RemovedField[], schema: GraphQLSchema): Record<string, unknown> | null {
+  if (!data) return data ?? null;
+  for (const field of removed) {
+    if (nullField(data, 0, field, schema) === PROPAGATE) return null;
+  }
   stripHelpers(data);
+  return data;
 }
 
-function setNull(value: unknown, field: RemovedField, depth: number, schema: GraphQLSchema): void {
-  if (value === null || value === undefined) return;
-  if (Array.isArray(value)) {
-    for (const item of value) setNull(item, field, depth, schema);
-    return;
-  }
-  if (typeof value !== "object") return;
-  const object = value as Record<string, unknown>;
+const PROPAGATE = Symbol("propagate");
+type Outcome = typeof PROPAGATE | undefined;
+
+/** At `object[path[depth]]`: null the removed field, or descend; report when `object` itself must become null. */
+function nullField(object: Record<string, unknown>, depth: number, field: RemovedField, schema: GraphQLSchema): Outcome {
   const key = field.path[depth]!;
-  if (depth < field.path.length - 1) return setNull(object[key], field, depth + 1, schema);
-  if (field.onType) {
-    const typename = object[TYPENAME];
-    if (typeof typename !== "string" || !appliesTo(schema, field.onType, typename)) return;
+  const type = field.types[depth]!;
+  if (depth === field.path.length - 1) {
+    if (field.onType) {
+      const typename = object[TYPENAME];
+      if (typeof typename !== "string" || !appliesTo(schema, field.onType, typename)) return undefined;
+    }
+    object[key] = null;
+    return isNonNullType(type) ? PROPAGATE : undefined;
   }
-  object[key] = null;
+  if (descend(object[key], isNonNullType(type) ? type.ofType : type, depth, field, schema) === PROPAGATE) {
+    object[key] = null;
+    return isNonNullType(type) ? PROPAGATE : undefined;
+  }
+  return undefined;
+}
+
+function descend(value: unknown, type: GraphQLOutputType, depth: number, field: RemovedField, schema: GraphQLSchema): Outcome {
+  if (value === null || value === undefined) return undefined;
+  if (isListType(type) && Array.isArray(value)) {
+    const itemType = type.ofType as GraphQLOutputType;
+    for (let i = 0; i < value.length; i++) {
+      if (descend(value[i], isNonNullType(itemType) ? itemType.ofType : itemType, depth, field, schema) === PROPAGATE) {
+        value[i] = null;
+        if (isNonNullType(itemType)) return PROPAGATE;
+      }
+    }
+    return undefined;
+  }
+  if (typeof value !== "object") return undefined;
+  return nullField(value as Record<string, unknown>, depth + 1, field, schema);
 }
 
 function appliesTo(schema: GraphQLSchema, condition: string, typename: string): boolean {

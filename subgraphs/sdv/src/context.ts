@@ -1,18 +1,23 @@
 import type { DataSource } from "typeorm";
+import { AccessLogCollector } from "../../shared/src/access-log.js";
 import type { BaseRequestContext } from "../../shared/src/subgraph-server.js";
+import { AccessLogService } from "./access-log/access-log.service.js";
 import { createPriorityLoader } from "./priority/priority.loader.js";
 import { PriorityService } from "./priority/priority.service.js";
 import { createReferralLoader } from "./referral/referral.loader.js";
 import { ReferralService } from "./referral/referral.service.js";
 import { createSignalLoader, createTenantSignalsLoader } from "./signal/signal.loader.js";
+import { SignalCountService } from "./signal-count/signal-count.service.js";
 import { SignalPolicy } from "./signal/signal.policy.js";
 import { SignalService } from "./signal/signal.service.js";
 import { createThresholdLoader } from "./threshold/threshold.loader.js";
 import { ThresholdService } from "./threshold/threshold.service.js";
 
-/** Everything one request of the sdv subgraph works with: identity, services, loaders. */
+/** Everything one request of the sdv subgraph works with: identity, services, loaders, the access log. */
 export interface SdvContext extends BaseRequestContext {
   db: DataSource;
+  /** The reads of persons' data in this request; written once when the response is sent. */
+  accessLog: AccessLogCollector;
   services: ReturnType<typeof createServices>;
   loaders: ReturnType<typeof createLoaders>;
 }
@@ -24,6 +29,8 @@ function createServices(db: DataSource, base: BaseRequestContext) {
     priorities: new PriorityService(db, signalPolicy),
     referrals: new ReferralService(db, signalPolicy),
     thresholds: new ThresholdService(db),
+    signalCounts: new SignalCountService(db, signalPolicy),
+    accessLog: new AccessLogService(db),
   };
 }
 
@@ -39,5 +46,6 @@ function createLoaders(services: ReturnType<typeof createServices>) {
 
 export function createContext(db: DataSource, base: BaseRequestContext): SdvContext {
   const services = createServices(db, base);
-  return { ...base, db, services, loaders: createLoaders(services) };
+  const accessLog = new AccessLogCollector(db, base.identity, base.requestId, base.operationName);
+  return { ...base, db, accessLog, services, loaders: createLoaders(services) };
 }

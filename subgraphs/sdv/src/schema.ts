@@ -1,8 +1,10 @@
 import "reflect-metadata";
 import { buildFederatedSchema } from "../../shared/src/federation.js";
 import { DateTimeScalar } from "../../shared/src/scalars.js";
+import { AccessLogResolver } from "./access-log/access-log.resolver.js";
 import { Corporation } from "./corporation/corporation.type.js";
 import { PriorityResolver } from "./priority/priority.resolver.js";
+import { SignalCountResolver } from "./signal-count/signal-count.resolver.js";
 import { signalReference } from "./signal/signal.reference.js";
 import { SignalResolver } from "./signal/signal.resolver.js";
 import { tenantReference } from "./tenant/tenant.reference.js";
@@ -14,7 +16,7 @@ import { ThresholdResolver } from "./threshold/threshold.resolver.js";
 export function createSchema() {
   return buildFederatedSchema(
     {
-      resolvers: [SignalResolver, TenantResolver, PriorityResolver, ThresholdResolver],
+      resolvers: [SignalResolver, TenantResolver, PriorityResolver, ThresholdResolver, SignalCountResolver, AccessLogResolver],
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
       // The federated stubs: sdv contributes to them but does not own them.
       orphanedTypes: [Tenant, Corporation],

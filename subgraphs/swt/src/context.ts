@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { BaseRequestContext } from "../../shared/src/subgraph-server.js";
+import { CaseCountService } from "./case-count/case-count.service.js";
 import { createCaseNoteLoader } from "./case-note/case-note.loader.js";
 import { CaseNoteService } from "./case-note/case-note.service.js";
 import { createCaseLoaders } from "./case/case.loader.js";
@@ -7,7 +8,7 @@ import { CasePolicy } from "./case/case.policy.js";
 import { CaseService } from "./case/case.service.js";
 import { createContactAttemptLoader } from "./contact-attempt/contact-attempt.loader.js";
 import { ContactAttemptService } from "./contact-attempt/contact-attempt.service.js";
-import { createFeedbackLoader } from "./feedback/feedback.loader.js";
+import { createFeedbackLoaders } from "./feedback/feedback.loader.js";
 import { FeedbackService } from "./feedback/feedback.service.js";
 import { createHouseholdProfileLoader } from "./household-profile/household-profile.loader.js";
 import { HouseholdProfileService } from "./household-profile/household-profile.service.js";
@@ -31,6 +32,7 @@ function createServices(db: DataSource, base: BaseRequestContext) {
     notes: new CaseNoteService(db, policy),
     feedback: new FeedbackService(db, policy),
     householdProfiles: new HouseholdProfileService(db, policy),
+    caseCounts: new CaseCountService(db, policy),
   };
 }
 
@@ -40,7 +42,7 @@ function createLoaders(services: ReturnType<typeof createServices>) {
     ...createCaseLoaders(services.cases),
     contactAttempts: createContactAttemptLoader(services.contactAttempts),
     notes: createCaseNoteLoader(services.notes),
-    feedback: createFeedbackLoader(services.feedback),
+    ...createFeedbackLoaders(services.feedback),
     householdProfile: createHouseholdProfileLoader(services.householdProfiles),
   };
 }

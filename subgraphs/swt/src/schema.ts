@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { buildFederatedSchema } from "../../shared/src/federation.js";
 import { DateTimeScalar } from "../../shared/src/scalars.js";
+import { CaseCountResolver } from "./case-count/case-count.resolver.js";
 import { caseReference } from "./case/case.reference.js";
 import { CaseResolver } from "./case/case.resolver.js";
 import { signalReference } from "./signal/signal.reference.js";
@@ -16,7 +17,7 @@ import { Tenant } from "./tenant/tenant.type.js";
 export function createSchema() {
   return buildFederatedSchema(
     {
-      resolvers: [TeamResolver, CaseResolver, SignalResolver, TenantResolver],
+      resolvers: [TeamResolver, CaseResolver, CaseCountResolver, SignalResolver, TenantResolver],
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
       // Entities other subgraphs own, to which swt only adds fields.
       orphanedTypes: [Signal, Tenant],

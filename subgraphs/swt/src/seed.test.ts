@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identities, startTestSubgraph } from "../../../test/support/subgraph.js";
-import { TEAMS } from "../../shared/src/covenant/organisations.js";
+import { BUDGET_COACH_TEAM, TEAMS } from "../../shared/src/covenant/organisations.js";
 import { buildDemoWorld, type DemoWorld } from "../../shared/src/demo/world.js";
 import { swtSubgraph } from "./index.js";
 import { seedDemo } from "./seed.js";
+import { swtWorkerOf } from "./testing.js";
 
 const TABLES = ["team", "household_profile", "case", "case_signal", "contact_attempt", "case_note", "feedback"];
 
@@ -26,17 +27,23 @@ describe("the swt demo seed and the database rules", () => {
     return result;
   }
 
-  it("a fresh database already holds the covenant's teams, before any seed", async () => {
-    const rows = await subgraph.db.query(`select id, name, municipality_code as "municipalityCode" from team order by id`);
-    expect(rows).toEqual(TEAMS.map((t) => ({ id: t.id, name: t.name, municipalityCode: t.municipalityCode })).sort((a, b) => a.id.localeCompare(b.id)));
+  it("a fresh database already holds the covenant's teams and the budget coach, before any seed", async () => {
+    const rows = await subgraph.db.query(`select id, name, municipality_code as "municipalityCode", kind from team order by id`);
+    expect(rows).toEqual(
+      [
+        ...TEAMS.map((t) => ({ id: t.id, name: t.name, municipalityCode: t.municipalityCode, kind: "SWT" })),
+        { id: BUDGET_COACH_TEAM.id, name: BUDGET_COACH_TEAM.name, municipalityCode: BUDGET_COACH_TEAM.municipalityCode, kind: "BUDGET_COACH" },
+      ].sort((a, b) => a.id.localeCompare(b.id)),
+    );
   });
 
   it("seeding writes the world's slice, and seeding twice leaves the same counts", async () => {
     const first = await seedDemo(subgraph.db, world);
     expect(first.cases).toBe(world.cases.length);
     const once = await counts();
+    expect(world.cases.some((c) => c.teamId === BUDGET_COACH_TEAM.id)).toBe(true);
     expect(once).toMatchObject({
-      team: TEAMS.length,
+      team: TEAMS.length + 1,
       household_profile: world.householdProfiles.length,
       case: world.cases.length,
       case_signal: world.cases.reduce((n, c) => n + c.signalIds.length, 0),
@@ -50,6 +57,17 @@ describe("the swt demo seed and the database rules", () => {
     expect(await counts()).toEqual(once);
   });
 
+  it("every seeded case names the corporation its feedback goes to and the municipality of its signal", async () => {
+    const municipalityOf = new Map(world.signals.map((s) => [s.id, s.municipalityCode]));
+    const rows: { id: string; corporationId: string; municipalityCode: string }[] = await subgraph.db.query(
+      `select id, corporation_id as "corporationId", municipality_code as "municipalityCode" from "case"`,
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const kase of world.cases) {
+      expect(byId.get(kase.id)).toEqual({ id: kase.id, corporationId: kase.corporationId, municipalityCode: municipalityOf.get(kase.signalIds[0]!) });
+    }
+  });
+
   it("a closed demo case carries a DDAS outcome and an open one does not", async () => {
     const [{ closedWithout }] = await subgraph.db.query(`select count(*)::int as "closedWithout" from "case" where status = 'CLOSED' and outcome is null`);
     const [{ openWith }] = await subgraph.db.query(`select count(*)::int as "openWith" from "case" where status <> 'CLOSED' and outcome is not null`);
@@ -58,8 +76,12 @@ describe("the swt demo seed and the database rules", () => {
   });
 
   it("the reason a case was not taken up stays in swt while the fact shows in the feedback", async () => {
-    const result = await subgraph.query(identities.coordinator, `{ cases(first: 500) { edges { node { feedback { notTakenUpForOtherReason reasonNotTakenUp takenIntoTreatment } } } } }`);
-    const feedback = result.data!.cases.edges.map((e: any) => e.node.feedback).filter(Boolean);
+    const feedback: any[] = [];
+    for (const identity of [...TEAMS.map((t) => swtWorkerOf(t.id)), identities.budgetCoach]) {
+      const result = await subgraph.query(identity, `{ cases(first: 500) { edges { node { feedback { notTakenUpForOtherReason reasonNotTakenUp takenIntoTreatment } } } } }`);
+      expect(result.errors).toBeUndefined();
+      feedback.push(...result.data!.cases.edges.map((e: any) => e.node.feedback).filter(Boolean));
+    }
     const notTakenUp = feedback.filter((f: any) => f.notTakenUpForOtherReason);
     expect(notTakenUp.length).toBeGreaterThan(0);
     expect(notTakenUp.every((f: any) => !f.takenIntoTreatment && f.reasonNotTakenUp)).toBe(true);
@@ -75,11 +97,17 @@ describe("the swt demo seed and the database rules", () => {
     }
   });
 
-  it("the database refuses a closed case without a closing date, an unknown contact kind and a signal in two cases", async () => {
+  it("the database refuses a closed case without a closing date, an unknown contact kind, a signal in two cases, an unknown team or kind, and a malformed corporation or municipality", async () => {
     const tenant = world.tenants[0]!.id;
-    await expect(
-      subgraph.db.query(`insert into "case" (team_id, tenant_id, status, opened_on) values ('zandvoort', $1, 'CLOSED', '2026-01-05')`, [tenant]),
-    ).rejects.toThrow(/case_closed_check/);
+    const insertCase = (values: { team?: string; status?: string; corporation?: string; municipality?: string }) =>
+      subgraph.db.query(`insert into "case" (team_id, tenant_id, corporation_id, municipality_code, status, opened_on) values ($1, $2, $3, $4, $5, '2026-01-05')`, [
+        values.team ?? "zandvoort",
+        tenant,
+        values.corporation ?? "elan-wonen",
+        values.municipality ?? "0473",
+        values.status ?? "OPEN",
+      ]);
+    await expect(insertCase({ status: "CLOSED" })).rejects.toThrow(/case_closed_check/);
     const kase = world.cases[1]!;
     await expect(
       subgraph.db.query(`insert into contact_attempt (case_id, kind, reached, attempted_on, part_of_day) values ($1, 'FAX', false, '2026-01-05', 'MORNING')`, [kase.id]),
@@ -88,8 +116,9 @@ describe("the swt demo seed and the database rules", () => {
     await expect(
       subgraph.db.query(`insert into case_signal (signal_id, case_id, position, joined_on) values ($1, $2, 9, '2026-01-05')`, [kase.signalIds[0], other.id]),
     ).rejects.toThrow(/case_signal_pkey/);
-    await expect(
-      subgraph.db.query(`insert into "case" (team_id, tenant_id, status, opened_on) values ('nowhere', $1, 'OPEN', '2026-01-05')`, [tenant]),
-    ).rejects.toThrow(/case_team_fkey/);
+    await expect(insertCase({ team: "nowhere" })).rejects.toThrow(/case_team_fkey/);
+    await expect(insertCase({ corporation: "Elan Wonen" })).rejects.toThrow(/case_corporation_id_check/);
+    await expect(insertCase({ municipality: "Haarlem" })).rejects.toThrow(/case_municipality_code_check/);
+    await expect(subgraph.db.query(`insert into team (id, name, municipality_code, kind) values ('x', 'X', '0392', 'OTHER')`)).rejects.toThrow(/team_kind_check/);
   });
 });

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
-import { TEAMS } from "../../shared/src/covenant/organisations.js";
+import { BUDGET_COACH_TEAM, TEAMS } from "../../shared/src/covenant/organisations.js";
 import type { DemoCase, DemoWorld } from "../../shared/src/demo/world.js";
 import { CaseSignalEntity } from "./case/case-signal.entity.js";
 import { CaseOutcome, CaseStatus } from "./case/case.enums.js";
@@ -8,6 +8,7 @@ import { ContactAttemptEntity } from "./contact-attempt/contact-attempt.entity.j
 import { ContactKind, PartOfDay } from "./contact-attempt/contact-attempt.enums.js";
 import { FeedbackEntity } from "./feedback/feedback.entity.js";
 import { HouseholdProfileEntity } from "./household-profile/household-profile.entity.js";
+import { TeamKind } from "./team/team.enums.js";
 import { TeamEntity } from "./team/team.entity.js";
 
 /** Rows per INSERT: large enough to be fast, far below PostgreSQL's 65,535 parameters per statement. */
@@ -16,10 +17,10 @@ const CHUNK = 500;
 const NOT_TAKEN_UP_REASON = "De inwoner regelt het zelf en wil geen hulp vanuit vroegsignalering.";
 
 /**
- * Writes swt's slice of the demo world: teams, household profiles, cases with their signals, contact
- * attempts and feedback. One transaction, multi-row inserts, and every row keyed by the world's ids
- * with ON CONFLICT DO NOTHING: running it again changes nothing. Returns how many demo cases the
- * database holds afterwards.
+ * Writes swt's slice of the demo world: teams, household profiles, cases (the budget coach's referrals
+ * among them, each with the corporation its feedback goes to) with their signals, contact attempts and
+ * feedback. One transaction, multi-row inserts, and every row keyed by the world's ids with ON CONFLICT
+ * DO NOTHING: running it again changes nothing. Returns how many demo cases the database holds afterwards.
  *
  * The world does not say why a case closed or why one was not taken up; this seed derives it from the
  * feedback so that the DDAS outcome and the privacy limit of Art. 5.5 have data to show: a closed case
@@ -28,8 +29,13 @@ const NOT_TAKEN_UP_REASON = "De inwoner regelt het zelf en wil geen hulp vanuit 
  */
 export async function seedDemo(db: DataSource, world: DemoWorld): Promise<{ cases: number }> {
   const forwardedOn = new Map(world.signals.map((signal) => [signal.id, signal.forwarding.forwardedOn]));
+  // A case answers the signal that opened it, and so belongs to that signal's municipality.
+  const municipalityOf = new Map(world.signals.map((signal) => [signal.id, signal.municipalityCode]));
 
-  const teams = TEAMS.map((team) => ({ id: team.id, name: team.name, municipalityCode: team.municipalityCode }));
+  const teams = [
+    ...TEAMS.map((team) => ({ id: team.id, name: team.name, municipalityCode: team.municipalityCode, kind: TeamKind.SWT })),
+    { id: BUDGET_COACH_TEAM.id, name: BUDGET_COACH_TEAM.name, municipalityCode: BUDGET_COACH_TEAM.municipalityCode, kind: TeamKind.BUDGET_COACH },
+  ];
   const profiles = world.householdProfiles.map((profile) => ({
     tenantId: profile.tenantId,
     knownSince: profile.knownSince,
@@ -40,6 +46,8 @@ export async function seedDemo(db: DataSource, world: DemoWorld): Promise<{ case
     id: kase.id,
     teamId: kase.teamId,
     tenantId: kase.tenantId,
+    corporationId: kase.corporationId,
+    municipalityCode: municipalityOf.get(kase.signalIds[0]!)!,
     status: kase.status as CaseStatus,
     openedOn: kase.openedOn,
     closedOn: kase.closedOn,
@@ -94,7 +102,8 @@ export async function seedDemo(db: DataSource, world: DemoWorld): Promise<{ case
   return { cases: cases.length };
 }
 
-function outcomeOf(kase: DemoCase): CaseOutcome | null {
+/** The DDAS outcome the demo gives a case (see seedDemo for why). */
+export function outcomeOf(kase: DemoCase): CaseOutcome | null {
   if (kase.status !== "CLOSED") return null;
   if (kase.feedback?.takenIntoTreatment) return CaseOutcome.FOLLOW_UP_HELP_OR_REFERRAL_FINANCIAL;
   if (kase.feedback?.contactMade) return CaseOutcome.ARRANGES_IT_THEMSELVES;

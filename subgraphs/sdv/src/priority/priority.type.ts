@@ -1,4 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { PersonalData } from "../../../shared/src/access-log.js";
+import { ReadableBy } from "../../../shared/src/authorization.js";
 import { DateScalar, DateTimeScalar } from "../../../shared/src/scalars.js";
 import { Phase } from "../signal/signal.enums.js";
 
@@ -47,39 +49,62 @@ export class PriorityInputs {
   knownVulnerableAtSwt: boolean;
 }
 
-/** The priority (prioriteit) of one signal, with what produced it and any override beside it. */
+/** Who reads a priority's level: the SWT and the budget coach act on it, but see no more of it. */
+export const PRIORITY_LEVEL_READERS = ["SDV", "SWT", "BUDGET_COACH"] as const;
+
+/** The person whose arrears a priority's inputs and reason state: the access log records a read under this id. */
+const tenantOfPriority = (priority: { tenantId?: string }) => priority.tenantId;
+
+/**
+ * The priority (prioriteit) of one signal, with what produced it and any override beside it.
+ * The rule, reason, inputs and override are SDV's working data: the SWT and the budget coach see the
+ * level only, a corporation nothing (DOMAIN.md, "priority, reason, rule").
+ */
 @ObjectType({ description: "The priority of a signal (prioriteit, Art. 5.3): level, rule, reason, inputs, threshold and any override." })
 export class Priority {
+  @ReadableBy("SDV")
   @Field(() => ID)
   id: string;
 
+  @ReadableBy(...PRIORITY_LEVEL_READERS)
   @Field(() => PriorityLevel, { description: "The level the covenant's rules gave." })
   level: PriorityLevel;
 
+  @ReadableBy(...PRIORITY_LEVEL_READERS)
   @Field(() => PriorityLevel, { description: "The level that counts: the override when there is one, otherwise the computed level." })
   effectiveLevel: PriorityLevel;
 
+  @ReadableBy("SDV")
   @Field({ description: "The rule that decided, e.g. II.ABOVE_THRESHOLD." })
   rule: string;
 
+  @ReadableBy("SDV")
+  @PersonalData(tenantOfPriority)
   @Field({ description: "Why, in words." })
   reason: string;
 
+  @ReadableBy("SDV")
+  @PersonalData(tenantOfPriority)
   @Field(() => PriorityInputs)
   inputs: PriorityInputs;
 
+  @ReadableBy("SDV")
   @Field(() => DateTimeScalar)
   computedAt: Date;
 
+  @ReadableBy("SDV")
   @Field(() => PriorityLevel, { nullable: true, description: "The level an SDV worker set instead of the computed one." })
   overrideLevel: PriorityLevel | null;
 
+  @ReadableBy("SDV")
   @Field(() => String, { nullable: true })
   overrideReason: string | null;
 
+  @ReadableBy("SDV")
   @Field(() => String, { nullable: true, description: "The SDV worker who overrode the level." })
   overriddenBy: string | null;
 
+  @ReadableBy("SDV")
   @Field(() => DateTimeScalar, { nullable: true })
   overriddenAt: Date | null;
 }

@@ -12,7 +12,7 @@ import { ReferralEntity } from "../referral/referral.entity.js";
  * SDV           every signal in a municipality it serves (CBS code in `orgs`);
  * SWT           the signals forwarded to its own team (`team`);
  * BUDGET_COACH  the signals forwarded to the budget coach in a municipality it serves;
- * ANALYST, COORDINATOR  every row for now; the authorization work restricts them to aggregates.
+ * ANALYST, COORDINATOR  no row: they see signals only as counts (`restrictForCounts`).
  * Any other caller sees nothing.
  */
 export class SignalPolicy {
@@ -35,9 +35,24 @@ export class SignalPolicy {
         return query
           .andWhere(`${alias}.municipalityCode = ANY(:policyOrgs)`, { policyOrgs: orgs })
           .andWhere(`EXISTS ${referralWhere(query, alias, "policy_referral.target = 'BUDGET_COACH'")}`);
+      default:
+        return nothing(query);
+    }
+  }
+
+  /**
+   * Adds the caller's rule for counting signals, where no row leaves sdv, only cells of at least
+   * SUPPRESSION_THRESHOLD households: analysts and the coordinator count every signal of the covenant,
+   * an SDV the signals of the municipalities it serves. Partners that work with rows count nothing.
+   */
+  restrictForCounts<Q extends SelectQueryBuilder<ObjectLiteral>>(query: Q, alias: string = query.alias): Q {
+    const { role, orgs } = this.identity;
+    switch (role) {
       case "ANALYST":
       case "COORDINATOR":
         return query;
+      case "SDV":
+        return query.andWhere(`${alias}.municipalityCode = ANY(:policyOrgs)`, { policyOrgs: orgs });
       default:
         return nothing(query);
     }

@@ -3,9 +3,12 @@ import { badInput } from "../../../shared/src/errors.js";
 import { paginate, type Page } from "../../../shared/src/pagination.js";
 import { PriorityEntity } from "../priority/priority.entity.js";
 import { ReferralEntity } from "../referral/referral.entity.js";
-import { SignalEntity } from "./signal.entity.js";
+import { SignalEntity, type SignalStatusValue } from "./signal.entity.js";
 import type { SignalPolicy } from "./signal.policy.js";
 import type { SignalFilter, SignalsArgs } from "./signal.type.js";
+
+/** A live signal still asks something of the municipality; a withdrawn or closed one is only kept until erased. */
+export const LIVE_STATUSES: SignalStatusValue[] = ["RECEIVED", "FORWARDED"];
 
 export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
@@ -54,6 +57,25 @@ export class SignalService {
       byTenant.set(row.tenantId, list);
     }
     return tenantIds.map((id) => byTenant.get(id) ?? []);
+  }
+
+  /**
+   * Of the given tenants (every tenant when `tenantIds` is null), those with a live signal the caller
+   * may see, in one statement. The corporations subgraph asks this on the caller's behalf to decide
+   * whose contact data an SDV, SWT or budget coach may read: a withdrawn or closed signal opens nothing.
+   * An id that is no uuid names no tenant and is left out.
+   */
+  async visibleTenantIds(tenantIds: readonly string[] | null): Promise<string[]> {
+    const query = this.visible().select("signal.tenantId", "tenantId").distinct(true).andWhere("signal.status IN (:...liveStatuses)", {
+      liveStatuses: LIVE_STATUSES,
+    });
+    if (tenantIds !== null) {
+      const valid = tenantIds.filter(isUuid);
+      if (valid.length === 0) return [];
+      query.andWhere("signal.tenantId = ANY(:tenantIds)", { tenantIds: valid });
+    }
+    const rows = await query.orderBy("signal.tenantId").getRawMany<{ tenantId: string }>();
+    return rows.map((row) => row.tenantId);
   }
 }
 

@@ -94,7 +94,7 @@ describe("signals in the sdv subgraph", () => {
       const received: string[] = [];
       let after: string | null = null;
       for (let page = 0; page < 100; page++) {
-        const result: GraphQLResponse = await subgraph.query(identities.coordinator, LIST, { first: 7, after });
+        const result: GraphQLResponse = await subgraph.query(identities.sdvHaarlem, LIST, { first: 7, after });
         expect(result.errors).toBeUndefined();
         const connection: { edges: { node: { id: string; receivedAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } =
           result.data!.signals;
@@ -111,13 +111,13 @@ describe("signals in the sdv subgraph", () => {
     });
 
     it("a cursor the list did not hand out is refused with a message that says what to pass", async () => {
-      const result = await subgraph.query(identities.coordinator, LIST, { first: 5, after: "not-a-cursor" });
+      const result = await subgraph.query(identities.sdvHaarlem, LIST, { first: 5, after: "not-a-cursor" });
       expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
       expect(result.errors?.[0]?.message).toMatch(/endCursor/);
     });
 
     it("a page larger than 500 is refused", async () => {
-      const result = await subgraph.query(identities.coordinator, LIST, { first: 501 });
+      const result = await subgraph.query(identities.sdvHaarlem, LIST, { first: 501 });
       expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     });
 
@@ -141,7 +141,7 @@ describe("signals in the sdv subgraph", () => {
       ];
       for (const [filter, matches] of cases) {
         const expected = ids(all.filter(matches));
-        expect(await listAll(identities.coordinator, filter), JSON.stringify(filter)).toEqual(expected);
+        expect(await listAll(identities.sdvHaarlem, filter), JSON.stringify(filter)).toEqual(expected);
       }
     });
 
@@ -152,9 +152,9 @@ describe("signals in the sdv subgraph", () => {
         [target.id],
       );
       try {
-        expect(await listAll(identities.coordinator, { priorityLevel: "I" })).toContain(target.id);
-        expect(await listAll(identities.coordinator, { priorityLevel: "IV" })).not.toContain(target.id);
-        const one = await subgraph.query(identities.coordinator, `query($id: ID!) { signal(id: $id) { priority { level effectiveLevel overrideLevel overrideReason } } }`, { id: target.id });
+        expect(await listAll(identities.sdvHaarlem, { priorityLevel: "I" })).toContain(target.id);
+        expect(await listAll(identities.sdvHaarlem, { priorityLevel: "IV" })).not.toContain(target.id);
+        const one = await subgraph.query(identities.sdvHaarlem, `query($id: ID!) { signal(id: $id) { priority { level effectiveLevel overrideLevel overrideReason } } }`, { id: target.id });
         expect(one.data?.signal.priority).toEqual({ level: "IV", effectiveLevel: "I", overrideLevel: "I", overrideReason: "Eviction date set" });
       } finally {
         await subgraph.db.query(
@@ -165,13 +165,13 @@ describe("signals in the sdv subgraph", () => {
     });
 
     it("a tenant filter that is not a tenant id is refused, not answered with an empty list", async () => {
-      const result = await subgraph.query(identities.coordinator, LIST, { filter: { tenantId: "EW-100007" } });
+      const result = await subgraph.query(identities.sdvHaarlem, LIST, { filter: { tenantId: "EW-100007" } });
       expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     });
 
     it("a signal shows what was delivered, its priority with the threshold it used, its forwarding and the household's earlier signal", async () => {
       const [older, newer] = repeatedHousehold();
-      const result = await subgraph.query(identities.coordinator, FULL, { first: 1 });
+      const result = await subgraph.query(identities.sdvHaarlem, FULL, { first: 1 });
       expect(result.errors).toBeUndefined();
       expect(result.data!.signals.edges[0].node).toEqual({
         id: newer!.id,
@@ -251,9 +251,15 @@ describe("signals in the sdv subgraph", () => {
       );
     });
 
-    it("analysts and coordinators see every signal for now", async () => {
-      expect(await listAll(identities.analyst)).toEqual(ids(all));
-      expect(await listAll(identities.coordinator)).toEqual(ids(all));
+    it("analysts and coordinators see no signal row, not even one reached by reference: signals are theirs only as counts", async () => {
+      const representations = all.slice(0, 20).map((s) => ({ __typename: "Signal", id: s.id }));
+      for (const identity of [identities.analyst, identities.coordinator]) {
+        const result = await subgraph.query(identity, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Signal { id } } }`, {
+          r: representations,
+        });
+        expect(result.errors, identity.role).toBeUndefined();
+        expect(result.data?._entities, identity.role).toEqual(representations.map(() => null));
+      }
     });
 
     it("a tenant's signals list only those the caller may see, newest first", async () => {
@@ -278,12 +284,12 @@ describe("signals in the sdv subgraph", () => {
 
     it("a page of 1 and a page of 200 signals, with priority, forwarding and earlier signal, take the same number of SQL statements", async () => {
       const one = await statementsFor(async () => {
-        const result = await subgraph.query(identities.coordinator, FULL, { first: 1 });
+        const result = await subgraph.query(identities.sdvHaarlem, FULL, { first: 1 });
         expect(result.errors).toBeUndefined();
         expect(result.data!.signals.edges[0].node.previousSignal).not.toBeNull();
       });
       const many = await statementsFor(async () => {
-        const result = await subgraph.query(identities.coordinator, FULL, { first: 200 });
+        const result = await subgraph.query(identities.sdvHaarlem, FULL, { first: 200 });
         expect(result.errors).toBeUndefined();
         expect(result.data!.signals.edges).toHaveLength(200);
       });
@@ -313,7 +319,7 @@ describe("signals in the sdv subgraph", () => {
     });
 
     it("a signal reference that names no signal, or no uuid at all, resolves to null", async () => {
-      const result = await subgraph.query(identities.coordinator, ENTITIES, {
+      const result = await subgraph.query(identities.sdvHaarlem, ENTITIES, {
         representations: [
           { __typename: "Signal", id: "00000000-0000-4000-8000-000000000000" },
           { __typename: "Signal", id: "not-a-uuid" },

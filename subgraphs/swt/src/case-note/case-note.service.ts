@@ -12,7 +12,7 @@ export class CaseNoteService {
 
   /** The notes of each case the caller may see, oldest first. */
   async byCaseIds(caseIds: readonly string[]): Promise<CaseNoteEntity[][]> {
-    const rows = await rowsOfVisibleCases(this.db, this.policy, CaseNoteEntity, "note", caseIds, [
+    const rows = await rowsOfVisibleCases(this.db, this.policy.restrictCasework, CaseNoteEntity, "note", caseIds, [
       ["note.createdAt", "ASC"],
       ["note.id", "ASC"],
     ]);

@@ -1,10 +1,12 @@
-import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
+import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { isUuid } from "../ids.js";
 import { CaseEntity } from "./case.entity.js";
-import type { CasePolicy } from "./case.policy.js";
 
 /** Alias of the case table when a query joins it to apply the policy. */
 export const POLICY_CASE_ALIAS = "policyCase";
+
+/** One of the case policy's row rules: narrows a query in which `caseAlias` is the case table. */
+export type CaseRestriction = <Q extends ObjectLiteral>(query: SelectQueryBuilder<Q>, caseAlias: string) => SelectQueryBuilder<Q>;
 
 /**
  * The rows of a table that hangs off a case (contact attempts, notes, feedback, signal links) for
@@ -12,7 +14,7 @@ export const POLICY_CASE_ALIAS = "policyCase";
  */
 export async function rowsOfVisibleCases<T extends ObjectLiteral & { caseId: string }>(
   db: DataSource,
-  policy: CasePolicy,
+  restrict: CaseRestriction,
   entity: EntityTarget<T>,
   alias: string,
   caseIds: readonly string[],
@@ -26,7 +28,7 @@ export async function rowsOfVisibleCases<T extends ObjectLiteral & { caseId: str
     .createQueryBuilder(alias)
     .innerJoin(CaseEntity, POLICY_CASE_ALIAS, `${POLICY_CASE_ALIAS}.id = ${alias}.caseId`)
     .where(`${alias}.caseId = ANY(:caseIds)`, { caseIds: ids });
-  policy.restrictCases(query, POLICY_CASE_ALIAS);
+  restrict(query, POLICY_CASE_ALIAS);
   order.forEach(([expression, direction], i) => {
     if (i === 0) query.orderBy(expression, direction);
     else query.addOrderBy(expression, direction);

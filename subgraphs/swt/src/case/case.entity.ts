@@ -12,6 +12,9 @@ import { CaseOutcome, CaseStatus, sqlList } from "./case.enums.js";
 @Index("case_opened_on_idx", ["openedOn", "id"])
 @Index("case_team_opened_on_idx", ["teamId", "openedOn", "id"])
 @Index("case_tenant_idx", ["tenantId"])
+@Index("case_municipality_opened_on_idx", ["municipalityCode", "openedOn", "id"])
+@Check("case_corporation_id_check", `"corporation_id" IS NULL OR "corporation_id" ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)
+@Check("case_municipality_code_check", `"municipality_code" ~ '^[0-9]{4}$'`)
 @Check("case_status_check", `"status" IN (${sqlList(Object.values(CaseStatus))})`)
 @Check("case_outcome_check", `"outcome" IS NULL OR "outcome" IN (${sqlList(Object.values(CaseOutcome))})`)
 @Check("case_closed_check", `("status" = 'CLOSED') = ("closed_on" IS NOT NULL) AND ("closed_on" IS NULL OR "closed_on" >= "opened_on")`)
@@ -27,6 +30,23 @@ export class CaseEntity {
   /** The household's contact person: a Tenant of the corporations subgraph. */
   @Column("uuid")
   tenantId: string;
+
+  /**
+   * The corporation the feedback goes to (Art. 5.5): the one that signalled the household. A fact of
+   * the case, so that a corporation can read the feedback on its own tenants without swt asking
+   * another subgraph. Null only on cases opened before it was recorded; those reach no corporation.
+   */
+  @Column("text", { nullable: true })
+  corporationId: string | null;
+
+  /**
+   * CBS code of the municipality whose signal the case answers (the tenant's municipality when the
+   * signal was forwarded). For an SWT team it is the team's own; the budget coach serves both
+   * municipalities, so its referrals carry it here. SDV access, the budget coach's access and the
+   * aggregates per municipality all read it.
+   */
+  @Column("text")
+  municipalityCode: string;
 
   @Column("text")
   status: CaseStatus;

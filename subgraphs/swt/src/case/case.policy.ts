@@ -1,57 +1,95 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { BUDGET_COACH_TEAM } from "../../../shared/src/covenant/organisations.js";
 import type { Identity } from "../../../shared/src/identity.js";
-import { TeamEntity } from "../team/team.entity.js";
 import { CaseEntity } from "./case.entity.js";
 
+type Query<T extends ObjectLiteral> = SelectQueryBuilder<T>;
+
 /**
- * Which cases a caller may see: the one place that decides it. Every root query, nested list,
- * DataLoader and `__resolveReference` of this subgraph narrows its SQL here, and so does everything
- * that hangs off a case (signals, contact attempts, notes, feedback). Rows outside are absent (null,
- * or left out of a list), never an error that would confirm they exist.
+ * Which rows of cases, and of what hangs off a case, a caller may see: the one place that decides it.
+ * Every root query, nested list, DataLoader and `__resolveReference` of this subgraph narrows its SQL
+ * here. Rows outside are absent (null, or left out of a list), never an error that would confirm they
+ * exist. Which *fields* of a visible row a role may read is said on the fields (`ReadableBy`).
  *
+ * Cases (`restrictCases`):
  *  SWT           the cases of its own team (identity.team);
- *  SDV           the cases of teams working in a municipality it serves (identity.orgs);
- *  BUDGET_COACH  none: its referrals (priority IV) live in sdv;
- *  CORPORATION   none: it will read feedback on its own tenants through a narrower door later;
- *  ANALYST, COORDINATOR  all rows for now; the gateway's field rules keep them to what they may read.
+ *  BUDGET_COACH  the cases of the budget-coach team (its referrals, priority IV) whose municipality it
+ *                serves (identity.orgs); the municipality is the case's own, since the coach serves both;
+ *  SDV           the cases whose municipality it serves, of any team, the budget coach's included (it
+ *                reads their status only, by the field rules);
+ *  CORPORATION   none: it reads feedback on its own tenants only (`restrictFeedback`);
+ *  ANALYST, COORDINATOR  none: they read aggregates (`restrictCaseCounts`), never a row.
  *
- * Household profiles (huishoudprofiel) are narrower still (DOMAIN.md): only an SWT reads them, and
- * only for households with a case of its own team. SDV learns just the derived "priority III applies",
- * which is not a profile row.
+ * Contact attempts and notes are the holding team's working records: only SWT and BUDGET_COACH, on
+ * their own cases. Household profiles (huishoudprofiel) are narrower still: only an SWT, for households
+ * with a case of its own team; SDV learns just the derived "priority III applies", which is not a row.
  */
 export class CasePolicy {
   constructor(private readonly identity: Identity) {}
 
+  // The rules are arrow functions so that services can hand one on as a value (rowsOfVisibleCases).
+
   /** Narrows `query` to visible cases; `caseAlias` is the alias of the case table in it. */
-  restrictCases<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, caseAlias: string): SelectQueryBuilder<T> {
+  readonly restrictCases = <T extends ObjectLiteral>(query: Query<T>, caseAlias: string): Query<T> => {
     const { role, team, orgs } = this.identity;
     switch (role) {
       case "SWT":
-        if (!team) return query.andWhere("1 = 0");
+        // The budget coach's pseudo-team is not an SWT team: a token naming it as an SWT team reads nothing.
+        if (!team || team === BUDGET_COACH_TEAM.id) return none(query);
         return query.andWhere(`${caseAlias}.teamId = :policyTeam`, { policyTeam: team });
-      case "SDV": {
-        if (orgs.length === 0) return query.andWhere("1 = 0");
-        const teams = query
-          .subQuery()
-          .select("policyTeam.id")
-          .from(TeamEntity, "policyTeam")
-          .where("policyTeam.municipalityCode = ANY(:policyMunicipalities)")
-          .getQuery();
-        return query.andWhere(`${caseAlias}.teamId IN ${teams}`, { policyMunicipalities: orgs });
-      }
+      case "BUDGET_COACH":
+        if (orgs.length === 0) return none(query);
+        return query.andWhere(`${caseAlias}.teamId = :policyCoachTeam AND ${caseAlias}.municipalityCode = ANY(:policyMunicipalities)`, {
+          policyCoachTeam: BUDGET_COACH_TEAM.id,
+          policyMunicipalities: orgs,
+        });
+      case "SDV":
+        if (orgs.length === 0) return none(query);
+        return query.andWhere(`${caseAlias}.municipalityCode = ANY(:policyMunicipalities)`, { policyMunicipalities: orgs });
+      default:
+        return none(query);
+    }
+  };
+
+  /** Contact attempts and notes: the own cases of the team that holds them, nobody else's. */
+  readonly restrictCasework = <T extends ObjectLiteral>(query: Query<T>, caseAlias: string): Query<T> => {
+    const { role } = this.identity;
+    return role === "SWT" || role === "BUDGET_COACH" ? this.restrictCases(query, caseAlias) : none(query);
+  };
+
+  /**
+   * Feedback (terugkoppeling, Art. 5.5): a corporation reads the feedback of the cases whose feedback
+   * goes to it (its own tenants); everyone else, that of the cases it may see.
+   */
+  readonly restrictFeedback = <T extends ObjectLiteral>(query: Query<T>, caseAlias: string): Query<T> => {
+    const { role, orgs } = this.identity;
+    if (role !== "CORPORATION") return this.restrictCases(query, caseAlias);
+    if (orgs.length === 0) return none(query);
+    return query.andWhere(`${caseAlias}.corporationId = ANY(:policyCorporations)`, { policyCorporations: orgs });
+  };
+
+  /**
+   * The cases counted in aggregates: analysts and the coordinator count every case of the covenant;
+   * SDV the cases of the municipalities it serves. Cells under the suppression threshold are the
+   * aggregate service's concern.
+   */
+  readonly restrictCaseCounts = <T extends ObjectLiteral>(query: Query<T>, caseAlias: string): Query<T> => {
+    const { role, orgs } = this.identity;
+    switch (role) {
       case "ANALYST":
       case "COORDINATOR":
         return query;
-      case "BUDGET_COACH":
-      case "CORPORATION":
+      case "SDV":
+        if (orgs.length === 0) return none(query);
+        return query.andWhere(`${caseAlias}.municipalityCode = ANY(:policyMunicipalities)`, { policyMunicipalities: orgs });
       default:
-        return query.andWhere("1 = 0");
+        return none(query);
     }
-  }
+  };
 
   /** Narrows `query` to visible household profiles; `profileAlias` is the profile table's alias. */
-  restrictHouseholdProfiles<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, profileAlias: string): SelectQueryBuilder<T> {
-    if (this.identity.role !== "SWT") return query.andWhere("1 = 0");
+  readonly restrictHouseholdProfiles = <T extends ObjectLiteral>(query: Query<T>, profileAlias: string): Query<T> => {
+    if (this.identity.role !== "SWT") return none(query);
     const ownCase = query
       .subQuery()
       .select("1")
@@ -59,5 +97,9 @@ export class CasePolicy {
       .where(`profileCase.tenantId = ${profileAlias}.tenantId`);
     this.restrictCases(ownCase, "profileCase");
     return query.andWhere(`EXISTS ${ownCase.getQuery()}`, ownCase.getParameters());
-  }
+  };
+}
+
+function none<T extends ObjectLiteral>(query: Query<T>): Query<T> {
+  return query.andWhere("1 = 0");
 }

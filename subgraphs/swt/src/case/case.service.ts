@@ -4,6 +4,7 @@ import { paginate, type Page } from "../../../shared/src/pagination.js";
 import { groupBy, isUuid, oneBy } from "../ids.js";
 import { CaseSignalEntity } from "./case-signal.entity.js";
 import { rowsOfVisibleCases } from "./case-rows.js";
+import { CaseStatus } from "./case.enums.js";
 import { CaseEntity } from "./case.entity.js";
 import type { CasePolicy } from "./case.policy.js";
 import type { CasesArgs } from "./case.type.js";
@@ -79,10 +80,29 @@ export class CaseService {
 
   /** The signal ids of each case, the opening signal first. */
   async signalIdsByCaseIds(caseIds: readonly string[]): Promise<string[][]> {
-    const links = await rowsOfVisibleCases(this.db, this.policy, CaseSignalEntity, "link", caseIds, [
+    const links = await rowsOfVisibleCases(this.db, this.policy.restrictCases, CaseSignalEntity, "link", caseIds, [
       ["link.caseId", "ASC"],
       ["link.position", "ASC"],
     ]);
     return groupBy(caseIds, links, (link) => link.caseId).map((group) => group.map((link) => link.signalId));
+  }
+
+  /**
+   * Of the given tenants (every tenant when `tenantIds` is null), those with a case that is not closed
+   * and that the caller may see. Other subgraphs ask this on the caller's behalf to apply their own
+   * row rules ("tenants with a case of its team", "tenants referred to it"). One statement.
+   */
+  async visibleTenantIds(tenantIds: readonly string[] | null): Promise<string[]> {
+    const query = this.visible()
+      .select(`${ALIAS}.tenantId`, "tenantId")
+      .distinct(true)
+      .andWhere(`${ALIAS}.status <> :closed`, { closed: CaseStatus.CLOSED });
+    if (tenantIds) {
+      const valid = tenantIds.filter(isUuid);
+      if (valid.length === 0) return [];
+      query.andWhere(`${ALIAS}.tenantId = ANY(:tenantIds)`, { tenantIds: valid });
+    }
+    const rows = await query.orderBy(`${ALIAS}.tenantId`, "ASC").getRawMany<{ tenantId: string }>();
+    return rows.map((row) => row.tenantId);
   }
 }

@@ -1,4 +1,5 @@
 import { ArgsType, Directive, Field, ID, InputType, ObjectType } from "type-graphql";
+import { ReadableBy } from "../../../shared/src/authorization.js";
 import { PageArgs, connectionOf } from "../../../shared/src/pagination.js";
 import { DateScalar } from "../../../shared/src/scalars.js";
 import { CaseNote } from "../case-note/case-note.type.js";
@@ -9,52 +10,69 @@ import { Team } from "../team/team.type.js";
 import { Tenant } from "../tenant/tenant.type.js";
 import { CaseOutcome, CaseStatus } from "./case.enums.js";
 
-/** A case (casus, DDAS vroegsignaalzaak): a team's work with one household after a forwarded signal. */
+/**
+ * A case (casus, DDAS vroegsignaalzaak): a team's work with one household after a forwarded signal.
+ * Field rules follow the matrix "case, contact attempts, notes": the holding team (SWT, or the budget
+ * coach for its referrals) reads the case; SDV reads its status only; nobody else reads a case.
+ */
 @Directive('@key(fields: "id")')
 @ObjectType({
   description:
-    "A case (casus; DDAS vroegsignaalzaak): a social neighbourhood team's work with one household after a signal was forwarded to it. Bundles the household's signals, contact attempts, notes and the feedback to the corporation.",
+    "A case (casus; DDAS vroegsignaalzaak): a social neighbourhood team's (or the budget coach's) work with one household after a signal was forwarded to it. Bundles the household's signals, contact attempts, notes and the feedback to the corporation.",
 })
 export class Case {
   @Field(() => ID)
   id: string;
 
+  @ReadableBy("SDV", "SWT", "BUDGET_COACH")
   @Field(() => CaseStatus)
   status: CaseStatus;
 
+  @ReadableBy("SWT", "BUDGET_COACH")
   @Field(() => CaseOutcome, { nullable: true, description: "The DDAS end result, normally set when the case is closed." })
   outcome: CaseOutcome | null;
 
+  @ReadableBy("SWT", "BUDGET_COACH")
   @Field(() => Team, { description: "The team that holds the case." })
   team: Team;
 
+  @ReadableBy("SWT", "BUDGET_COACH")
   @Field(() => Tenant, { description: "The household's contact person (owned by the corporations subgraph)." })
   tenant: Tenant;
 
+  @ReadableBy("SWT", "BUDGET_COACH")
   @Field(() => Signal, { description: "The signal that opened the case." })
   signal: Signal;
 
+  @ReadableBy("SWT", "BUDGET_COACH")
   @Field(() => [Signal], { description: "Every signal of the household bundled in this case, the opening one first." })
   signals: Signal[];
 
+  @ReadableBy("SWT", "BUDGET_COACH")
   @Field(() => [ContactAttempt], { description: "The team's attempts to reach the household, oldest first." })
   contactAttempts: ContactAttempt[];
 
+  @ReadableBy("SWT", "BUDGET_COACH")
   @Field(() => [CaseNote], { description: "The team's notes on the case, oldest first." })
   notes: CaseNote[];
 
+  @ReadableBy("SWT", "BUDGET_COACH")
   @Field(() => Feedback, { nullable: true, description: "The feedback to the corporation (Art. 5.5), once given." })
   feedback: Feedback | null;
 
+  @ReadableBy("SWT", "BUDGET_COACH")
   @Field(() => DateScalar, { description: "The day the team took the case up (DDAS datumOpgepakt)." })
   openedOn: string;
 
+  @ReadableBy("SWT", "BUDGET_COACH")
   @Field(() => DateScalar, { nullable: true })
   closedOn: string | null;
 
+  @ReadableBy("SWT", "BUDGET_COACH")
   @Field()
   createdAt: Date;
 
+  @ReadableBy("SWT", "BUDGET_COACH")
   @Field()
   updatedAt: Date;
 }

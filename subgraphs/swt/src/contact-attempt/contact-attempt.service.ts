@@ -13,7 +13,7 @@ export class ContactAttemptService {
 
   /** The contact attempts of each case the caller may see, by date and part of the day. */
   async byCaseIds(caseIds: readonly string[]): Promise<ContactAttemptEntity[][]> {
-    const rows = await rowsOfVisibleCases(this.db, this.policy, ContactAttemptEntity, "attempt", caseIds, [
+    const rows = await rowsOfVisibleCases(this.db, this.policy.restrictCasework, ContactAttemptEntity, "attempt", caseIds, [
       ["attempt.on", "ASC"],
       // within a day by part of the day, not by the alphabet of its name
       [`CASE attempt.partOfDay WHEN '${PartOfDay.MORNING}' THEN 1 WHEN '${PartOfDay.AFTERNOON}' THEN 2 ELSE 3 END`, "ASC"],

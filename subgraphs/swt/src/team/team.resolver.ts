@@ -4,7 +4,7 @@ import { Team } from "./team.type.js";
 
 @Resolver(() => Team)
 export class TeamResolver {
-  @Query(() => [Team], { description: "The social neighbourhood teams of the covenant, by id." })
+  @Query(() => [Team], { description: "The teams of the covenant that hold cases, by id: the social neighbourhood teams and the budget coach." })
   teams(@Ctx() ctx: SwtContext) {
     return ctx.services.teams.all();
   }

@@ -1,21 +1,50 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { ReadableBy } from "../../../shared/src/authorization.js";
 import { Case } from "../case/case.type.js";
 import type { SwtContext } from "../context.js";
+import { Feedback } from "../feedback/feedback.type.js";
 import { HouseholdProfile } from "../household-profile/household-profile.type.js";
 import { Tenant } from "./tenant.type.js";
 
 @Resolver(() => Tenant)
 export class TenantResolver {
+  @ReadableBy("SDV", "SWT", "BUDGET_COACH")
   @FieldResolver(() => [Case], { description: "The household's cases you may see, newest opened first." })
   cases(@Root() tenant: Tenant, @Ctx() ctx: SwtContext) {
     return ctx.loaders.casesOfTenant.load(tenant.id);
   }
 
+  @ReadableBy("CORPORATION", "SDV", "SWT", "BUDGET_COACH")
+  @FieldResolver(() => [Feedback], {
+    description:
+      "The feedback on the household's cases (Art. 5.5), newest first: for a corporation on its own tenants, for SDV, SWT and the budget coach on the cases they may see.",
+  })
+  feedback(@Root() tenant: Tenant, @Ctx() ctx: SwtContext) {
+    return ctx.loaders.feedbackOfTenant.load(tenant.id);
+  }
+
+  @ReadableBy("SWT")
   @FieldResolver(() => HouseholdProfile, {
     nullable: true,
     description: "What the SWT knows of the household; null when nothing, or when it is not yours to see.",
   })
   householdProfile(@Root() tenant: Tenant, @Ctx() ctx: SwtContext) {
     return ctx.loaders.householdProfile.load(tenant.id);
+  }
+
+  /**
+   * For the corporations subgraph, which asks it on the caller's behalf to decide which tenants an
+   * SDV, SWT or budget coach may see; hidden from the public graph. sdv answers a field of the same
+   * name from its signals. Shareable only so that both may declare it: being inaccessible, the gateway
+   * never plans it, and corporations asks each subgraph directly.
+   */
+  @Directive("@shareable")
+  @Directive("@inaccessible")
+  @ReadableBy("SDV", "SWT", "BUDGET_COACH")
+  @Query(() => [ID], {
+    description: "Of the given tenants (all when null), those with a case that is not closed and that you may see.",
+  })
+  visibleTenantIds(@Arg("ids", () => [ID], { nullable: true }) ids: string[] | null, @Ctx() ctx: SwtContext) {
+    return ctx.services.cases.visibleTenantIds(ids ?? null);
   }
 }
