@@ -8,7 +8,8 @@ const ROLE_OF: Record<string, DevTokenClaims> = {
   RegisterTenant: { role: "CORPORATION", orgs: ["elan-wonen"] },
   NewSignals: { role: "SDV", orgs: ["0392", "0473"] },
   MyTeamsOpenCases: { role: "SWT", orgs: ["0392"], team: "haarlem-schalkwijk" },
-  Registers: { role: "ANALYST", orgs: ["0392", "0473"] },
+  MonthlyPicture: { role: "ANALYST", orgs: ["0392", "0473"] },
+  WhoReadWhat: { role: "COORDINATOR", orgs: ["0392", "0473"] },
 };
 
 const examples = [...readFileSync("README.md", "utf8").matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);

@@ -99,6 +99,18 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
   return maskInternalErrors("gateway")({ ...formatted, extensions }, error);
 }
 
+/**
+ * @apollo/gateway refuses a supergraph whose authorization features are marked "for: SECURITY",
+ * because it does not enforce them itself. This gateway does (AuthorizingGateway, from the
+ * original supergraph), so the planner gets the same supergraph with only that mark removed.
+ */
+export function plannerSupergraph(supergraphSdl: string): string {
+  return supergraphSdl.replace(
+    /(@link\(url: "https:\/\/specs\.apollo\.dev\/(?:requiresScopes|policy|authenticated)\/v[\d.]+"), for: SECURITY\)/g,
+    "$1)",
+  );
+}
+
 export interface GatewayOptions {
   supergraphSdl: string;
   /** Where each subgraph listens, by name; overrides the URLs composed into the supergraph. */
@@ -120,7 +132,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
   process.env.APOLLO_TELEMETRY_DISABLED ??= "1";
   const verifyUser = createUserTokenVerifier(options.auth);
   const inner = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
+    supergraphSdl: plannerSupergraph(options.supergraphSdl),
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL is configured for subgraph ${name}.`);

@@ -22,7 +22,8 @@ const isPrefix = (prefix: readonly (string | number)[], path: readonly (string |
 /** What actually happened, in the matrix's terms (or a description of anything else). */
 function outcome(result: GraphQLResponse, probe: Probe, target: Check["target"]): Expectation | string {
   const forbidden = (result.errors ?? []).filter((e) => e.extensions?.code === "FORBIDDEN" && e.path && isPrefix(e.path, probe.field));
-  const others = (result.errors ?? []).filter((e) => !forbidden.includes(e));
+  // FORBIDDEN on other fields of the same probe (asked alongside) is expected; anything else is not.
+  const others = (result.errors ?? []).filter((e) => e.extensions?.code !== "FORBIDDEN");
   if (others.length) return `unexpected error: ${others.map((e) => `${e.extensions?.code} ${e.message}`).join("; ")}`;
   if (forbidden.length) return at(result.data, probe.field) == null ? "forbidden" : "FORBIDDEN error but the field has data";
   if (probe.listOwnership) {
@@ -34,7 +35,9 @@ function outcome(result: GraphQLResponse, probe: Probe, target: Check["target"])
     return own.length > 0 ? "allowed" : "no own rows";
   }
   if (at(result.data, probe.row) === null) return "absent";
-  return at(result.data, probe.field) === undefined || at(result.data, probe.field) === null ? "field empty: pick a row that has this data" : "allowed";
+  const value = at(result.data, probe.field);
+  if (value === undefined || (value === null && !probe.mayBeNull)) return "field empty: pick a row that has this data";
+  return "allowed";
 }
 
 describe("who may see what (DOMAIN.md), cell by cell, through the gateway", () => {

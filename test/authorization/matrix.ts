@@ -71,6 +71,8 @@ export interface Probe {
   /** Where the checked field is, and where its row is (null row = absent). */
   field: (string | number)[];
   row: (string | number)[];
+  /** The field may legitimately be null on an allowed row (e.g. a reason that was not given). */
+  mayBeNull?: boolean;
   /** For lists: the row is absent when no item belongs to another organisation. */
   listOwnership?: { list: (string | number)[]; owner: (node: any) => string; own: string };
 }
@@ -113,7 +115,7 @@ export const PROBES = {
   caseWork: caseProbe("contactAttempts { kind reached on } notes { text }", ["contactAttempts"]),
   caseAggregate: rootProbe(`{ caseCounts(groupBy: [STATUS]) { status households suppressed } }`, "caseCounts"),
   feedback: tenantProbe("feedback { contactMade takenIntoTreatment collectionCanBeSuspended paymentsResumeOn notTakenUpForOtherReason }", ["feedback"]),
-  feedbackReason: tenantProbe("feedback { reasonNotTakenUp }", ["feedback", "reasonNotTakenUp"]),
+  feedbackReason: { ...tenantProbe("feedback { notTakenUpForOtherReason reasonNotTakenUp }", ["feedback", "reasonNotTakenUp"]), mayBeNull: true },
   registers: {
     kind: "none",
     query: `{ registerEntries(first: 100) { edges { node { id kind corporation { id } } } } }`,

@@ -6,7 +6,7 @@ import type {
   GatewayLoadResult,
   GatewaySchemaLoadOrUpdateCallback,
 } from "@apollo/server-gateway-interface";
-import { Kind, print, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import { GraphQLError, Kind, print, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import type { ApolloGateway } from "@apollo/gateway";
 import { scopesOf } from "../../../subgraphs/shared/src/authorization.js";
 import type { Identity } from "../../../subgraphs/shared/src/identity.js";
@@ -61,11 +61,13 @@ export class AuthorizingGateway implements GatewayInterface {
       if (filtered.removed.length === 0) return execute(requestContext);
       const result = await execute({ ...requestContext, document: filtered.document, queryHash: filtered.queryHash, operation: filtered.operation ?? requestContext.operation });
       const data = restoreRemovedFields(result.data as Record<string, unknown> | null, filtered.removed, apiSchema);
-      const forbidden = filtered.removed.map((field) => ({
-        message: `Your role may not read ${field.coordinate}; it is null in this answer.`,
-        path: field.path,
-        extensions: { code: "FORBIDDEN", field: field.coordinate },
-      }));
+      const forbidden = filtered.removed.map(
+        (field) =>
+          new GraphQLError(`Your role may not read ${field.coordinate}; it is null in this answer.`, {
+            path: field.path,
+            extensions: { code: "FORBIDDEN", field: field.coordinate },
+          }),
+      );
       return { ...result, data, errors: [...forbidden, ...(result.errors ?? [])] as never };
     };
     return { ...loaded, executor };

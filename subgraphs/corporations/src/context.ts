@@ -1,5 +1,8 @@
 import type { DataSource } from "typeorm";
+import { AccessLogCollector } from "../../shared/src/access-log.js";
 import type { BaseRequestContext } from "../../shared/src/subgraph-server.js";
+import { AccessLogPolicy } from "./access-log/access-log.policy.js";
+import { AccessLogService } from "./access-log/access-log.service.js";
 import { createArrearsLoader } from "./arrears/arrears.loader.js";
 import { ArrearsService } from "./arrears/arrears.service.js";
 import { createCollectionStepsLoader } from "./collection-step/collection-step.loader.js";
@@ -8,20 +11,24 @@ import { createObjectionsLoader } from "./objection/objection.loader.js";
 import { ObjectionService } from "./objection/objection.service.js";
 import { RegisterEntryPolicy } from "./register-entry/register-entry.policy.js";
 import { RegisterEntryService } from "./register-entry/register-entry.service.js";
+import { StatisticsPolicy } from "./statistics/statistics.policy.js";
+import { StatisticsService } from "./statistics/statistics.service.js";
 import { createTenantLoader } from "./tenant/tenant.loader.js";
 import { TenantPolicy } from "./tenant/tenant.policy.js";
 import { TenantService } from "./tenant/tenant.service.js";
 
-/** Everything one request of the corporations subgraph works with: identity, services, loaders. */
+/** Everything one request of the corporations subgraph works with: identity, services, loaders, access log. */
 export interface CorporationsContext extends BaseRequestContext {
   db: DataSource;
+  /** The reads of personal data in this request; written once, before the response leaves. */
+  accessLog: AccessLogCollector;
   services: ReturnType<typeof createServices>;
   loaders: ReturnType<typeof createLoaders>;
 }
 
 function createServices(db: DataSource, base: BaseRequestContext) {
   // One tenant policy for the tenant and everything that hangs off a tenant.
-  const tenantPolicy = new TenantPolicy(base.identity);
+  const tenantPolicy = new TenantPolicy(base.identity, base.peers);
   const tenants = new TenantService(db, tenantPolicy);
   return {
     tenants,
@@ -29,6 +36,8 @@ function createServices(db: DataSource, base: BaseRequestContext) {
     collectionSteps: new CollectionStepService(db, tenantPolicy, tenants),
     objections: new ObjectionService(db, tenantPolicy, tenants),
     registerEntries: new RegisterEntryService(db, new RegisterEntryPolicy(base.identity)),
+    statistics: new StatisticsService(db, new StatisticsPolicy(base.identity)),
+    accessLog: new AccessLogService(db, new AccessLogPolicy(base.identity)),
   };
 }
 
@@ -43,5 +52,6 @@ function createLoaders(services: ReturnType<typeof createServices>) {
 
 export function createContext(db: DataSource, base: BaseRequestContext): CorporationsContext {
   const services = createServices(db, base);
-  return { ...base, db, services, loaders: createLoaders(services) };
+  const accessLog = new AccessLogCollector(db, base.identity, base.requestId, base.operationName);
+  return { ...base, db, accessLog, services, loaders: createLoaders(services) };
 }

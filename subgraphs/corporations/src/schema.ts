@@ -1,12 +1,14 @@
 import "reflect-metadata";
 import { buildFederatedSchema } from "../../shared/src/federation.js";
 import { DateScalar, DateTimeScalar } from "../../shared/src/scalars.js";
+import { AccessLogResolver } from "./access-log/access-log.resolver.js";
 import { ArrearsResolver, TenantArrearsResolver } from "./arrears/arrears.resolver.js";
 import { CollectionStepResolver, TenantCollectionStepsResolver } from "./collection-step/collection-step.resolver.js";
 import { corporationReference } from "./corporation/corporation.reference.js";
 import { CorporationResolver } from "./corporation/corporation.resolver.js";
 import { ObjectionResolver, TenantObjectionsResolver } from "./objection/objection.resolver.js";
 import { RegisterEntryResolver } from "./register-entry/register-entry.resolver.js";
+import { StatisticsResolver } from "./statistics/statistics.resolver.js";
 import { tenantReference } from "./tenant/tenant.reference.js";
 import { TenantResolver } from "./tenant/tenant.resolver.js";
 
@@ -24,6 +26,8 @@ export function createSchema() {
         TenantObjectionsResolver,
         ObjectionResolver,
         RegisterEntryResolver,
+        StatisticsResolver,
+        AccessLogResolver,
       ],
       scalarsMap: [
         { type: Date, scalar: DateTimeScalar },

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { ReadableBy } from "../../../shared/src/authorization.js";
 import type { CorporationsContext } from "../context.js";
 import type { TenantEntity } from "../tenant/tenant.entity.js";
 import { Tenant } from "../tenant/tenant.type.js";
@@ -12,6 +13,7 @@ export class CollectionStepResolver {
     return ctx.loaders.tenant.load(step.tenantId);
   }
 
+  @ReadableBy("CORPORATION")
   @Mutation(() => CollectionStep, {
     description: "Records a collection step by the corporation's own reference; repeating the call updates it and never adds a second one.",
   })
@@ -25,6 +27,8 @@ export class CollectionStepResolver {
 
 @Resolver(() => Tenant)
 export class TenantCollectionStepsResolver {
+  /** The corporation's own steps, and the SDV's check that a signal was preceded by them (Art. 3.3). */
+  @ReadableBy("CORPORATION", "SDV")
   @FieldResolver(() => [CollectionStep], { description: "The collection steps taken with the tenant, oldest first." })
   collectionSteps(@Root() tenant: TenantEntity, @Ctx() ctx: CorporationsContext) {
     return ctx.loaders.collectionSteps.load(tenant.id);

@@ -21,11 +21,12 @@ export class ObjectionService {
 
   /** Each tenant's objections, oldest first, only of tenants the caller may read. */
   async byTenantIds(tenantIds: readonly string[]): Promise<ObjectionEntity[][]> {
-    const rows = await this.policy
-      .restrictReads(
-        this.db.getRepository(ObjectionEntity).createQueryBuilder("objection").innerJoin("objection.tenant", "tenant"),
-        "tenant",
-      )
+    const query = await this.policy.restrictReads(
+      this.db.getRepository(ObjectionEntity).createQueryBuilder("objection").innerJoin("objection.tenant", "tenant"),
+      "tenant",
+      tenantIds,
+    );
+    const rows = await query
       .andWhere("objection.tenantId = ANY(:tenantIds)", { tenantIds: [...tenantIds] })
       .orderBy("objection.recordedOn", "ASC")
       .addOrderBy("objection.reference", "ASC")

@@ -5,10 +5,10 @@ import type { RegisterEntryEntity } from "./register-entry.entity.js";
 
 /**
  * Who may read and write the registers of Art. 6.4. Every query on register entries passes through
- * here, so the rules of the authorization work (aggregates only for SDV, analysts and coordinators;
- * nothing for SWT and budget coaches) change this file alone.
+ * here.
  *
- * Reading: a corporation sees its own entries; the other roles see every entry for now.
+ * Reading single entries: a corporation its own; every other role none (SDV, analysts and the
+ * coordinator get registerCounts, SWT and budget coaches nothing).
  * Writing: only a corporation, and only for itself.
  */
 export class RegisterEntryPolicy {
@@ -16,9 +16,9 @@ export class RegisterEntryPolicy {
 
   restrictReads(query: SelectQueryBuilder<RegisterEntryEntity>): SelectQueryBuilder<RegisterEntryEntity> {
     if (this.identity.role === "CORPORATION") {
-      query.andWhere(`${query.alias}.corporationId = ANY(:ownCorporations)`, { ownCorporations: this.identity.orgs });
+      return query.andWhere(`${query.alias}.corporationId = ANY(:ownCorporations)`, { ownCorporations: this.identity.orgs });
     }
-    return query;
+    return query.andWhere("false");
   }
 
   /** The corporation a write is made for; refuses a write for any other corporation. */

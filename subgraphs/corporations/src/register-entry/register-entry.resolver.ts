@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { ReadableBy } from "../../../shared/src/authorization.js";
 import type { CorporationsContext } from "../context.js";
 import { findCorporation } from "../corporation/corporation.resolver.js";
 import { Corporation } from "../corporation/corporation.type.js";
@@ -7,11 +8,14 @@ import { RegisterEntriesArgs, RegisterEntry, RegisterEntryConnection, RegisterEn
 
 @Resolver(() => RegisterEntry)
 export class RegisterEntryResolver {
+  /** Single entries are the corporation's own; the others get registerCounts. */
+  @ReadableBy("CORPORATION")
   @Query(() => RegisterEntryConnection, { description: "Entries of the registers of Art. 6.4 the caller may see, oldest first." })
   registerEntries(@Args() args: RegisterEntriesArgs, @Ctx() ctx: CorporationsContext) {
     return ctx.services.registerEntries.list(args);
   }
 
+  @ReadableBy("CORPORATION")
   @Mutation(() => RegisterEntry, {
     description: "Records a register entry by the corporation's own reference; repeating the call updates it and never adds a second one.",
   })

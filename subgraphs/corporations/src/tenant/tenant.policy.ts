@@ -1,33 +1,128 @@
+import { GraphQLError } from "graphql";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import type { Identity } from "../../../shared/src/identity.js";
+import type { Identity, Role } from "../../../shared/src/identity.js";
+import { logger } from "../../../shared/src/logger.js";
+import type { PeerClient } from "../../../shared/src/peer-client.js";
 import { corporationForWrite } from "../corporation/corporation.policy.js";
-import type { TenantEntity } from "./tenant.entity.js";
+import { isUuid } from "./tenant.service.js";
+
+/**
+ * The roles that may read a tenant's contact data and arrears at all (the first two rows of the
+ * matrix "Who may see what"); which of the tenants each of them may read is `TenantPolicy`'s job.
+ */
+export const TENANT_READERS: Role[] = ["CORPORATION", "SDV", "SWT", "BUDGET_COACH"];
+
+/**
+ * The subgraph that holds the facts deciding which tenants a role may see: the sdv subgraph knows
+ * the live signals (SDV) and the budget coach's referrals (BUDGET_COACH), the swt subgraph the
+ * cases of a team (SWT). Each answers under its own policies for the caller's identity.
+ */
+const PEER_OF_ROLE: Partial<Record<Role, "sdv" | "swt">> = { SDV: "sdv", BUDGET_COACH: "sdv", SWT: "swt" };
+
+const VISIBLE_TENANT_IDS = `query VisibleTenantIds($ids: [ID!]) { visibleTenantIds(ids: $ids) }`;
+
+/**
+ * Which tenants a peer subgraph lets the caller see, asked at most once per tenant and request:
+ * the tenant loader asks for its batch, and the arrears, steps and objections of those tenants
+ * are answered from memory. Once the whole list has been asked for, nothing is asked again.
+ * A peer that cannot be asked means no tenant at all (fail closed), never every tenant.
+ */
+export class PeerVisibility {
+  private everything?: Promise<Set<string>>;
+  private readonly answered = new Map<string, Promise<boolean>>();
+
+  constructor(
+    private readonly peers: PeerClient,
+    private readonly peer: "sdv" | "swt",
+  ) {}
+
+  /** Every tenant id the peer lets the caller see. */
+  all(): Promise<Set<string>> {
+    this.everything ??= this.ask(null).then((ids) => new Set(ids));
+    return this.everything;
+  }
+
+  /** Those of `ids` the peer lets the caller see, in the order given. */
+  async among(ids: readonly string[]): Promise<string[]> {
+    if (this.everything) {
+      const all = await this.everything;
+      return ids.filter((id) => all.has(id));
+    }
+    const unasked = [...new Set(ids.filter((id) => !this.answered.has(id)))];
+    if (unasked.length > 0) {
+      const visible = this.ask(unasked).then((found) => new Set(found));
+      for (const id of unasked) this.answered.set(id, visible.then((set) => set.has(id)));
+    }
+    const flags = await Promise.all(ids.map((id) => this.answered.get(id)!));
+    return ids.filter((_, i) => flags[i]);
+  }
+
+  private async ask(ids: string[] | null): Promise<string[]> {
+    let answer: unknown;
+    try {
+      answer = (await this.peers.query<{ visibleTenantIds: unknown }>(this.peer, VISIBLE_TENANT_IDS, { ids })).visibleTenantIds;
+    } catch (error) {
+      logger.warn({ err: error, peer: this.peer }, "peer could not say which tenants the caller may see; showing none");
+      throw this.unavailable();
+    }
+    if (!Array.isArray(answer) || !answer.every((id): id is string => typeof id === "string")) {
+      logger.warn({ peer: this.peer }, "peer answered visibleTenantIds with something other than a list of ids; showing none");
+      throw this.unavailable();
+    }
+    return answer;
+  }
+
+  private unavailable(): GraphQLError {
+    return new GraphQLError(`Which tenants you may see is decided with the ${this.peer} service, which could not be asked; no tenant is shown.`, {
+      extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: this.peer },
+    });
+  }
+}
 
 /**
  * Which tenants a caller may read and write. Every query on tenants, every row reached by reference
  * from another subgraph, and every query on a tenant's own data (arrears, collection steps,
  * objections: joined to their tenant) passes through here.
  *
- * Reading: a corporation sees its own tenants only; the other roles' row rules arrive with the
- * authorization work and will narrow `restrictReads` further.
+ * Reading (the matrix "Who may see what"):
+ *  - CORPORATION: its own tenants;
+ *  - SDV: tenants with a live signal in a municipality it serves (asked of the sdv subgraph);
+ *  - BUDGET_COACH: tenants referred to it (asked of the sdv subgraph);
+ *  - SWT: tenants with a case of its team (asked of the swt subgraph);
+ *  - ANALYST, COORDINATOR: no tenant at all; they get aggregates.
+ * A tenant outside these rules is absent, as if it did not exist.
  * Writing: only a corporation, and only for itself.
  */
 export class TenantPolicy {
-  constructor(private readonly identity: Identity) {}
+  private readonly visibility: PeerVisibility | undefined;
+
+  constructor(
+    private readonly identity: Identity,
+    peers: PeerClient,
+  ) {
+    const peer = PEER_OF_ROLE[identity.role];
+    this.visibility = peer ? new PeerVisibility(peers, peer) : undefined;
+  }
 
   /**
    * Narrows a query to readable tenants. `tenantAlias` names the tenant in the query: the main
-   * alias for a tenant query, the joined tenant for a query on a tenant's data.
+   * alias for a tenant query, the joined tenant for a query on a tenant's data. `among` are the
+   * tenant ids the query is about, when it is about some: the peer is then asked only about those.
    */
-  restrictReads<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, tenantAlias: string = query.alias): SelectQueryBuilder<T> {
+  async restrictReads<T extends ObjectLiteral>(
+    query: SelectQueryBuilder<T>,
+    tenantAlias: string = query.alias,
+    among?: readonly string[],
+  ): Promise<SelectQueryBuilder<T>> {
     if (this.identity.role === "CORPORATION") {
-      query.andWhere(`${tenantAlias}.corporationId = ANY(:ownCorporations)`, { ownCorporations: this.identity.orgs });
+      return query.andWhere(`${tenantAlias}.corporationId = ANY(:ownCorporations)`, { ownCorporations: this.identity.orgs });
     }
-    return query;
-  }
-
-  canRead(tenant: TenantEntity): boolean {
-    return this.identity.role !== "CORPORATION" || this.identity.orgs.includes(tenant.corporationId);
+    if (this.visibility) {
+      const visible = among ? await this.visibility.among(among) : [...(await this.visibility.all())];
+      return query.andWhere(`${tenantAlias}.id = ANY(:visibleTenantIds)`, { visibleTenantIds: visible.filter(isUuid) });
+    }
+    // Every other role (ANALYST, COORDINATOR, and any role added later) reads no tenant rows.
+    return query.andWhere("false");
   }
 
   /** The corporation a write is made for; refuses a write for any other corporation. */

@@ -17,7 +17,7 @@ export class TenantService {
   ) {}
 
   async list(args: TenantsArgs): Promise<Page<TenantEntity>> {
-    const query = this.policy.restrictReads(this.db.getRepository(TenantEntity).createQueryBuilder("tenant"));
+    const query = await this.policy.restrictReads(this.db.getRepository(TenantEntity).createQueryBuilder("tenant"));
     const f = args.filter ?? {};
     if (f.corporationId) query.andWhere("tenant.corporationId = :corporationId", { corporationId: f.corporationId });
     if (f.municipalityCode) query.andWhere("tenant.address.municipalityCode = :municipalityCode", { municipalityCode: f.municipalityCode });
@@ -29,12 +29,9 @@ export class TenantService {
   /** Tenants by id, in the order asked, null where absent or outside the caller's rows. */
   async byIds(ids: readonly string[]): Promise<(TenantEntity | null)[]> {
     const valid = ids.filter(isUuid);
-    const rows = valid.length
-      ? await this.policy
-          .restrictReads(this.db.getRepository(TenantEntity).createQueryBuilder("tenant"))
-          .andWhere("tenant.id = ANY(:ids)", { ids: valid })
-          .getMany()
-      : [];
+    if (valid.length === 0) return ids.map(() => null);
+    const query = await this.policy.restrictReads(this.db.getRepository(TenantEntity).createQueryBuilder("tenant"), "tenant", valid);
+    const rows = await query.andWhere("tenant.id = ANY(:ids)", { ids: valid }).getMany();
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   }

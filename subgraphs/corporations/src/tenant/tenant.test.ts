@@ -89,9 +89,21 @@ describe("tenants in the corporations subgraph", () => {
       expect(result.data?._entities.map((t: { id: string } | null) => t?.id ?? null)).toEqual([pre[0], null, pre[1], null, null]);
     });
 
-    it("the other roles reach every tenant for now (their row rules come with the authorization work)", async () => {
+    it.each([
+      ["an analyst", identities.analyst],
+      ["the coordinator", identities.coordinator],
+    ])("%s walking in by reference finds no tenant, and no error says one exists", async (_who, identity) => {
+      const result = await subgraph.query(identity, ENTITIES, { representations: representations([pre[0]!, ymere[0]!]) });
+      expect(result.errors).toBeUndefined();
+      expect(result.data?._entities).toEqual([null, null]);
+    });
+
+    it("an SDV worker whose sdv service cannot be asked gets no tenant, and an error that says the service could not be asked", async () => {
+      // No peer tokens come with a single subgraph's request, so the sdv service cannot be asked.
       const result = await subgraph.query(identities.sdvHaarlem, ENTITIES, { representations: representations([pre[0]!, ymere[0]!]) });
-      expect(result.data?._entities.map((t: { id: string }) => t.id)).toEqual([pre[0], ymere[0]]);
+      expect(result.data?._entities).toEqual([null, null]);
+      expect(result.errors?.map((e) => e.extensions?.code)).toEqual(["SUBGRAPH_UNAVAILABLE", "SUBGRAPH_UNAVAILABLE"]);
+      expect(JSON.stringify(result)).not.toMatch(/PW-E/);
     });
   });
 

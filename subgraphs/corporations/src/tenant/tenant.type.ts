@@ -1,7 +1,10 @@
 import { Directive, Field, ID, InputType, ObjectType, registerEnumType, ArgsType } from "type-graphql";
+import { PersonalData } from "../../../shared/src/access-log.js";
+import { ReadableBy } from "../../../shared/src/authorization.js";
 import { PageArgs, connectionOf } from "../../../shared/src/pagination.js";
 import { DateScalar } from "../../../shared/src/scalars.js";
 import { Corporation } from "../corporation/corporation.type.js";
+import { TENANT_READERS } from "./tenant.policy.js";
 
 export enum Sector {
   SOCIAL = "SOCIAL",
@@ -27,34 +30,53 @@ export class Address {
   municipalityCode: string;
 }
 
-/** A tenant (huurder) of a corporation home: the contact person of the household. */
+/**
+ * A tenant (huurder) of a corporation home: the contact person of the household.
+ * Every field but the key is readable only by the roles that work with tenants (TENANT_READERS);
+ * which tenants each of them sees is the TenantPolicy's. Contact data is personal data: every
+ * read of it is recorded in the access log.
+ */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A tenant of a corporation home (huurder): the household's contact person." })
 export class Tenant {
+  /** Open to every role: it is the federation key other subgraphs hold. */
   @Field(() => ID)
   id: string;
 
+  @ReadableBy(...TENANT_READERS)
   @Field({ description: "The corporation's own tenant reference." })
   reference: string;
 
+  @ReadableBy(...TENANT_READERS)
+  @PersonalData()
   @Field()
   name: string;
 
+  @ReadableBy(...TENANT_READERS)
+  @PersonalData()
   @Field(() => DateScalar, { nullable: true })
   birthDate: string | null;
 
+  @ReadableBy(...TENANT_READERS)
+  @PersonalData()
   @Field(() => String, { nullable: true })
   phone: string | null;
 
+  @ReadableBy(...TENANT_READERS)
+  @PersonalData()
   @Field(() => String, { nullable: true })
   email: string | null;
 
+  @ReadableBy(...TENANT_READERS)
+  @PersonalData()
   @Field(() => Address)
   address: Address;
 
+  @ReadableBy(...TENANT_READERS)
   @Field(() => Sector)
   sector: Sector;
 
+  @ReadableBy(...TENANT_READERS)
   @Field(() => Corporation)
   corporation: Corporation;
 

@@ -1,0 +1,156 @@
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { suppressSmall } from "../../../shared/src/authorization.js";
+import { badInput } from "../../../shared/src/errors.js";
+import { ArrearsEntity } from "../arrears/arrears.entity.js";
+import { ObjectionEntity } from "../objection/objection.entity.js";
+import { RegisterEntryEntity } from "../register-entry/register-entry.entity.js";
+import type { StatisticsPolicy } from "./statistics.policy.js";
+import {
+  AMOUNT_BANDS,
+  ArrearsGroup,
+  ObjectionGroup,
+  RegisterGroup,
+  TargetGroup,
+  type ArrearsCountCell,
+  type ArrearsCountsArgs,
+  type ObjectionCountCell,
+  type ObjectionCountsArgs,
+  type RegisterCountCell,
+  type RegisterCountsArgs,
+} from "./statistics.type.js";
+
+type Cell = { households: number | null; suppressed: boolean };
+type Group<C> = { expression: string; key: Exclude<keyof C, keyof Cell> };
+
+const AMOUNT_BAND_SQL = `CASE ${AMOUNT_BANDS.filter((b) => b.belowCents !== null)
+  .map((b) => `WHEN arrears.amountCents < ${b.belowCents} THEN '${b.band}'`)
+  .join(" ")} ELSE '${AMOUNT_BANDS.at(-1)!.band}' END`;
+
+const ARREARS_GROUPS: Record<ArrearsGroup, Group<ArrearsCountCell>> = {
+  [ArrearsGroup.PHASE]: { expression: "arrears.phase", key: "phase" },
+  [ArrearsGroup.MUNICIPALITY]: { expression: "tenant.address.municipalityCode", key: "municipalityCode" },
+  [ArrearsGroup.CORPORATION]: { expression: "tenant.corporationId", key: "corporationId" },
+  [ArrearsGroup.SECTOR]: { expression: "tenant.sector", key: "sector" },
+  [ArrearsGroup.AMOUNT_BAND]: { expression: AMOUNT_BAND_SQL, key: "amountBand" },
+};
+
+const OBJECTION_GROUPS: Record<ObjectionGroup, Group<ObjectionCountCell>> = {
+  [ObjectionGroup.MUNICIPALITY]: { expression: "tenant.address.municipalityCode", key: "municipalityCode" },
+  [ObjectionGroup.CORPORATION]: { expression: "objection.corporationId", key: "corporationId" },
+  [ObjectionGroup.MONTH_RECORDED]: { expression: "to_char(objection.recordedOn, 'YYYY-MM')", key: "monthRecorded" },
+};
+
+const REGISTER_GROUPS: Record<RegisterGroup, Group<RegisterCountCell>> = {
+  [RegisterGroup.KIND]: { expression: "entry.kind", key: "kind" },
+  [RegisterGroup.MUNICIPALITY]: { expression: "entry.municipalityCode", key: "municipalityCode" },
+  [RegisterGroup.CORPORATION]: { expression: "entry.corporationId", key: "corporationId" },
+  [RegisterGroup.MONTH]: { expression: "to_char(entry.occurredOn, 'YYYY-MM')", key: "month" },
+  [RegisterGroup.TARGET_GROUP]: {
+    expression: `CASE WHEN entry.withChildren AND entry.aged65Plus THEN '${TargetGroup.WITH_CHILDREN_AND_AGED_65_PLUS}'
+      WHEN entry.withChildren THEN '${TargetGroup.WITH_CHILDREN}'
+      WHEN entry.aged65Plus THEN '${TargetGroup.AGED_65_PLUS}'
+      ELSE '${TargetGroup.NEITHER}' END`,
+    key: "targetGroup",
+  },
+};
+
+/**
+ * Counts for monitoring and evaluating the covenant (Art. 6.2, 6.4): analysts and the coordinator
+ * see tenants' arrears, objections and the registers this way, as cells, never as rows. Every key
+ * is a category; households are counted by distinct tenant (or entry, for the registers, which name
+ * no tenant); a cell under SUPPRESSION_THRESHOLD households is withheld (AVG: a small count can
+ * point at a person). Each count is one SQL statement.
+ */
+export class StatisticsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly policy: StatisticsPolicy,
+  ) {}
+
+  arrearsCounts(args: ArrearsCountsArgs): Promise<ArrearsCountCell[]> {
+    const filter = args.filter ?? {};
+    const query = this.policy.restrictCounts(
+      this.db.getRepository(ArrearsEntity).createQueryBuilder("arrears").innerJoin("arrears.tenant", "tenant"),
+      "arrears",
+      { corporation: "tenant.corporationId", municipality: "tenant.address.municipalityCode" },
+    );
+    if (filter.corporationId) query.andWhere("tenant.corporationId = :corporationId", { corporationId: filter.corporationId });
+    if (filter.municipalityCode) query.andWhere("tenant.address.municipalityCode = :municipalityCode", { municipalityCode: filter.municipalityCode });
+    if (filter.phase) query.andWhere("arrears.phase = :phase", { phase: filter.phase });
+    if (filter.sector) query.andWhere("tenant.sector = :sector", { sector: filter.sector });
+    return countCells(query, "COUNT(DISTINCT tenant.id)", pick(ARREARS_GROUPS, args.groupBy), {
+      phase: null,
+      municipalityCode: null,
+      corporationId: null,
+      sector: null,
+      amountBand: null,
+    });
+  }
+
+  objectionCounts(args: ObjectionCountsArgs): Promise<ObjectionCountCell[]> {
+    const filter = args.filter ?? {};
+    checkPeriod(filter.from, filter.to);
+    const query = this.policy.restrictCounts(
+      this.db.getRepository(ObjectionEntity).createQueryBuilder("objection").innerJoin("objection.tenant", "tenant"),
+      "objections",
+      { corporation: "objection.corporationId", municipality: "tenant.address.municipalityCode" },
+    );
+    if (filter.from) query.andWhere("objection.recordedOn >= :from", { from: filter.from });
+    if (filter.to) query.andWhere("objection.recordedOn <= :to", { to: filter.to });
+    if (filter.standing === true) query.andWhere("objection.withdrawnOn IS NULL");
+    if (filter.standing === false) query.andWhere("objection.withdrawnOn IS NOT NULL");
+    return countCells(query, "COUNT(DISTINCT objection.tenantId)", pick(OBJECTION_GROUPS, args.groupBy), {
+      municipalityCode: null,
+      corporationId: null,
+      monthRecorded: null,
+    });
+  }
+
+  registerCounts(args: RegisterCountsArgs): Promise<RegisterCountCell[]> {
+    const filter = args.filter ?? {};
+    checkPeriod(filter.from, filter.to);
+    const query = this.policy.restrictCounts(this.db.getRepository(RegisterEntryEntity).createQueryBuilder("entry"), "registers", {
+      corporation: "entry.corporationId",
+      municipality: "entry.municipalityCode",
+    });
+    if (filter.from) query.andWhere("entry.occurredOn >= :from", { from: filter.from });
+    if (filter.to) query.andWhere("entry.occurredOn <= :to", { to: filter.to });
+    return countCells(query, "COUNT(*)", pick(REGISTER_GROUPS, args.groupBy), {
+      kind: null,
+      municipalityCode: null,
+      corporationId: null,
+      month: null,
+      targetGroup: null,
+    });
+  }
+}
+
+function pick<G extends string, C>(groups: Record<G, Group<C>>, asked: G[]): Group<C>[] {
+  return [...new Set(asked)].map((group) => groups[group]);
+}
+
+function checkPeriod(from: string | null | undefined, to: string | null | undefined): void {
+  if (from && to && from > to) {
+    throw badInput(`filter.from ${from} lies after filter.to ${to}; the period would be empty.`, { argument: "filter.from" });
+  }
+}
+
+/** Runs one GROUP BY over `query` and turns each row into a cell, suppressing the small ones. */
+async function countCells<C extends Cell>(
+  query: SelectQueryBuilder<ObjectLiteral>,
+  households: string,
+  groups: Group<C>[],
+  keys: Omit<C, keyof Cell>,
+): Promise<C[]> {
+  query.select(`CAST(${households} AS integer)`, "households");
+  for (const { expression, key } of groups) {
+    query.addSelect(expression, String(key)).addGroupBy(expression).addOrderBy(expression, "ASC", "NULLS LAST");
+  }
+  const rows = await query.getRawMany<Record<string, string | number | null>>();
+  return rows.map((row) => {
+    const { count, suppressed } = suppressSmall(Number(row.households));
+    const cell = { ...keys, households: count, suppressed } as C;
+    for (const { key } of groups) (cell as Record<string, unknown>)[key as string] = row[key as string] ?? null;
+    return cell;
+  });
+}
