@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { SignJWT } from "jose";
+import { GatewayTokenSigner } from "../../../gateway/src/auth/gateway-token.js";
+import { generateSigningKey } from "../../../gateway/src/auth/keys.js";
+import { createGatewayTokenVerifier, GATEWAY_TOKEN_ISSUER, type Identity } from "./identity.js";
+
+const caller: Identity = { sub: "worker", role: "SDV", orgs: ["0392"] };
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+
+describe("a subgraph verifying the gateway's identity token", () => {
+  it("accepts a fresh token the gateway made for it, with the caller and the operation name", async () => {
+    const { key } = await generateSigningKey();
+    const verify = createGatewayTokenVerifier({ audience: "sdv", keys: { jwks: key.jwks } });
+    const token = await new GatewayTokenSigner(key).sign(caller, "sdv", "req-1", { operationName: "Q", url: "http://sdv/graphql" });
+    await expect(verify(token)).resolves.toEqual({ identity: caller, operationName: "Q", url: "http://sdv/graphql" });
+  });
+
+  it("refuses a token made for another subgraph: a copied token does not travel", async () => {
+    const { key } = await generateSigningKey();
+    const verify = createGatewayTokenVerifier({ audience: "corporations", keys: { jwks: key.jwks } });
+    const forSdv = await new GatewayTokenSigner(key).sign(caller, "sdv", "req-1");
+    await expect(verify(forSdv)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+  });
+
+  it("refuses a token signed by any other key, an expired one, an old one, and alg none", async () => {
+    const { key } = await generateSigningKey();
+    const other = (await generateSigningKey()).key;
+    const verify = createGatewayTokenVerifier({ audience: "sdv", keys: { jwks: key.jwks } });
+    await expect(verify(await new GatewayTokenSigner(other).sign(caller, "sdv", "r"))).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+    const now = Math.floor(Date.now() / 1000);
+    const sign = (claims: { iat: number; exp: number }) =>
+      new SignJWT({ role: "SDV", orgs: ["0392"] }).setProtectedHeader({ alg: "ES256", kid: key.kid }).setIssuer(GATEWAY_TOKEN_ISSUER).setAudience("sdv").setSubject("x").setIssuedAt(claims.iat).setExpirationTime(claims.exp).sign(key.privateKey);
+    await expect(verify(await sign({ iat: now - 120, exp: now - 60 }))).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+    // Not yet expired, but issued long ago: a token lives one request's fan-out, no longer.
+    await expect(verify(await sign({ iat: now - 3600, exp: now + 3600 }))).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+    const none = `${b64({ alg: "none" })}.${b64({ iss: GATEWAY_TOKEN_ISSUER, aud: "sdv", sub: "x", role: "COORDINATOR", iat: now, exp: now + 60 })}.`;
+    await expect(verify(none)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+    await expect(verify(undefined)).rejects.toThrow(/send your query to the gateway/);
+  });
+});
