@@ -7,6 +7,7 @@ import { createArrearsLoader } from "./arrears/arrears.loader.js";
 import { ArrearsService } from "./arrears/arrears.service.js";
 import { createCollectionStepsLoader } from "./collection-step/collection-step.loader.js";
 import { CollectionStepService } from "./collection-step/collection-step.service.js";
+import { IntakeService } from "./intake/intake.service.js";
 import { createObjectionsLoader } from "./objection/objection.loader.js";
 import { ObjectionService } from "./objection/objection.service.js";
 import { RegisterEntryPolicy } from "./register-entry/register-entry.policy.js";
@@ -26,7 +27,7 @@ export interface CorporationsContext extends BaseRequestContext {
   loaders: ReturnType<typeof createLoaders>;
 }
 
-function createServices(db: DataSource, base: BaseRequestContext) {
+function createServices(db: DataSource, base: BaseRequestContext, accessLog: AccessLogCollector) {
   // One tenant policy for the tenant and everything that hangs off a tenant.
   const tenantPolicy = new TenantPolicy(base.identity, base.peers);
   const tenants = new TenantService(db, tenantPolicy);
@@ -35,6 +36,8 @@ function createServices(db: DataSource, base: BaseRequestContext) {
     arrears: new ArrearsService(db, tenantPolicy, tenants),
     collectionSteps: new CollectionStepService(db, tenantPolicy, tenants),
     objections: new ObjectionService(db, tenantPolicy, tenants),
+    // The intake reads a whole batch in one statement, outside the per-field loaders, so it records its reads itself.
+    intake: new IntakeService(db, tenantPolicy, accessLog),
     registerEntries: new RegisterEntryService(db, new RegisterEntryPolicy(base.identity)),
     statistics: new StatisticsService(db, new StatisticsPolicy(base.identity)),
     accessLog: new AccessLogService(db, new AccessLogPolicy(base.identity)),
@@ -51,7 +54,7 @@ function createLoaders(services: ReturnType<typeof createServices>) {
 }
 
 export function createContext(db: DataSource, base: BaseRequestContext): CorporationsContext {
-  const services = createServices(db, base);
   const accessLog = new AccessLogCollector(db, base.identity, base.requestId, base.operationName);
+  const services = createServices(db, base, accessLog);
   return { ...base, db, accessLog, services, loaders: createLoaders(services) };
 }

@@ -6,6 +6,7 @@ import { ArrearsResolver, TenantArrearsResolver } from "./arrears/arrears.resolv
 import { CollectionStepResolver, TenantCollectionStepsResolver } from "./collection-step/collection-step.resolver.js";
 import { corporationReference } from "./corporation/corporation.reference.js";
 import { CorporationResolver } from "./corporation/corporation.resolver.js";
+import { IntakeResolver } from "./intake/intake.resolver.js";
 import { ObjectionResolver, TenantObjectionsResolver } from "./objection/objection.resolver.js";
 import { RegisterEntryResolver } from "./register-entry/register-entry.resolver.js";
 import { StatisticsResolver } from "./statistics/statistics.resolver.js";
@@ -28,6 +29,7 @@ export function createSchema() {
         RegisterEntryResolver,
         StatisticsResolver,
         AccessLogResolver,
+        IntakeResolver,
       ],
       scalarsMap: [
         { type: Date, scalar: DateTimeScalar },

@@ -88,21 +88,20 @@ export class AccessLogCollector {
 
   async flush(): Promise<void> {
     if (this.reads.size === 0) return;
-    const rows = [...this.reads].map(([personId, fields]) => ({
-      subject: this.identity.sub,
-      role: this.identity.role,
-      organisations: this.identity.orgs,
-      team: this.identity.team ?? null,
-      personId,
-      fields: [...fields].sort(),
-      operationName: this.operationName,
-      requestId: this.requestId,
-    }));
+    const persons = [...this.reads.keys()];
+    // Fields travel as one text per person ("a,b") and are split in SQL: PostgreSQL's unnest
+    // cannot unpack an array of arrays of different lengths.
+    const fields = persons.map((person) => [...this.reads.get(person)!].sort().join(","));
     this.reads.clear();
-    for (let i = 0; i < rows.length; i += 1_000) {
-      await this.db.createQueryBuilder().insert().into(AccessLogEntity).values(rows.slice(i, i + 1_000)).execute();
-    }
-    logger.debug({ requestId: this.requestId, persons: rows.length }, "access logged");
+    // One statement for any number of persons: the rows are built from arrays, not parameters
+    // (a multi-row VALUES would hit PostgreSQL's limit of 65,535 parameters).
+    await this.db.query(
+      `INSERT INTO access_log (subject, role, organisations, team, person_id, fields, operation_name, request_id)
+       SELECT $1, $2, $3::text[], $4, person_id, string_to_array(field_list, ','), $5, $6
+       FROM unnest($7::uuid[], $8::text[]) AS read(person_id, field_list)`,
+      [this.identity.sub, this.identity.role, this.identity.orgs, this.identity.team ?? null, this.operationName, this.requestId, persons, fields],
+    );
+    logger.debug({ requestId: this.requestId, persons: persons.length }, "access logged");
   }
 }
 

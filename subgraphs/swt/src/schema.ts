@@ -4,6 +4,7 @@ import { DateTimeScalar } from "../../shared/src/scalars.js";
 import { CaseCountResolver } from "./case-count/case-count.resolver.js";
 import { caseReference } from "./case/case.reference.js";
 import { CaseResolver } from "./case/case.resolver.js";
+import { HouseholdFactResolver } from "./household-profile/household-profile.resolver.js";
 import { signalReference } from "./signal/signal.reference.js";
 import { SignalResolver } from "./signal/signal.resolver.js";
 import { teamReference } from "./team/team.reference.js";
@@ -17,7 +18,7 @@ import { Tenant } from "./tenant/tenant.type.js";
 export function createSchema() {
   return buildFederatedSchema(
     {
-      resolvers: [TeamResolver, CaseResolver, CaseCountResolver, SignalResolver, TenantResolver],
+      resolvers: [TeamResolver, CaseResolver, CaseCountResolver, SignalResolver, TenantResolver, HouseholdFactResolver],
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
       // Entities other subgraphs own, to which swt only adds fields.
       orphanedTypes: [Signal, Tenant],

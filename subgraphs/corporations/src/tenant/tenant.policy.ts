@@ -91,6 +91,7 @@ export class PeerVisibility {
  *  - SWT: tenants with a case of its team (asked of the swt subgraph);
  *  - ANALYST, COORDINATOR: no tenant at all; they get aggregates.
  * A tenant outside these rules is absent, as if it did not exist.
+ * Intake facts (what a signal is checked against): only a corporation, of its own tenants.
  * Writing: only a corporation, and only for itself.
  */
 export class TenantPolicy {
@@ -123,6 +124,16 @@ export class TenantPolicy {
     }
     // Every other role (ANALYST, COORDINATOR, and any role added later) reads no tenant rows.
     return query.andWhere("false");
+  }
+
+  /**
+   * The corporation whose intake facts (the arrears, collection steps and objections a signal is
+   * checked against) the caller may read: only a corporation, and only its own, since it submits
+   * signals about its own tenants only. Null means an empty answer, not an error, so that asking
+   * about another corporation confirms nothing about its tenants.
+   */
+  intakeCorporation(requested: string): string | null {
+    return this.identity.role === "CORPORATION" && this.identity.orgs.includes(requested) ? requested : null;
   }
 
   /** The corporation a write is made for; refuses a write for any other corporation. */

@@ -22,7 +22,8 @@ type Query<T extends ObjectLiteral> = SelectQueryBuilder<T>;
  *
  * Contact attempts and notes are the holding team's working records: only SWT and BUDGET_COACH, on
  * their own cases. Household profiles (huishoudprofiel) are narrower still: only an SWT, for households
- * with a case of its own team; SDV learns just the derived "priority III applies", which is not a row.
+ * with a case of its own team. SDV (and the corporation whose batch the sdv subgraph takes in) learns
+ * just facts derived from a profile for a signal's priority (`restrictHouseholdFacts`), never its fields.
  */
 export class CasePolicy {
   constructor(private readonly identity: Identity) {}
@@ -97,6 +98,18 @@ export class CasePolicy {
       .where(`profileCase.tenantId = ${profileAlias}.tenantId`);
     this.restrictCases(ownCase, "profileCase");
     return query.andWhere(`EXISTS ${ownCase.getQuery()}`, ownCase.getParameters());
+  };
+
+  /**
+   * Whose household facts (known at the SWT, priority III applies) may be derived for the caller:
+   * the SDV, which sets a signal's priority, and the corporation, on whose behalf the sdv subgraph
+   * asks while it takes in that corporation's batch. A household known at the SWT need not have a
+   * case, so no case can narrow this; what narrows it is that only the two derived booleans leave
+   * (HouseholdFact), and only through a query hidden from the public graph. Everyone else: none.
+   */
+  readonly restrictHouseholdFacts = <T extends ObjectLiteral>(query: Query<T>): Query<T> => {
+    const { role } = this.identity;
+    return role === "SDV" || role === "CORPORATION" ? query : none(query);
   };
 }
 

@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import type { CasePolicy } from "../case/case.policy.js";
 import { isUuid, oneBy } from "../ids.js";
 import { HouseholdProfileEntity } from "./household-profile.entity.js";
+import type { HouseholdFact } from "./household-profile.type.js";
 
 export class HouseholdProfileService {
   constructor(
@@ -20,4 +21,28 @@ export class HouseholdProfileService {
     const rows = await this.policy.restrictHouseholdProfiles(query, "profile").getMany();
     return oneBy(tenantIds, rows, (row) => row.tenantId);
   }
+
+  /**
+   * The derived facts of each given tenant that has a profile, in one statement however many are
+   * asked (a monthly batch of signals), in the order first asked. Ids that are not uuids cannot name
+   * a tenant and are passed over rather than failing the batch; tenants without a profile are left out.
+   */
+  async factsByTenantIds(tenantIds: readonly string[]): Promise<HouseholdFact[]> {
+    const valid = [...new Set(tenantIds.filter(isUuid))];
+    if (valid.length === 0) return [];
+    const query = this.db
+      .getRepository(HouseholdProfileEntity)
+      .createQueryBuilder("profile")
+      .where("profile.tenantId = ANY(:tenantIds)", { tenantIds: valid });
+    const rows = await this.policy.restrictHouseholdFacts(query).getMany();
+    return oneBy(valid, rows, (row) => row.tenantId)
+      .filter((row): row is HouseholdProfileEntity => row !== null)
+      .map(householdFactOf);
+  }
+}
+
+/** Art. 5.3, priority III: the household is already known at the SWT and has children under 18 or a member aged 65+. */
+function householdFactOf(profile: Pick<HouseholdProfileEntity, "tenantId" | "knownSince" | "childrenUnder18" | "member65Plus">): HouseholdFact {
+  const knownAtSwt = profile.knownSince !== null;
+  return { tenantId: profile.tenantId, knownAtSwt, priorityThreeApplies: knownAtSwt && (profile.childrenUnder18 || profile.member65Plus) };
 }

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
 import { DateScalar } from "../../../shared/src/scalars.js";
 
@@ -18,4 +18,22 @@ export class HouseholdProfile {
   @ReadableBy("SWT")
   @Field({ description: "The household has a member aged 65 or over." })
   member65Plus: boolean;
+}
+
+/**
+ * What may leave the SWT of a household profile, for the priority of a signal (Art. 5.3): two facts
+ * derived from it, never the profile itself. Internal: only `householdFacts` returns it, and that is
+ * hidden from the public graph.
+ */
+@Directive("@inaccessible")
+@ObjectType({ description: "Facts derived from a household profile for the priority of a signal (Art. 5.3); never the profile's own fields." })
+export class HouseholdFact {
+  @Field(() => ID, { description: "The tenant (household's contact person) the facts are about." })
+  tenantId: string;
+
+  @Field({ description: "The household is known at the SWT." })
+  knownAtSwt: boolean;
+
+  @Field({ description: "Priority III applies: known at the SWT, and children under 18 or a member aged 65+." })
+  priorityThreeApplies: boolean;
 }

@@ -1,0 +1,101 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { identities, startTestSubgraph } from "../../../../test/support/subgraph.js";
+import type { Identity } from "../../../shared/src/identity.js";
+import { CasePolicy } from "../case/case.policy.js";
+import { swtSubgraph } from "../index.js";
+import { HouseholdProfileService } from "./household-profile.service.js";
+
+const FACTS = `query($tenantIds: [ID!]!) { householdFacts(tenantIds: $tenantIds) { tenantId knownAtSwt priorityThreeApplies } }`;
+
+describe("householdFacts: what the SDV may learn of a household profile for a signal's priority (Art. 5.3)", () => {
+  let subgraph: Awaited<ReturnType<typeof startTestSubgraph>>;
+  const tenant = {
+    knownWithChildren: randomUUID(),
+    knownWith65Plus: randomUUID(),
+    knownWithNeither: randomUUID(),
+    unknownWithChildren: randomUUID(),
+    withoutProfile: randomUUID(),
+  };
+
+  async function facts(identity: Identity, tenantIds: string[]) {
+    const before = subgraph.statements();
+    const result = await subgraph.query(identity, FACTS, { tenantIds });
+    expect(result.errors).toBeUndefined();
+    return { facts: result.data!.householdFacts as Record<string, unknown>[], statements: subgraph.statements() - before };
+  }
+
+  beforeAll(async () => {
+    subgraph = await startTestSubgraph(swtSubgraph);
+    await subgraph.db.query(
+      `insert into household_profile (tenant_id, known_since, children_under_18, member_65_plus)
+       values ($1, '2024-03-01', true, false), ($2, '2025-09-15', false, true), ($3, '2023-01-10', false, false), ($4, null, true, true)`,
+      [tenant.knownWithChildren, tenant.knownWith65Plus, tenant.knownWithNeither, tenant.unknownWithChildren],
+    );
+  });
+  afterAll(() => subgraph?.stop());
+
+  it("the SDV is told per household only whether it is known at the SWT and whether priority III applies, in the order asked", async () => {
+    const asked = [tenant.unknownWithChildren, tenant.withoutProfile, tenant.knownWithNeither, tenant.knownWith65Plus, tenant.knownWithChildren, "not-a-uuid"];
+    const { facts: answer } = await facts(identities.sdvHaarlem, asked);
+    expect(answer).toEqual([
+      { tenantId: tenant.unknownWithChildren, knownAtSwt: false, priorityThreeApplies: false },
+      { tenantId: tenant.knownWithNeither, knownAtSwt: true, priorityThreeApplies: false },
+      { tenantId: tenant.knownWith65Plus, knownAtSwt: true, priorityThreeApplies: true },
+      { tenantId: tenant.knownWithChildren, knownAtSwt: true, priorityThreeApplies: true },
+    ]);
+  });
+
+  it("the corporation on whose behalf the sdv subgraph takes in a batch gets the same derived facts", async () => {
+    const { facts: answer } = await facts(identities.elanWonen, [tenant.knownWithChildren, tenant.unknownWithChildren]);
+    expect(answer).toEqual([
+      { tenantId: tenant.knownWithChildren, knownAtSwt: true, priorityThreeApplies: true },
+      { tenantId: tenant.unknownWithChildren, knownAtSwt: false, priorityThreeApplies: false },
+    ]);
+  });
+
+  it("a household fact has no field of the profile itself: not since when, not children, not 65+", async () => {
+    const result = await subgraph.query(identities.sdvHaarlem, `{ __type(name: "HouseholdFact") { fields { name } } }`);
+    expect(result.data?.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual(["knownAtSwt", "priorityThreeApplies", "tenantId"]);
+  });
+
+  it("the facts of 1 and of 500 households are each read in one SQL statement", async () => {
+    const many = Array.from({ length: 500 }, () => randomUUID());
+    await subgraph.db.query(
+      `insert into household_profile (tenant_id, known_since, children_under_18, member_65_plus) select id, '2024-01-01', true, false from unnest($1::uuid[]) id`,
+      [many],
+    );
+    const one = await facts(identities.sdvHaarlem, many.slice(0, 1));
+    const all = await facts(identities.sdvHaarlem, many);
+    expect(one.facts).toHaveLength(1);
+    expect(all.facts).toHaveLength(500);
+    expect([one.statements, all.statements]).toEqual([1, 1]);
+  });
+
+  it("an empty list, or ids that are no tenant ids, are answered without asking the database", async () => {
+    expect(await facts(identities.sdvHaarlem, [])).toEqual({ facts: [], statements: 0 });
+    expect(await facts(identities.sdvHaarlem, ["not-a-uuid", "'; drop table household_profile; --"])).toEqual({ facts: [], statements: 0 });
+  });
+
+  it.each([
+    ["an analyst", identities.analyst],
+    ["an SWT worker, who reads the profile itself", identities.swtSchalkwijk],
+    ["a budget coach", identities.budgetCoach],
+    ["the coordinator", identities.coordinator],
+  ])("%s is refused household facts, and nothing is read", async (_who, identity) => {
+    const before = subgraph.statements();
+    const result = await subgraph.query(identity, FACTS, { tenantIds: [tenant.knownWithChildren] });
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
+    expect(result.data ?? null).toBeNull();
+    expect(subgraph.statements() - before).toBe(0);
+  });
+
+  it("should a request ever get past the field rule, the row rule still derives no facts for any other role", async () => {
+    const asked = Object.values(tenant);
+    for (const identity of [identities.analyst, identities.swtSchalkwijk, identities.budgetCoach, identities.coordinator]) {
+      const service = new HouseholdProfileService(subgraph.db, new CasePolicy(identity));
+      expect(await service.factsByTenantIds(asked), identity.role).toEqual([]);
+    }
+    expect(await new HouseholdProfileService(subgraph.db, new CasePolicy(identities.sdvHaarlem)).factsByTenantIds(asked)).toHaveLength(4);
+  });
+});
