@@ -2,14 +2,17 @@ import type { DataSource } from "typeorm";
 import { AccessLogCollector } from "../../shared/src/access-log.js";
 import type { BaseRequestContext } from "../../shared/src/subgraph-server.js";
 import { AccessLogService } from "./access-log/access-log.service.js";
-import { createPriorityLoader } from "./priority/priority.loader.js";
+import { IntakeService } from "./intake/intake.service.js";
+import { createPriorityHistoryLoader, createPriorityLoader } from "./priority/priority.loader.js";
 import { PriorityService } from "./priority/priority.service.js";
 import { createReferralLoader } from "./referral/referral.loader.js";
 import { ReferralService } from "./referral/referral.service.js";
+import { RoutingService } from "./routing/routing.service.js";
 import { createSignalLoader, createTenantSignalsLoader } from "./signal/signal.loader.js";
 import { SignalCountService } from "./signal-count/signal-count.service.js";
 import { SignalPolicy } from "./signal/signal.policy.js";
 import { SignalService } from "./signal/signal.service.js";
+import { ThresholdAnalysisService } from "./threshold/threshold-analysis.service.js";
 import { createThresholdLoader } from "./threshold/threshold.loader.js";
 import { ThresholdService } from "./threshold/threshold.service.js";
 
@@ -24,11 +27,16 @@ export interface SdvContext extends BaseRequestContext {
 
 function createServices(db: DataSource, base: BaseRequestContext) {
   const signalPolicy = new SignalPolicy(base.identity);
+  const thresholds = new ThresholdService(db, base.identity);
+  const routing = new RoutingService(db, base.identity);
   return {
     signals: new SignalService(db, signalPolicy),
-    priorities: new PriorityService(db, signalPolicy),
+    priorities: new PriorityService(db, signalPolicy, base.identity, thresholds, routing),
     referrals: new ReferralService(db, signalPolicy),
-    thresholds: new ThresholdService(db),
+    thresholds,
+    thresholdAnalysis: new ThresholdAnalysisService(db, signalPolicy),
+    routing,
+    intake: new IntakeService(db, base.identity, base.peers, signalPolicy, thresholds, routing),
     signalCounts: new SignalCountService(db, signalPolicy),
     accessLog: new AccessLogService(db),
   };
@@ -39,6 +47,7 @@ function createLoaders(services: ReturnType<typeof createServices>) {
     signal: createSignalLoader(services.signals),
     tenantSignals: createTenantSignalsLoader(services.signals),
     priority: createPriorityLoader(services.priorities),
+    priorityHistory: createPriorityHistoryLoader(services.priorities),
     referral: createReferralLoader(services.referrals),
     threshold: createThresholdLoader(services.thresholds),
   };

@@ -1,8 +1,10 @@
 import { AccessLogEntity } from "../../shared/src/access-log.js";
+import { PriorityRevisionEntity } from "./priority/priority-revision.entity.js";
 import { PriorityEntity } from "./priority/priority.entity.js";
 import { ReferralEntity } from "./referral/referral.entity.js";
+import { RoutingAreaEntity } from "./routing/routing-area.entity.js";
 import { SignalEntity } from "./signal/signal.entity.js";
 import { ThresholdEntity } from "./threshold/threshold.entity.js";
 
 /** Every table of the sdv database. */
-export const entities = [ThresholdEntity, SignalEntity, PriorityEntity, ReferralEntity, AccessLogEntity];
+export const entities = [ThresholdEntity, SignalEntity, PriorityEntity, PriorityRevisionEntity, ReferralEntity, RoutingAreaEntity, AccessLogEntity];

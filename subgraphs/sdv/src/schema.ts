@@ -3,12 +3,15 @@ import { buildFederatedSchema } from "../../shared/src/federation.js";
 import { DateTimeScalar } from "../../shared/src/scalars.js";
 import { AccessLogResolver } from "./access-log/access-log.resolver.js";
 import { Corporation } from "./corporation/corporation.type.js";
+import { IntakeResolver } from "./intake/intake.resolver.js";
 import { PriorityResolver } from "./priority/priority.resolver.js";
+import { RoutingResolver } from "./routing/routing.resolver.js";
 import { SignalCountResolver } from "./signal-count/signal-count.resolver.js";
 import { signalReference } from "./signal/signal.reference.js";
 import { SignalResolver } from "./signal/signal.resolver.js";
 import { tenantReference } from "./tenant/tenant.reference.js";
 import { TenantResolver } from "./tenant/tenant.resolver.js";
+import { Team } from "./team/team.type.js";
 import { Tenant } from "./tenant/tenant.type.js";
 import { ThresholdResolver } from "./threshold/threshold.resolver.js";
 
@@ -16,10 +19,19 @@ import { ThresholdResolver } from "./threshold/threshold.resolver.js";
 export function createSchema() {
   return buildFederatedSchema(
     {
-      resolvers: [SignalResolver, TenantResolver, PriorityResolver, ThresholdResolver, SignalCountResolver, AccessLogResolver],
+      resolvers: [
+        SignalResolver,
+        TenantResolver,
+        PriorityResolver,
+        ThresholdResolver,
+        IntakeResolver,
+        RoutingResolver,
+        SignalCountResolver,
+        AccessLogResolver,
+      ],
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
       // The federated stubs: sdv contributes to them but does not own them.
-      orphanedTypes: [Tenant, Corporation],
+      orphanedTypes: [Tenant, Corporation, Team],
     },
     { ...signalReference, ...tenantReference } as never,
   );

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import { BUDGET_COACH_TEAM } from "../../shared/src/covenant/organisations.js";
 import { DEMO_BAILIFF_WINDOW_DAYS, DEMO_THRESHOLD_CENTS, demoId, type DemoWorld } from "../../shared/src/demo/world.js";
 import { PriorityEntity } from "./priority/priority.entity.js";
 import { ReferralEntity } from "./referral/referral.entity.js";
@@ -32,13 +33,16 @@ export async function seedDemo(db: DataSource, world: DemoWorld): Promise<{ sign
   if (DEMO_THRESHOLD_CENTS !== DEFAULT_THRESHOLD.amountCents) {
     throw new Error(`The demo world assumes a threshold of ${DEMO_THRESHOLD_CENTS} cents, sdv's default is ${DEFAULT_THRESHOLD.amountCents}.`);
   }
+  const postcodeOf = new Map(world.tenants.map((t) => [t.id, t.address.postcode]));
   // The world is ordered by month, so an earlier signal is always written before the one that links to it.
   const signals: Partial<SignalEntity>[] = world.signals.map((s) => ({
     id: s.id,
     tenantId: s.tenantId,
     corporationId: s.corporationId,
     municipalityCode: s.municipalityCode,
+    postcodeArea: postcodeOf.get(s.tenantId)?.slice(0, 4) ?? null,
     reportingMonth: s.reportingMonth,
+    signalDate: s.receivedAt.slice(0, 10),
     channel: s.channel,
     receivedAt: new Date(s.receivedAt),
     deliveredAmountCents: s.amountCents,
@@ -69,7 +73,7 @@ export async function seedDemo(db: DataSource, world: DemoWorld): Promise<{ sign
     id: demoId(`referral:${s.id}`),
     signalId: s.id,
     target: s.forwarding.target,
-    teamId: s.forwarding.teamId,
+    teamId: s.forwarding.target === "BUDGET_COACH" ? BUDGET_COACH_TEAM.id : s.forwarding.teamId!,
     forwardedOn: s.forwarding.forwardedOn,
     forwardedAt: new Date(`${s.forwarding.forwardedOn}T08:00:00.000Z`),
   }));

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabaseUrls } from "../../../../test/support/databases.js";
+import { openDataSource } from "../../../shared/src/database.js";
+import { entities } from "../entities.js";
+import { migrations } from "./index.js";
 import { startTestSubgraph } from "../../../../test/support/subgraph.js";
+import { TEAMS } from "../../../shared/src/covenant/organisations.js";
 import { DEFAULT_THRESHOLD } from "../threshold/threshold.defaults.js";
 import { sdvSubgraph } from "../index.js";
 
@@ -12,8 +17,8 @@ describe("the sdv database", () => {
   beforeAll(async () => {
     subgraph = await startTestSubgraph(sdvSubgraph);
     const [row] = await subgraph.db.query(
-      `insert into signal (tenant_id, corporation_id, municipality_code, reporting_month, channel, received_at, delivered_amount_cents, delivered_phase)
-       values ($1, 'elan-wonen', '0392', '2026-10', 'VPS', now(), 12000, 'ARREARS') returning id`,
+      `insert into signal (tenant_id, corporation_id, municipality_code, reporting_month, signal_date, channel, received_at, delivered_amount_cents, delivered_phase)
+       values ($1, 'elan-wonen', '0392', '2026-10', '2026-10-30', 'VPS', now(), 12000, 'ARREARS') returning id`,
       [tenantId],
     );
     signalId = row.id;
@@ -48,8 +53,8 @@ describe("the sdv database", () => {
   it("a second signal of the same tenant, corporation and month is refused", async () => {
     expect(
       await refusal(
-        `insert into signal (tenant_id, corporation_id, municipality_code, reporting_month, channel, received_at, delivered_amount_cents, delivered_phase)
-         values ($1, 'elan-wonen', '0392', '2026-10', 'VPS', now(), 9000, 'ARREARS')`,
+        `insert into signal (tenant_id, corporation_id, municipality_code, reporting_month, signal_date, channel, received_at, delivered_amount_cents, delivered_phase)
+         values ($1, 'elan-wonen', '0392', '2026-10', '2026-10-31', 'VPS', now(), 9000, 'ARREARS')`,
         [tenantId],
       ),
     ).toBe("signal_corporation_tenant_month_key");
@@ -58,8 +63,8 @@ describe("the sdv database", () => {
   it("a signal with an unknown channel, phase or month, or without arrears, is refused", async () => {
     const insert = (channel: string, phase: string, month: string, cents: number) =>
       refusal(
-        `insert into signal (tenant_id, corporation_id, municipality_code, reporting_month, channel, received_at, delivered_amount_cents, delivered_phase)
-         values (gen_random_uuid(), 'ymere', '0392', $1, $2, now(), $3, $4)`,
+        `insert into signal (tenant_id, corporation_id, municipality_code, reporting_month, signal_date, channel, received_at, delivered_amount_cents, delivered_phase)
+         values (gen_random_uuid(), 'ymere', '0392', $1, '2026-10-30', $2, now(), $3, $4)`,
         [month, channel, cents, phase],
       );
     expect(await insert("FAX", "ARREARS", "2026-10", 100)).toBe("signal_channel_check");
@@ -68,10 +73,28 @@ describe("the sdv database", () => {
     expect(await insert("VPS", "ARREARS", "2026-10", 0)).toBe("signal_delivered_amount_check");
   });
 
-  it("a forwarding to the SWT needs a team, and one to the budget coach has none", async () => {
+  it("a forwarding to the SWT names an SWT team, and one to the budget coach names the budget coach's team", async () => {
     const referral = `insert into referral (signal_id, target, team_id, forwarded_on, forwarded_at) values ($1, $2, $3, '2026-11-02', now())`;
-    expect(await refusal(referral, [signalId, "SWT", null])).toBe("referral_team_check");
+    expect(await refusal(referral, [signalId, "SWT", "budget-coach"])).toBe("referral_team_check");
     expect(await refusal(referral, [signalId, "BUDGET_COACH", "zandvoort"])).toBe("referral_team_check");
+  });
+
+  it("the routing table starts as the covenant's teams and postcode areas, the same the code knows, and never points at the budget coach", async () => {
+    const rows: { postcode_area: string; team_id: string; updated_by: string }[] = await subgraph.db.query(
+      `select postcode_area, team_id, updated_by from routing_area order by postcode_area`,
+    );
+    const expected = TEAMS.flatMap((team) => team.postcodeAreas.map((area) => ({ postcode_area: area, team_id: team.id, updated_by: "covenant" }))).sort((a, b) =>
+      a.postcode_area.localeCompare(b.postcode_area),
+    );
+    expect(rows).toEqual(expected);
+    expect(await refusal(`insert into routing_area (postcode_area, team_id, updated_by) values ('2099', 'budget-coach', 'x')`)).toBe("routing_area_team_check");
+    expect(await refusal(`insert into routing_area (postcode_area, team_id, updated_by) values ('0999', 'zandvoort', 'x')`)).toBe(
+      "routing_area_postcode_area_check",
+    );
+  });
+
+  it("a signal keeps only the four digits of a postcode area, never a full postcode", async () => {
+    expect(await refusal(`update signal set postcode_area = '2033 AB' where id = $1`, [signalId])).toBe("signal_postcode_area_check");
   });
 
   it("a priority whose rule names another level, or a half-recorded override, is refused", async () => {
@@ -87,8 +110,8 @@ describe("the sdv database", () => {
       signalId,
     ]);
     const [later] = await subgraph.db.query(
-      `insert into signal (tenant_id, corporation_id, municipality_code, reporting_month, channel, received_at, delivered_amount_cents, delivered_phase, previous_signal_id)
-       values ($1, 'elan-wonen', '0392', '2026-11', 'VPS', now(), 15000, 'COLLECTION', $2) returning id`,
+      `insert into signal (tenant_id, corporation_id, municipality_code, reporting_month, signal_date, channel, received_at, delivered_amount_cents, delivered_phase, previous_signal_id)
+       values ($1, 'elan-wonen', '0392', '2026-11', '2026-11-27', 'VPS', now(), 15000, 'COLLECTION', $2) returning id`,
       [tenantId, signalId],
     );
     await subgraph.db.query(`delete from signal where id = $1`, [signalId]);
@@ -98,5 +121,31 @@ describe("the sdv database", () => {
       [signalId, later.id],
     );
     expect(left).toEqual({ priorities: 0, referrals: 0, previous: null });
+  });
+});
+
+describe("the migration that brings intake and routing", () => {
+  const databases = freshDatabaseUrls();
+  afterAll(() => databases.drop());
+
+  it("gives signals recorded before it the Dutch day they were received as signal date, and names the budget coach by its team", async () => {
+    const before = await openDataSource({ url: databases.urls.sdv, entities, migrations: migrations.slice(0, 2) });
+    const [signal] = await before.dataSource.query(
+      `insert into signal (tenant_id, corporation_id, municipality_code, reporting_month, channel, received_at, delivered_amount_cents, delivered_phase)
+       values (gen_random_uuid(), 'elan-wonen', '0392', '2026-10', 'VPS', '2026-10-31T23:30:00Z', 4000, 'ARREARS') returning id`,
+    );
+    await before.dataSource.query(`insert into referral (signal_id, target, team_id, forwarded_on, forwarded_at) values ($1, 'BUDGET_COACH', null, '2026-11-02', now())`, [
+      signal.id,
+    ]);
+    await before.dataSource.destroy();
+
+    const after = await openDataSource({ url: databases.urls.sdv, entities, migrations });
+    const [row] = await after.dataSource.query(
+      `select s.signal_date, r.team_id from signal s join referral r on r.signal_id = s.id where s.id = $1`,
+      [signal.id],
+    );
+    await after.dataSource.destroy();
+    // 23:30 UTC on 31 October is 00:30 on 1 November in Amsterdam.
+    expect(row).toEqual({ signal_date: "2026-11-01", team_id: "budget-coach" });
   });
 });

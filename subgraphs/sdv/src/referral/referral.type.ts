@@ -23,12 +23,42 @@ export class Referral {
   @Field(() => ReferralTarget)
   target: ReferralTarget;
 
-  @Field(() => String, { nullable: true, description: "Slug of the SWT team, e.g. haarlem-schalkwijk; null for the budget coach." })
-  teamId: string | null;
+  @Field(() => String, { description: "Slug of the team: an SWT team such as haarlem-schalkwijk, or budget-coach." })
+  teamId: string;
 
-  @Field(() => DateScalar, { description: "The day of forwarding: day zero of the feedback term (Art. 5.4)." })
+  @Field(() => DateScalar, {
+    description: "The day of forwarding, day zero of the feedback term (Art. 5.4): the day of receipt when that is a working day, else the next working day.",
+  })
   forwardedOn: string;
 
   @Field(() => DateTimeScalar)
   forwardedAt: Date;
+}
+
+/** What a change of priority did to a signal's forwarding; sdv reports it rather than doing it silently. */
+@ObjectType({
+  description:
+    "What a changed priority did to a signal's forwarding: between I-III and IV the target changes (Art. 5.3); within I-III the team keeps it.",
+})
+export class ForwardingChange {
+  @Field({ description: "False when the new level calls for another target that could not be reached (no team covers the area)." })
+  changed: boolean;
+
+  @Field(() => ReferralTarget, { nullable: true, description: "Where the signal was forwarded before; null when it was not forwarded." })
+  fromTarget: ReferralTarget | null;
+
+  @Field(() => String, { nullable: true })
+  fromTeamId: string | null;
+
+  @Field(() => ReferralTarget, { nullable: true, description: "Where it is forwarded now; null when it could not be forwarded." })
+  toTarget: ReferralTarget | null;
+
+  @Field(() => String, { nullable: true })
+  toTeamId: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "The new day zero of the feedback term, when the signal was forwarded anew." })
+  forwardedOn: string | null;
+
+  @Field()
+  message: string;
 }

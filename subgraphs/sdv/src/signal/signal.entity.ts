@@ -24,6 +24,7 @@ export type SignalStatusValue = "RECEIVED" | "FORWARDED" | "WITHDRAWN" | "CLOSED
 @Check("signal_reporting_month_check", `"reporting_month" ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`)
 @Check("signal_municipality_code_check", `"municipality_code" ~ '^[0-9]{4}$'`)
 @Check("signal_previous_not_self_check", `"previous_signal_id" IS NULL OR "previous_signal_id" <> "id"`)
+@Check("signal_postcode_area_check", `"postcode_area" IS NULL OR "postcode_area" ~ '^[1-9][0-9]{3}$'`)
 export class SignalEntity {
   @PrimaryGeneratedColumn("uuid")
   id: string;
@@ -40,9 +41,23 @@ export class SignalEntity {
   @Column("text")
   municipalityCode: string;
 
+  /**
+   * Four-digit postcode area of the tenant's address as delivered: what routing to an SWT team reads
+   * (routing_area). Only the area, never the address; null for signals recorded before intake kept it.
+   */
+  @Column("text", { nullable: true })
+  postcodeArea: string | null;
+
   /** The month the signal reports on (YYYY-MM): a corporation reports a tenant at most once a month. */
   @Column("text")
   reportingMonth: string;
+
+  /**
+   * The date the corporation made the signal (signaaldatum, DDAS): the day on which 30 days of arrears,
+   * the collection steps and the channel are checked, and from which the bailiff window is counted.
+   */
+  @Column("date")
+  signalDate: string;
 
   /** VPS (Vindplaats van Schulden) always; e-mail only for the older PHU signals of covenant phase I. */
   @Column("text")

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
+import { BUDGET_COACH_TEAM } from "../../../shared/src/covenant/organisations.js";
 import type { PriorityInputsRecord, PriorityLevelValue } from "../priority/priority.entity.js";
 import type { ReferralTargetValue } from "../referral/referral.entity.js";
 import { DEFAULT_THRESHOLD } from "../threshold/threshold.defaults.js";
@@ -26,8 +27,8 @@ export interface SignalSeed {
 export async function insertSignal(db: DataSource, seed: SignalSeed = {}): Promise<{ id: string; tenantId: string }> {
   const tenantId = seed.tenantId ?? randomUUID();
   const [row] = await db.query(
-    `insert into signal (tenant_id, corporation_id, municipality_code, reporting_month, channel, status, received_at, delivered_amount_cents, delivered_phase)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, 'ARREARS') returning id`,
+    `insert into signal (tenant_id, corporation_id, municipality_code, reporting_month, signal_date, channel, status, received_at, delivered_amount_cents, delivered_phase)
+     values ($1, $2, $3, $4, ($7::timestamptz at time zone 'Europe/Amsterdam')::date, $5, $6, $7, $8, 'ARREARS') returning id`,
     [
       tenantId,
       seed.corporationId ?? "elan-wonen",
@@ -59,7 +60,7 @@ export async function insertSignal(db: DataSource, seed: SignalSeed = {}): Promi
     await db.query(`insert into referral (signal_id, target, team_id, forwarded_on, forwarded_at) values ($1, $2, $3, current_date, now())`, [
       id,
       seed.forwardedTo.target,
-      seed.forwardedTo.target === "SWT" ? seed.forwardedTo.teamId : null,
+      seed.forwardedTo.target === "SWT" ? seed.forwardedTo.teamId : BUDGET_COACH_TEAM.id,
     ]);
   }
   return { id, tenantId };

@@ -36,6 +36,12 @@ export class Signal {
   reportingMonth: string;
 
   @ReadableBy(...SIGNAL_READERS)
+  @Field(() => DateScalar, {
+    description: "The date the corporation made the signal (signaaldatum): the day its arrears, collection steps and channel were checked on.",
+  })
+  signalDate: string;
+
+  @ReadableBy(...SIGNAL_READERS)
   @Field({ description: "CBS code of the municipality of the tenant's address: 0392 Haarlem, 0473 Zandvoort." })
   municipalityCode: string;
 
@@ -88,7 +94,7 @@ export class SignalFilter {
   @Field(() => ReferralTarget, { nullable: true, description: "Forwarded to the SWT or to the budget coach." })
   forwardedTo?: ReferralTarget | null;
 
-  @Field(() => ID, { nullable: true, description: "Forwarded to this SWT team (slug)." })
+  @Field(() => ID, { nullable: true, description: "Forwarded to this team (slug, e.g. haarlem-schalkwijk; budget-coach for the budget coach)." })
   teamId?: string | null;
 }
 

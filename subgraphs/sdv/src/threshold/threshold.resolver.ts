@@ -1,7 +1,9 @@
-import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { ReadableBy } from "../../../shared/src/authorization.js";
 import { DateScalar } from "../../../shared/src/scalars.js";
 import type { SdvContext } from "../context.js";
-import { Threshold } from "./threshold.type.js";
+import { ThresholdAnalysis, ThresholdAnalysisArgs } from "./threshold-analysis.type.js";
+import { SetThresholdInput, Threshold } from "./threshold.type.js";
 
 @Resolver(() => Threshold)
 export class ThresholdResolver {
@@ -16,5 +18,23 @@ export class ThresholdResolver {
   })
   currentThreshold(@Arg("on", () => DateScalar, { nullable: true }) on: string | null | undefined, @Ctx() ctx: SdvContext) {
     return ctx.services.thresholds.validOn(on ?? undefined);
+  }
+
+  @ReadableBy("SDV", "COORDINATOR")
+  @Mutation(() => Threshold, {
+    description:
+      "Adds an entry to the threshold history (Art. 5.3, footnote 1), with the reason. It applies to signals received from validFrom on; stored priorities keep theirs until SDV recomputes them.",
+  })
+  setThreshold(@Arg("input", () => SetThresholdInput) input: SetThresholdInput, @Ctx() ctx: SdvContext) {
+    return ctx.services.thresholds.set(input);
+  }
+
+  @ReadableBy("SDV", "COORDINATOR", "ANALYST")
+  @Query(() => ThresholdAnalysis, {
+    description:
+      "For the signals of a period, how many would fall into each priority level under each candidate threshold: the analysis of covenant phase I. Cells under 5 households are suppressed.",
+  })
+  thresholdAnalysis(@Args() args: ThresholdAnalysisArgs, @Ctx() ctx: SdvContext) {
+    return ctx.services.thresholdAnalysis.analyse(args);
   }
 }

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { DateScalar, DateTimeScalar } from "../../../shared/src/scalars.js";
 
 /** A threshold amount (drempelbedrag) with the date it applies from: one entry of its history. */
@@ -24,4 +24,18 @@ export class Threshold {
 
   @Field(() => DateTimeScalar, { description: "When it was recorded." })
   createdAt: Date;
+}
+
+@InputType({ description: "A new threshold amount and the day from which it applies." })
+export class SetThresholdInput {
+  @Field(() => Int, { description: "The amount in euro cents, 1 to 1,000,000 (EUR 10,000)." })
+  amountCents: number;
+
+  @Field(() => DateScalar, {
+    description: "The first day on which it applies, to signals received from that day on; from 2021-04-01. Stored priorities keep theirs until recomputed.",
+  })
+  validFrom: string;
+
+  @Field({ description: "Why this amount: the monitoring finding or decision behind it. Required." })
+  reason: string;
 }

@@ -1,0 +1,149 @@
+import { isCovenantMunicipality, MUNICIPALITIES } from "../../../shared/src/covenant/organisations.js";
+import type { PhaseValue, SignalChannelValue } from "../signal/signal.entity.js";
+
+/** The covenant takes effect (Art. 6.1): no signal can be made before it. */
+export const COVENANT_START = "2021-04-01";
+/** Phase II, the regular phase (Art. 5.1, 6.2): from this day signals arrive through VPS only. */
+export const PHASE_TWO_START = "2021-07-01";
+/** A tenant is in the target group from 30 days of arrears on (Art. 1). */
+export const MIN_DAYS_IN_ARREARS = 30;
+/** The largest batch one call takes; a corporation with more tenants in arrears sends several. */
+export const MAX_BATCH_ITEMS = 20_000;
+
+export type CollectionStepKindValue = "PAYMENT_REMINDER" | "PERSONAL_CONTACT_ATTEMPT" | "DEBT_HELP_REFERRAL" | "DATA_SHARING_NOTICE";
+
+/** The four steps of socially responsible collection (MVI, Art. 3.2 a-d), in the covenant's order. */
+export const COLLECTION_STEPS: { kind: CollectionStepKindValue; label: string }[] = [
+  { kind: "PAYMENT_REMINDER", label: "a written payment reminder" },
+  { kind: "PERSONAL_CONTACT_ATTEMPT", label: "an attempt at personal contact" },
+  { kind: "DEBT_HELP_REFERRAL", label: "a referral to debt help" },
+  { kind: "DATA_SHARING_NOTICE", label: "the notice that the tenant's data are passed to the municipality" },
+];
+
+export type RefusalCodeValue =
+  | "TENANT_NOT_FOUND"
+  | "ARREARS_TOO_RECENT"
+  | "COLLECTION_STEPS_INCOMPLETE"
+  | "OBJECTION_ON_RECORD"
+  | "OUTSIDE_COVENANT"
+  | "CHANNEL_NOT_ALLOWED"
+  | "DUPLICATE_IN_BATCH";
+
+export interface Refusal {
+  code: RefusalCodeValue;
+  message: string;
+}
+
+/** What the corporations subgraph holds of one tenant, as `intakeFacts` answers it. */
+export interface IntakeFacts {
+  reference: string;
+  tenantId: string;
+  corporationId: string;
+  municipalityCode: string;
+  postcode: string;
+  arrears: { amountCents: number; since: string; phase: PhaseValue; bailiffHandoverOn: string | null } | null;
+  collectionSteps: { kind: CollectionStepKindValue; takenOn: string }[];
+  hasStandingObjection: boolean;
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Whether the channel may carry a signal made on `signalDate` (Art. 5.1, 6.2); null when it may. */
+export function channelRefusal(channel: SignalChannelValue, signalDate: string): Refusal | null {
+  if (signalDate < COVENANT_START) {
+    return {
+      code: "CHANNEL_NOT_ALLOWED",
+      message: `No channel takes signals made before the covenant took effect on ${COVENANT_START}; the signal date is ${signalDate}.`,
+    };
+  }
+  if (channel === "EMAIL" && signalDate >= PHASE_TWO_START) {
+    return {
+      code: "CHANNEL_NOT_ALLOWED",
+      message: `E-mail was allowed only in covenant phase I (${COVENANT_START} to 2021-06-30); a signal made on ${signalDate} must come through VPS.`,
+    };
+  }
+  return null;
+}
+
+/**
+ * Every reason the covenant gives to refuse this tenant's signal (Art. 1, 3.2-3.4, 4, 5.1), all of them,
+ * so an integrator can fix everything at once. `channel` is the batch's channel refusal, the same for
+ * every item. Facts of another corporation's tenant never reach here: they count as not found.
+ */
+export function refusalsFor(facts: IntakeFacts, signalDate: string, channel: Refusal | null): Refusal[] {
+  const refusals: Refusal[] = [];
+  const arrears = facts.arrears;
+  if (!arrears) {
+    refusals.push({
+      code: "ARREARS_TOO_RECENT",
+      message: `No arrears are recorded for tenant "${facts.reference}"; a signal needs arrears of at least ${MIN_DAYS_IN_ARREARS} days (Art. 1). Record them with upsertArrears first.`,
+    });
+  } else {
+    const days = daysBetween(arrears.since, signalDate);
+    if (days < MIN_DAYS_IN_ARREARS) {
+      refusals.push({
+        code: "ARREARS_TOO_RECENT",
+        message: `The arrears of tenant "${facts.reference}" (since ${arrears.since}) are ${Math.max(days, 0)} days old on the signal date ${signalDate}; a signal needs at least ${MIN_DAYS_IN_ARREARS} days (Art. 1).`,
+      });
+    }
+  }
+
+  const missing: string[] = [];
+  const late: string[] = [];
+  for (const step of COLLECTION_STEPS) {
+    const taken = facts.collectionSteps.filter((s) => s.kind === step.kind).map((s) => s.takenOn).sort();
+    if (taken.length === 0) missing.push(`${step.label} (${step.kind})`);
+    else if (taken[0]! > signalDate) late.push(`${step.label} (${step.kind}, taken on ${taken[0]})`);
+  }
+  if (missing.length || late.length) {
+    const parts = [
+      missing.length ? `missing: ${missing.join("; ")}` : null,
+      late.length ? `dated after the signal date ${signalDate}: ${late.join("; ")}` : null,
+    ].filter(Boolean);
+    refusals.push({
+      code: "COLLECTION_STEPS_INCOMPLETE",
+      message: `Socially responsible collection (MVI, Art. 3.2) is not complete for tenant "${facts.reference}": ${parts.join(". ")}. Record each step with upsertCollectionStep; without all four a signal may not be made (Art. 3.3, Wgs).`,
+    });
+  }
+
+  if (facts.hasStandingObjection) {
+    refusals.push({
+      code: "OBJECTION_ON_RECORD",
+      message: `Tenant "${facts.reference}" has objected to the exchange of their data with the municipality, and the objection stands; such a tenant may not appear in any signal (Art. 3.4).`,
+    });
+  }
+
+  if (!isCovenantMunicipality(facts.municipalityCode)) {
+    refusals.push({
+      code: "OUTSIDE_COVENANT",
+      message: `The address of tenant "${facts.reference}" lies in municipality ${facts.municipalityCode}, which is not a party to the covenant (${MUNICIPALITIES.map((m) => `${m.code} ${m.name}`).join(", ")}).`,
+    });
+  }
+
+  if (channel) refusals.push(channel);
+  return refusals;
+}
+
+export function notFound(reference: string, corporationId: string): Refusal {
+  return {
+    code: "TENANT_NOT_FOUND",
+    message: reference
+      ? `No tenant with reference "${reference}" is registered for ${corporationId}; register the tenant with upsertTenant first, under your own corporation.`
+      : "tenantReference is empty; name the tenant by your own tenant reference.",
+  };
+}
+
+export function duplicate(reference: string, first: number): Refusal {
+  return {
+    code: "DUPLICATE_IN_BATCH",
+    message: `Tenant reference "${reference}" already appears at items[${first}] of this batch; each tenant is signalled once per batch, and only that first item is processed.`,
+  };
+}
+
+/** The four-digit postcode area of a postcode ("2033 AB" → "2033"), or null when it has none. */
+export function postcodeArea(postcode: string): string | null {
+  const area = postcode.replace(/\s+/g, "").slice(0, 4);
+  return /^[1-9]\d{3}$/.test(area) ? area : null;
+}
