@@ -6,6 +6,9 @@ import { startTestGraph, type TestGraph } from "./support/graph.js";
 /** The README's example operations, run as the users it shows them for. */
 const ROLE_OF: Record<string, DevTokenClaims> = {
   RegisterTenant: { role: "CORPORATION", orgs: ["elan-wonen"] },
+  SubmitSignals: { role: "CORPORATION", orgs: ["elan-wonen"] },
+  PhaseCheck: { role: "SDV", orgs: ["0392", "0473"] },
+  RaiseThreshold: { role: "SDV", orgs: ["0392", "0473"] },
   NewSignals: { role: "SDV", orgs: ["0392", "0473"] },
   MyTeamsOpenCases: { role: "SWT", orgs: ["0392"], team: "haarlem-schalkwijk" },
   MonthlyPicture: { role: "ANALYST", orgs: ["0392", "0473"] },

@@ -109,6 +109,7 @@ export const PROBES = {
   priorityLevel: signalProbe("priority { level }", ["priority", "level"]),
   priorityReason: signalProbe("priority { level reason rule }", ["priority", "reason"]),
   thresholds: rootProbe(`{ thresholds { amountCents validFrom setBy reason } }`, "thresholds"),
+  setThreshold: rootProbe(`mutation { setThreshold(input: { amountCents: 9000, validFrom: "2030-01-01", reason: "Authorization matrix probe" }) { id amountCents } }`, "setThreshold"),
   householdProfile: tenantProbe("householdProfile { knownSince childrenUnder18 member65Plus }", ["householdProfile"]),
   priorityThreeFact: signalProbe("priority { inputs { knownVulnerableAtSwt } }", ["priority", "inputs", "knownVulnerableAtSwt"]),
   caseStatus: caseProbe("status", ["status"]),
@@ -174,8 +175,9 @@ export const MATRIX: MatrixRow[] = [
   {
     data: "threshold and its history",
     domain: { CORPORATION: "read", SDV: "read, write", SWT: "read", BUDGET_COACH: "read", ANALYST: "read", COORDINATOR: "read, write" },
-    checks: Object.fromEntries(ROLES_IN_ORDER.map((role) => [role, [c("thresholds", "any", "allowed")]])) as Record<Role, Check[]>,
-    pending: "Writing a threshold arrives with signal intake and priorities; reading is enforced here.",
+    checks: Object.fromEntries(
+      ROLES_IN_ORDER.map((role) => [role, [c("thresholds", "any", "allowed"), c("setThreshold", "any", role === "SDV" || role === "COORDINATOR" ? "allowed" : "forbidden")]]),
+    ) as Record<Role, Check[]>,
   },
   {
     data: "household profile (children, 65+)",
