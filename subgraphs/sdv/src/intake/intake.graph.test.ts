@@ -72,7 +72,7 @@ describe("signal intake through the gateway, with the corporations and swt subgr
   }
 
   const submit = (references: string[], input: Record<string, unknown> = {}) =>
-    ok(tokens.elan!, SUBMIT, { input: { reportingMonth: thisMonth, channel: "VPS", items: references.map((tenantReference) => ({ tenantReference })), ...input } });
+    ok(tokens.elan!, SUBMIT, { input: { reportingMonth: thisMonth, signalDate: today, channel: "VPS", items: references.map((tenantReference) => ({ tenantReference })), ...input } });
 
   beforeAll(async () => {
     graph = await startTestGraph();
