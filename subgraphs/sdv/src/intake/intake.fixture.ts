@@ -89,7 +89,7 @@ export async function startSdvWithPeers() {
       .filter((f): f is IntakeFacts => !!f && f.corporationId === variables.corporationId && claims.orgs.includes(f.corporationId)),
   }));
   const swt = await startFakePeer((variables) => ({
-    householdFacts: (variables.tenantIds as string[]).map((tenantId) => ({ tenantId, knownAtSwt: vulnerable.has(tenantId), priorityThreeApplies: vulnerable.has(tenantId) })),
+    householdFacts: (variables.tenantIds as string[]).filter((tenantId) => vulnerable.has(tenantId)).map((tenantId) => ({ tenantId, priorityThreeApplies: true })),
   }));
   return {
     db: running.dataSource as DataSource,

@@ -13,7 +13,7 @@ const INTAKE_FACTS = `query IntakeFacts($corporationId: ID!, $references: [Strin
 }`;
 
 const HOUSEHOLD_FACTS = `query HouseholdFacts($tenantIds: [ID!]!) {
-  householdFacts(tenantIds: $tenantIds) { tenantId knownAtSwt priorityThreeApplies }
+  householdFacts(tenantIds: $tenantIds) { tenantId priorityThreeApplies }
 }`;
 
 function malformed(peer: string, what: string): GraphQLError {
@@ -60,7 +60,7 @@ export async function intakeFactsOf(peers: PeerClient, corporationId: string, re
 export async function knownVulnerableAtSwt(peers: PeerClient, tenantIds: string[]): Promise<Set<string>> {
   if (tenantIds.length === 0) return new Set();
   const answer = await peers.query<{ householdFacts: unknown }>("swt", HOUSEHOLD_FACTS, { tenantIds });
-  const facts = answer.householdFacts as { tenantId?: unknown; knownAtSwt?: unknown; priorityThreeApplies?: unknown }[];
+  const facts = answer.householdFacts as { tenantId?: unknown; priorityThreeApplies?: unknown }[];
   if (!Array.isArray(facts) || !facts.every((f) => f && isString(f.tenantId) && typeof f.priorityThreeApplies === "boolean")) {
     throw malformed("swt", "householdFacts");
   }

@@ -25,7 +25,9 @@ export class HouseholdProfileService {
   /**
    * The derived facts of each given tenant that has a profile, in one statement however many are
    * asked (a monthly batch of signals), in the order first asked. Ids that are not uuids cannot name
-   * a tenant and are passed over rather than failing the batch; tenants without a profile are left out.
+   * a tenant and are passed over rather than failing the batch. Only the households for which
+   * priority III applies are answered: that a household is known at the SWT at all is not the SDV's
+   * to learn (DOMAIN: "only the derived fact").
    */
   async factsByTenantIds(tenantIds: readonly string[]): Promise<HouseholdFact[]> {
     const valid = [...new Set(tenantIds.filter(isUuid))];
@@ -37,12 +39,13 @@ export class HouseholdProfileService {
     const rows = await this.policy.restrictHouseholdFacts(query).getMany();
     return oneBy(valid, rows, (row) => row.tenantId)
       .filter((row): row is HouseholdProfileEntity => row !== null)
-      .map(householdFactOf);
+      .map(householdFactOf)
+      .filter((fact) => fact.priorityThreeApplies);
   }
 }
 
 /** Art. 5.3, priority III: the household is already known at the SWT and has children under 18 or a member aged 65+. */
 function householdFactOf(profile: Pick<HouseholdProfileEntity, "tenantId" | "knownSince" | "childrenUnder18" | "member65Plus">): HouseholdFact {
   const knownAtSwt = profile.knownSince !== null;
-  return { tenantId: profile.tenantId, knownAtSwt, priorityThreeApplies: knownAtSwt && (profile.childrenUnder18 || profile.member65Plus) };
+  return { tenantId: profile.tenantId, priorityThreeApplies: knownAtSwt && (profile.childrenUnder18 || profile.member65Plus) };
 }

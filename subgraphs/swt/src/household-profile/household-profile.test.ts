@@ -6,7 +6,7 @@ import { CasePolicy } from "../case/case.policy.js";
 import { swtSubgraph } from "../index.js";
 import { HouseholdProfileService } from "./household-profile.service.js";
 
-const FACTS = `query($tenantIds: [ID!]!) { householdFacts(tenantIds: $tenantIds) { tenantId knownAtSwt priorityThreeApplies } }`;
+const FACTS = `query($tenantIds: [ID!]!) { householdFacts(tenantIds: $tenantIds) { tenantId priorityThreeApplies } }`;
 
 describe("householdFacts: what the SDV may learn of a household profile for a signal's priority (Art. 5.3)", () => {
   let subgraph: Awaited<ReturnType<typeof startTestSubgraph>>;
@@ -35,28 +35,23 @@ describe("householdFacts: what the SDV may learn of a household profile for a si
   });
   afterAll(() => subgraph?.stop());
 
-  it("the SDV is told per household only whether it is known at the SWT and whether priority III applies, in the order asked", async () => {
+  it("the SDV is told only of the households for which priority III applies, in the order asked: not which others are known", async () => {
     const asked = [tenant.unknownWithChildren, tenant.withoutProfile, tenant.knownWithNeither, tenant.knownWith65Plus, tenant.knownWithChildren, "not-a-uuid"];
     const { facts: answer } = await facts(identities.sdvHaarlem, asked);
     expect(answer).toEqual([
-      { tenantId: tenant.unknownWithChildren, knownAtSwt: false, priorityThreeApplies: false },
-      { tenantId: tenant.knownWithNeither, knownAtSwt: true, priorityThreeApplies: false },
-      { tenantId: tenant.knownWith65Plus, knownAtSwt: true, priorityThreeApplies: true },
-      { tenantId: tenant.knownWithChildren, knownAtSwt: true, priorityThreeApplies: true },
+      { tenantId: tenant.knownWith65Plus, priorityThreeApplies: true },
+      { tenantId: tenant.knownWithChildren, priorityThreeApplies: true },
     ]);
   });
 
   it("the corporation on whose behalf the sdv subgraph takes in a batch gets the same derived facts", async () => {
     const { facts: answer } = await facts(identities.elanWonen, [tenant.knownWithChildren, tenant.unknownWithChildren]);
-    expect(answer).toEqual([
-      { tenantId: tenant.knownWithChildren, knownAtSwt: true, priorityThreeApplies: true },
-      { tenantId: tenant.unknownWithChildren, knownAtSwt: false, priorityThreeApplies: false },
-    ]);
+    expect(answer).toEqual([{ tenantId: tenant.knownWithChildren, priorityThreeApplies: true }]);
   });
 
   it("a household fact has no field of the profile itself: not since when, not children, not 65+", async () => {
     const result = await subgraph.query(identities.sdvHaarlem, `{ __type(name: "HouseholdFact") { fields { name } } }`);
-    expect(result.data?.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual(["knownAtSwt", "priorityThreeApplies", "tenantId"]);
+    expect(result.data?.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual(["priorityThreeApplies", "tenantId"]);
   });
 
   it("the facts of 1 and of 500 households are each read in one SQL statement", async () => {
@@ -96,6 +91,6 @@ describe("householdFacts: what the SDV may learn of a household profile for a si
       const service = new HouseholdProfileService(subgraph.db, new CasePolicy(identity));
       expect(await service.factsByTenantIds(asked), identity.role).toEqual([]);
     }
-    expect(await new HouseholdProfileService(subgraph.db, new CasePolicy(identities.sdvHaarlem)).factsByTenantIds(asked)).toHaveLength(4);
+    expect(await new HouseholdProfileService(subgraph.db, new CasePolicy(identities.sdvHaarlem)).factsByTenantIds(asked)).toHaveLength(2);
   });
 });

@@ -31,9 +31,6 @@ export class HouseholdFact {
   @Field(() => ID, { description: "The tenant (household's contact person) the facts are about." })
   tenantId: string;
 
-  @Field({ description: "The household is known at the SWT." })
-  knownAtSwt: boolean;
-
   @Field({ description: "Priority III applies: known at the SWT, and children under 18 or a member aged 65+." })
   priorityThreeApplies: boolean;
 }
