@@ -1,21 +1,9 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { Phase } from "../../../shared/src/covenant/phase.enum.js";
 import { DateScalar, DateTimeScalar } from "../../../shared/src/scalars.js";
 
-/** The same enum, by name, values and descriptions, as the sdv subgraph's: a signal's phase as delivered. */
-export enum Phase {
-  ARREARS = "ARREARS",
-  COLLECTION = "COLLECTION",
-  BAILIFF = "BAILIFF",
-}
-registerEnumType(Phase, {
-  name: "Phase",
-  description: "Collection phase of rent arrears (Art. 5.2).",
-  valuesConfig: {
-    ARREARS: { description: "Payment arrears (betalingsachterstand), before collection." },
-    COLLECTION: { description: "With the collection agency (incasso)." },
-    BAILIFF: { description: "With the bailiff (deurwaarder)." },
-  },
-});
+/** Collection phase, shared with the sdv subgraph (a signal's phase as delivered). */
+export { Phase };
 
 /** A tenant's current rent arrears (betalingsachterstand). */
 @ObjectType({ description: "A tenant's current rent arrears (betalingsachterstand)." })

@@ -1,20 +1,7 @@
 import { registerEnumType } from "type-graphql";
 
-/** Collection phase of the arrears; the corporations subgraph defines the same enum (Art. 5.2). */
-export enum Phase {
-  ARREARS = "ARREARS",
-  COLLECTION = "COLLECTION",
-  BAILIFF = "BAILIFF",
-}
-registerEnumType(Phase, {
-  name: "Phase",
-  description: "Collection phase of rent arrears (Art. 5.2).",
-  valuesConfig: {
-    ARREARS: { description: "Payment arrears (betalingsachterstand), before collection." },
-    COLLECTION: { description: "With the collection agency (incasso)." },
-    BAILIFF: { description: "With the bailiff (deurwaarder)." },
-  },
-});
+/** Collection phase of the arrears, shared with the corporations subgraph (Art. 5.2). */
+export { Phase } from "../../../shared/src/covenant/phase.enum.js";
 
 export enum SignalChannel {
   VPS = "VPS",
