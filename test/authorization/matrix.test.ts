@@ -40,7 +40,7 @@ function outcome(result: GraphQLResponse, probe: Probe, target: Check["target"])
   return "allowed";
 }
 
-describe("who may see what (DOMAIN.md), cell by cell, through the gateway", () => {
+describe("who may see what (the covenant matrix), cell by cell, through the gateway", () => {
   let graph: TestGraph;
   let targets: Targets;
   const tokens = new Map<string, string>();

@@ -3,7 +3,7 @@ import type { Role } from "../../subgraphs/shared/src/identity.js";
 import type { Targets } from "./targets.js";
 
 /**
- * The covenant's "who may see what" (DOMAIN.md), as one executable table: the same source runs
+ * The covenant's "who may see what", as one executable table: the same source runs
  * through the gateway in `npm test` (matrix.test.ts) and renders the table in the README
  * (`npm run docs`). A check names a probe (a query), whose row it asks for, and what must happen:
  *   allowed    the field comes back with data
@@ -21,7 +21,7 @@ export interface Check {
 
 export interface MatrixRow {
   data: string;
-  /** The cell as DOMAIN.md words it, per role. */
+  /** The cell as the covenant matrix words it, per role. */
   domain: Record<Role, string>;
   checks: Record<Role, Check[]>;
   /** Parts of the row that are not enforceable yet because the capability does not exist yet. */

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { DateScalar } from "../../../shared/src/scalars.js";
 
-/** The four steps of socially responsible collection (MVI), as in DOMAIN.md. */
+/** The four steps of socially responsible collection (MVI), as the covenant lists them (Art. 3.2). */
 export enum CollectionStepKind {
   PAYMENT_REMINDER = "PAYMENT_REMINDER",
   PERSONAL_CONTACT_ATTEMPT = "PERSONAL_CONTACT_ATTEMPT",

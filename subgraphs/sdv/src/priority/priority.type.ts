@@ -58,7 +58,7 @@ const tenantOfPriority = (priority: { tenantId?: string }) => priority.tenantId;
 /**
  * The priority (prioriteit) of one signal, with what produced it and any override beside it.
  * The rule, reason, inputs and override are SDV's working data: the SWT and the budget coach see the
- * level only, a corporation nothing (DOMAIN.md, "priority, reason, rule").
+ * level only, a corporation nothing (the covenant matrix, "priority, reason, rule").
  */
 @ObjectType({ description: "The priority of a signal (prioriteit, Art. 5.3): level, rule, reason, inputs, threshold and any override." })
 export class Priority {

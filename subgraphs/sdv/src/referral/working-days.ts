@@ -2,7 +2,7 @@
  * Working days (werkdagen) in the sense of the Algemene termijnenwet (art. 3): Monday to Friday,
  * except the general holidays and the days a royal decree adds. The forwarding date, day zero of the
  * feedback term of Art. 5.4, is a working day. date-holidays is not used: it lacks the decree days
- * and files Good Friday and 5 May under another type (see TOOLING.md).
+ * and files Good Friday and 5 May as school, not public, holidays.
  */
 
 /** Days made equal to a holiday by royal decree; extended when a new decree is published. */

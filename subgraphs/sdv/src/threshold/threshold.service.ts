@@ -15,7 +15,7 @@ export function todayInNetherlands(now = new Date()): string {
 export const MAX_THRESHOLD_CENTS = 1_000_000;
 
 /**
- * The threshold history. Every role of the covenant may read it (DOMAIN.md), so no row rule applies.
+ * The threshold history. Every role of the covenant may read it (the covenant matrix), so no row rule applies.
  * SDV and the coordinator add entries (the field rule on setThreshold); an entry is never changed,
  * and adding one never touches a stored priority: those name the entry they were computed with.
  */

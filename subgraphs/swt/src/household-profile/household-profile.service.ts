@@ -27,7 +27,7 @@ export class HouseholdProfileService {
    * asked (a monthly batch of signals), in the order first asked. Ids that are not uuids cannot name
    * a tenant and are passed over rather than failing the batch. Only the households for which
    * priority III applies are answered: that a household is known at the SWT at all is not the SDV's
-   * to learn (DOMAIN: "only the derived fact").
+   * to learn (the covenant matrix: "only the derived fact").
    */
   async factsByTenantIds(tenantIds: readonly string[]): Promise<HouseholdFact[]> {
     const valid = [...new Set(tenantIds.filter(isUuid))];
