@@ -1,4 +1,4 @@
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
@@ -7,7 +7,9 @@ import { IDENTITY_HEADER, PEER_TOKENS_HEADER, type Identity } from "../../subgra
 import { logger } from "../../subgraphs/shared/src/logger.js";
 import { maskInternalErrors } from "../../subgraphs/shared/src/subgraph-server.js";
 import type { GatewayTokenSigner } from "./auth/gateway-token.js";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { AuthorizingGateway } from "./authorization/authorizing-gateway.js";
+import { metricsPlugin, observeSubgraphFetch, registry } from "./metrics.js";
 import { createUserTokenVerifier, type UserTokenConfig } from "./auth/user-token.js";
 
 /** What the gateway knows of a request once the caller's token is verified. */
@@ -33,13 +35,35 @@ function unavailable(serviceName: string): GraphQLError {
  */
 function subgraphFetch(serviceName: string) {
   return (async (url: string, init?: RequestInit) => {
+    const started = performance.now();
     try {
-      return await fetch(url, { ...init, signal: AbortSignal.timeout(SUBGRAPH_TIMEOUT_MS) });
+      const response = await fetch(url, { ...init, signal: AbortSignal.timeout(SUBGRAPH_TIMEOUT_MS) });
+      observeSubgraphFetch(serviceName, (performance.now() - started) / 1000, response.ok ? "ok" : "http_error");
+      return response;
     } catch (error) {
+      observeSubgraphFetch(serviceName, (performance.now() - started) / 1000, "unreachable");
       logger.warn({ err: error, serviceName }, "subgraph unreachable");
       throw unavailable(serviceName);
     }
   }) as never;
+}
+
+/**
+ * Limits on what one operation may ask, against abuse and runaway ad-hoc queries: depth, aliases,
+ * directives and a static cost (graphql-armor), and a token count checked while parsing (Apollo
+ * Server's own, which answers 400; graphql-armor's turns a syntax error into a 500).
+ */
+export function operationLimits(env = process.env) {
+  const armor = new ApolloArmor({
+    maxDepth: { n: Number(env.GATEWAY_MAX_DEPTH ?? 12) },
+    maxAliases: { n: Number(env.GATEWAY_MAX_ALIASES ?? 30) },
+    maxDirectives: { n: Number(env.GATEWAY_MAX_DIRECTIVES ?? 50) },
+    // Cost grows with depth (x1.2 per level): a wide, deep walk through the graph costs most.
+    costLimit: { maxCost: Number(env.GATEWAY_MAX_COST ?? 20_000), depthCostFactor: 1.2 },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+  return { ...armor, parseOptions: { maxTokens: Number(env.GATEWAY_MAX_TOKENS ?? 10_000) } };
 }
 
 /**
@@ -140,12 +164,17 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
     },
   });
   const gateway = new AuthorizingGateway(inner, options.supergraphSdl, {}, options.enforceAuthorization ?? true);
+  const limits = operationLimits();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
     formatError: formatGatewayError,
-    plugins: [ApolloServerPluginCacheControlDisabled()],
+    validationRules: limits.validationRules as never,
+    parseOptions: limits.parseOptions,
+    // graphql-armor is typed against Apollo Server's CommonJS build; the plugins are the same objects.
+    plugins: [ApolloServerPluginCacheControlDisabled(), metricsPlugin(), ...(limits.plugins as unknown as ApolloServerPlugin<GatewayContext>[])],
     csrfPrevention: true,
   });
   const running = await serveGraphQL<GatewayContext>({
@@ -169,6 +198,11 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
         );
         const ready = results.every(([, state]) => state === "ready");
         sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : "degraded", subgraphs: Object.fromEntries(results) });
+      },
+      "/metrics": async (_req, res) => {
+        const text = await registry.metrics();
+        res.writeHead(200, { "content-type": registry.contentType });
+        res.end(text);
       },
       // Subgraphs that run as separate processes fetch the gateway's public key from here.
       "/.well-known/jwks.json": (_req, res) => sendJson(res, 200, options.signer.jwks),

@@ -50,6 +50,12 @@ export async function serveGraphQL<C extends BaseContext>(options: {
     const requestId = headerValue(req, "x-request-id") ?? randomUUID();
     res.setHeader("x-request-id", requestId);
     const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname === "/graphql") {
+      const started = performance.now();
+      res.once("finish", () =>
+        logger.info({ server: options.name, requestId, method: req.method, status: res.statusCode, ms: Math.round(performance.now() - started) }, "graphql request"),
+      );
+    }
     try {
       const route = routes[url.pathname];
       if (route && req.method === "GET") return await route(req, res);
