@@ -32,6 +32,8 @@ export interface LocalGraphOptions {
   seedDemo: boolean;
   /** Only the benchmark turns this off, to measure what field authorization costs. */
   enforceAuthorization?: boolean;
+  /** Run the subgraphs' scheduled jobs (retention); `npm start` does, tests do not. */
+  runScheduledJobs?: boolean;
 }
 
 export interface LocalGraph {
@@ -58,6 +60,7 @@ export async function startLocalGraph(options: LocalGraphOptions): Promise<Local
         port: options.subgraphPorts[name],
         host: options.host,
         gatewayKeys: { jwks: signer.jwks },
+        runScheduledJobs: options.runScheduledJobs,
       });
       started.push(running);
       subgraphs[name] = running;

@@ -23,6 +23,7 @@ async function main() {
   const host = env.HOST ?? "127.0.0.1";
   const graph = await startLocalGraph({
     databaseServerUrl: serverUrl,
+    runScheduledJobs: env.SCHEDULED_JOBS !== "false",
     supergraphPath: supergraphPath(env),
     gatewayPort: Number(env.PORT ?? 4000),
     subgraphPorts: {

@@ -16,6 +16,7 @@ function required(name: string, value: string | undefined): string {
  *   GATEWAY_JWKS_URL  where the gateway publishes the key it signs identity tokens with
  *   PORT, HOST        where to listen (HOST defaults to 0.0.0.0 here: a container)
  *   SEED_DEMO=true    seed the demo world once
+ *   SCHEDULED_JOBS=false  do not run the scheduled jobs (retention) in this replica
  */
 export async function runSubgraphFromEnv<C extends BaseRequestContext>(definition: SubgraphDefinition<C>, defaultPort: number) {
   const env = process.env;
@@ -25,6 +26,7 @@ export async function runSubgraphFromEnv<C extends BaseRequestContext>(definitio
     port: Number(env.PORT ?? defaultPort),
     host: env.HOST ?? "0.0.0.0",
     gatewayKeys: { jwksUrl: required("GATEWAY_JWKS_URL", env.GATEWAY_JWKS_URL) },
+    runScheduledJobs: env.SCHEDULED_JOBS !== "false",
   });
   if (env.SEED_DEMO === "true" && definition.seedDemo) {
     const seeded = await seedDemoOnce(running.dataSource, buildDemoWorld(), definition.seedDemo);

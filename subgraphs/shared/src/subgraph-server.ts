@@ -138,6 +138,24 @@ export interface SubgraphOptions {
   port: number;
   host?: string;
   gatewayKeys: GatewayKeySource;
+  /**
+   * Run the definition's scheduled jobs (retention) in this process. Off unless asked: a test that
+   * starts a subgraph must not have its data erased under it at an unknown moment.
+   */
+  runScheduledJobs?: boolean;
+}
+
+/**
+ * Work a subgraph does by itself on a schedule, not on a request (e.g. erasing data past its
+ * retention period). `run` must be safe to run twice and concurrently from two replicas; it answers
+ * what it did in counts, which are logged.
+ */
+export interface ScheduledJob {
+  name: string;
+  /** Milliseconds between runs; the first run is `firstRunAfterMs` after the start. */
+  intervalMs: number;
+  firstRunAfterMs?: number;
+  run: (db: DataSource) => Promise<Record<string, number>>;
 }
 
 export interface RunningSubgraph extends RunningServer {
@@ -155,6 +173,38 @@ export interface SubgraphDefinition<C extends BaseRequestContext> {
   createContext: (db: DataSource, base: BaseRequestContext) => C;
   /** Writes this subgraph's slice of the demo world; idempotent. */
   seedDemo?: (db: DataSource, world: DemoWorld) => Promise<unknown>;
+  /** Jobs run on a schedule when the subgraph is started with `runScheduledJobs`. */
+  scheduledJobs?: (db: DataSource) => ScheduledJob[];
+}
+
+/** Starts the jobs; the returned function stops them. A failed run is logged and tried again next time. */
+export function scheduleJobs(subgraph: string, db: DataSource, jobs: ScheduledJob[]): () => void {
+  const timers: NodeJS.Timeout[] = [];
+  for (const job of jobs) {
+    let running = false;
+    const tick = async () => {
+      if (running) return; // a slow run is never overlapped by the next one
+      running = true;
+      const started = performance.now();
+      try {
+        const counts = await job.run(db);
+        logger.info({ subgraph, job: job.name, counts, ms: Math.round(performance.now() - started) }, "scheduled job done");
+      } catch (error) {
+        logger.error({ err: error, subgraph, job: job.name }, "scheduled job failed");
+      } finally {
+        running = false;
+      }
+    };
+    const first = setTimeout(() => {
+      void tick();
+      const every = setInterval(() => void tick(), job.intervalMs);
+      every.unref();
+      timers.push(every);
+    }, job.firstRunAfterMs ?? 60_000);
+    first.unref();
+    timers.push(first);
+  }
+  return () => timers.forEach((timer) => clearTimeout(timer));
 }
 
 /** Opens the subgraph's database (running its migrations) and serves it. Nothing runs on import. */
@@ -180,6 +230,8 @@ export async function startSubgraph<C extends BaseRequestContext>(
         await dataSource.query("select 1");
       },
     });
+    const stopJobs =
+      options.runScheduledJobs && definition.scheduledJobs ? scheduleJobs(definition.name, dataSource, definition.scheduledJobs(dataSource)) : () => {};
     let closing: Promise<void> | undefined;
     return {
       ...server,
@@ -187,6 +239,7 @@ export async function startSubgraph<C extends BaseRequestContext>(
       statements: () => statements.count,
       close() {
         // Safe to call twice: a test may stop a subgraph and later the whole graph.
+        stopJobs();
         closing ??= server.close().then(() => dataSource.destroy());
         return closing;
       },

@@ -9,7 +9,7 @@ import type { GraphQLResponse } from "../../../../test/support/subgraph.js";
 import { IDENTITY_HEADER, PEER_TOKENS_HEADER, type Identity } from "../../../shared/src/identity.js";
 import { startSubgraph } from "../../../shared/src/subgraph-server.js";
 import { sdvSubgraph } from "../index.js";
-import { addDays } from "../referral/working-days.js";
+import { addDays } from "../../../shared/src/covenant/working-days.js";
 import { todayInNetherlands } from "../threshold/threshold.service.js";
 import { COLLECTION_STEPS, type IntakeFacts } from "./intake.rules.js";
 

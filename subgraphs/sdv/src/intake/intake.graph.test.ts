@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestGraph, type TestGraph } from "../../../../test/support/graph.js";
-import { addDays, firstWorkingDayFrom } from "../referral/working-days.js";
+import { addDays, firstWorkingDayFrom } from "../../../shared/src/covenant/working-days.js";
 import { todayInNetherlands } from "../threshold/threshold.service.js";
 
 const UPSERT_TENANT = `mutation($input: TenantInput!) { upsertTenant(input: $input) { id } }`;

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { TEAMS } from "../../../shared/src/covenant/organisations.js";
 import { badInput, forbidden } from "../../../shared/src/errors.js";
 import type { Identity } from "../../../shared/src/identity.js";
-import { firstWorkingDayFrom } from "../referral/working-days.js";
+import { firstWorkingDayFrom } from "../../../shared/src/covenant/working-days.js";
 import { todayInNetherlands } from "../threshold/threshold.service.js";
 import { RoutingAreaEntity } from "./routing-area.entity.js";
 

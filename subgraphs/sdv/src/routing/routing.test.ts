@@ -4,7 +4,7 @@ import { identities } from "../../../../test/support/subgraph.js";
 import type { Identity } from "../../../shared/src/identity.js";
 import { startSdvWithPeers, tenantFacts, type SdvWithPeers } from "../intake/intake.fixture.js";
 import type { IntakeFacts } from "../intake/intake.rules.js";
-import { firstWorkingDayFrom } from "../referral/working-days.js";
+import { firstWorkingDayFrom } from "../../../shared/src/covenant/working-days.js";
 import { todayInNetherlands } from "../threshold/threshold.service.js";
 
 const SUBMIT = `mutation($input: SubmitSignalsInput!) {
