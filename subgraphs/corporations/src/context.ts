@@ -3,11 +3,16 @@ import { AccessLogCollector } from "../../shared/src/access-log.js";
 import type { BaseRequestContext } from "../../shared/src/subgraph-server.js";
 import { AccessLogPolicy } from "./access-log/access-log.policy.js";
 import { AccessLogService } from "./access-log/access-log.service.js";
+import { DdasClientService } from "./ddas/ddas.service.js";
 import { createArrearsLoader } from "./arrears/arrears.loader.js";
 import { ArrearsService } from "./arrears/arrears.service.js";
 import { createCollectionStepsLoader } from "./collection-step/collection-step.loader.js";
 import { CollectionStepService } from "./collection-step/collection-step.service.js";
+import { CovenantService } from "./covenant/covenant.service.js";
 import { IntakeService } from "./intake/intake.service.js";
+import { createMonitoringMonthLoader } from "./monitoring/monitoring.loader.js";
+import { MonitoringPolicy } from "./monitoring/monitoring.policy.js";
+import { MonitoringService } from "./monitoring/monitoring.service.js";
 import { createObjectionsLoader } from "./objection/objection.loader.js";
 import { ObjectionService } from "./objection/objection.service.js";
 import { RegisterEntryPolicy } from "./register-entry/register-entry.policy.js";
@@ -35,12 +40,16 @@ function createServices(db: DataSource, base: BaseRequestContext, accessLog: Acc
     tenants,
     arrears: new ArrearsService(db, tenantPolicy, tenants),
     collectionSteps: new CollectionStepService(db, tenantPolicy, tenants),
-    objections: new ObjectionService(db, tenantPolicy, tenants),
+    objections: new ObjectionService(db, tenantPolicy, tenants, base),
     // The intake reads a whole batch in one statement, outside the per-field loaders, so it records its reads itself.
     intake: new IntakeService(db, tenantPolicy, accessLog),
     registerEntries: new RegisterEntryService(db, new RegisterEntryPolicy(base.identity)),
     statistics: new StatisticsService(db, new StatisticsPolicy(base.identity)),
+    monitoring: new MonitoringService(db, new MonitoringPolicy(base.identity)),
     accessLog: new AccessLogService(db, new AccessLogPolicy(base.identity)),
+    // The DDAS export reads addresses in one statement, outside the per-field loaders, so it records its reads itself.
+    ddasClients: new DdasClientService(db, base.identity, accessLog),
+    covenant: new CovenantService(),
   };
 }
 
@@ -50,6 +59,7 @@ function createLoaders(services: ReturnType<typeof createServices>) {
     arrears: createArrearsLoader(services.arrears),
     collectionSteps: createCollectionStepsLoader(services.collectionSteps),
     objections: createObjectionsLoader(services.objections),
+    monitoringMonth: createMonitoringMonthLoader(services.monitoring),
   };
 }
 

@@ -2,11 +2,15 @@ import "reflect-metadata";
 import { buildFederatedSchema } from "../../shared/src/federation.js";
 import { DateScalar, DateTimeScalar } from "../../shared/src/scalars.js";
 import { AccessLogResolver } from "./access-log/access-log.resolver.js";
+import { DdasClientResolver } from "./ddas/ddas.resolver.js";
 import { ArrearsResolver, TenantArrearsResolver } from "./arrears/arrears.resolver.js";
 import { CollectionStepResolver, TenantCollectionStepsResolver } from "./collection-step/collection-step.resolver.js";
 import { corporationReference } from "./corporation/corporation.reference.js";
 import { CorporationResolver } from "./corporation/corporation.resolver.js";
+import { CovenantResolver } from "./covenant/covenant.resolver.js";
 import { IntakeResolver } from "./intake/intake.resolver.js";
+import { monitoringMonthReference } from "./monitoring/monitoring.reference.js";
+import { MonitoringMonth } from "./monitoring/monitoring.type.js";
 import { ObjectionResolver, TenantObjectionsResolver } from "./objection/objection.resolver.js";
 import { RegisterEntryResolver } from "./register-entry/register-entry.resolver.js";
 import { StatisticsResolver } from "./statistics/statistics.resolver.js";
@@ -29,14 +33,17 @@ export function createSchema() {
         RegisterEntryResolver,
         StatisticsResolver,
         AccessLogResolver,
+        DdasClientResolver,
         IntakeResolver,
+        CovenantResolver,
       ],
       scalarsMap: [
         { type: Date, scalar: DateTimeScalar },
       ],
-      orphanedTypes: [],
+      // sdv owns the monitoring months; corporations adds the counts of its registers.
+      orphanedTypes: [MonitoringMonth],
     },
-    { ...corporationReference, ...tenantReference } as never,
+    { ...corporationReference, ...tenantReference, ...monitoringMonthReference } as never,
   );
 }
 export { DateScalar };

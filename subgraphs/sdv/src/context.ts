@@ -2,9 +2,15 @@ import type { DataSource } from "typeorm";
 import { AccessLogCollector } from "../../shared/src/access-log.js";
 import type { BaseRequestContext } from "../../shared/src/subgraph-server.js";
 import { AccessLogService } from "./access-log/access-log.service.js";
+import { CaseClosureService } from "./case-closure/case-closure.service.js";
+import { DdasExportService } from "./ddas/ddas.service.js";
 import { IntakeService } from "./intake/intake.service.js";
+import { createMonitoringMonthLoader } from "./monitoring/monitoring.loader.js";
+import { MonitoringPolicy } from "./monitoring/monitoring.policy.js";
+import { MonitoringService } from "./monitoring/monitoring.service.js";
 import { createPriorityHistoryLoader, createPriorityLoader } from "./priority/priority.loader.js";
 import { PriorityService } from "./priority/priority.service.js";
+import { CaseOpeningService } from "./referral/case-opening.js";
 import { createReferralLoader } from "./referral/referral.loader.js";
 import { ReferralService } from "./referral/referral.service.js";
 import { RoutingService } from "./routing/routing.service.js";
@@ -15,6 +21,7 @@ import { SignalService } from "./signal/signal.service.js";
 import { ThresholdAnalysisService } from "./threshold/threshold-analysis.service.js";
 import { createThresholdLoader } from "./threshold/threshold.loader.js";
 import { ThresholdService } from "./threshold/threshold.service.js";
+import { WithdrawalService } from "./withdrawal/withdrawal.service.js";
 
 /** Everything one request of the sdv subgraph works with: identity, services, loaders, the access log. */
 export interface SdvContext extends BaseRequestContext {
@@ -28,17 +35,22 @@ export interface SdvContext extends BaseRequestContext {
 function createServices(db: DataSource, base: BaseRequestContext) {
   const signalPolicy = new SignalPolicy(base.identity);
   const thresholds = new ThresholdService(db, base.identity);
-  const routing = new RoutingService(db, base.identity);
+  const caseOpening = new CaseOpeningService(db, base.identity, base.peers, base.requestId);
+  const routing = new RoutingService(db, base.identity, caseOpening);
   return {
     signals: new SignalService(db, signalPolicy),
-    priorities: new PriorityService(db, signalPolicy, base.identity, thresholds, routing),
+    priorities: new PriorityService(db, signalPolicy, base.identity, thresholds, routing, caseOpening),
     referrals: new ReferralService(db, signalPolicy),
     thresholds,
     thresholdAnalysis: new ThresholdAnalysisService(db, signalPolicy),
     routing,
-    intake: new IntakeService(db, base.identity, base.peers, signalPolicy, thresholds, routing),
+    intake: new IntakeService(db, base.identity, base.peers, signalPolicy, thresholds, routing, caseOpening),
+    caseClosures: new CaseClosureService(db, signalPolicy),
+    withdrawal: new WithdrawalService(db, base.identity, base.requestId),
     signalCounts: new SignalCountService(db, signalPolicy),
+    monitoring: new MonitoringService(db, new MonitoringPolicy(base.identity)),
     accessLog: new AccessLogService(db),
+    ddasExport: new DdasExportService(db, base.identity, base.peers),
   };
 }
 
@@ -50,6 +62,7 @@ function createLoaders(services: ReturnType<typeof createServices>) {
     priorityHistory: createPriorityHistoryLoader(services.priorities),
     referral: createReferralLoader(services.referrals),
     threshold: createThresholdLoader(services.thresholds),
+    monitoringMonth: createMonitoringMonthLoader(services.monitoring),
   };
 }
 

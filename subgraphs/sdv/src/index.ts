@@ -3,6 +3,7 @@ import { startSubgraph, type SubgraphDefinition, type SubgraphOptions } from "..
 import { createContext, type SdvContext } from "./context.js";
 import { entities } from "./entities.js";
 import { migrations } from "./migrations/index.js";
+import { retentionJobs } from "./retention/retention.service.js";
 import { createSchema } from "./schema.js";
 import { seedDemo } from "./seed.js";
 
@@ -13,6 +14,8 @@ export const sdvSubgraph: SubgraphDefinition<SdvContext> = {
   createSchema,
   createContext,
   seedDemo,
+  // Erasure after the retention periods; the settings are checked when the jobs start.
+  scheduledJobs: () => retentionJobs(),
 };
 
 /** Opens the sdv database (running its migrations) and serves the subgraph. */

@@ -2,8 +2,12 @@ import "reflect-metadata";
 import { buildFederatedSchema } from "../../shared/src/federation.js";
 import { DateTimeScalar } from "../../shared/src/scalars.js";
 import { AccessLogResolver } from "./access-log/access-log.resolver.js";
+import { CaseClosureResolver } from "./case-closure/case-closure.resolver.js";
+import { DdasExportResolver } from "./ddas/ddas.resolver.js";
 import { Corporation } from "./corporation/corporation.type.js";
 import { IntakeResolver } from "./intake/intake.resolver.js";
+import { monitoringMonthReference } from "./monitoring/monitoring.reference.js";
+import { MonitoringResolver } from "./monitoring/monitoring.resolver.js";
 import { PriorityResolver } from "./priority/priority.resolver.js";
 import { RoutingResolver } from "./routing/routing.resolver.js";
 import { SignalCountResolver } from "./signal-count/signal-count.resolver.js";
@@ -14,6 +18,7 @@ import { TenantResolver } from "./tenant/tenant.resolver.js";
 import { Team } from "./team/team.type.js";
 import { Tenant } from "./tenant/tenant.type.js";
 import { ThresholdResolver } from "./threshold/threshold.resolver.js";
+import { WithdrawalResolver } from "./withdrawal/withdrawal.resolver.js";
 
 /** The sdv subgraph schema; building it needs no database. */
 export function createSchema() {
@@ -27,12 +32,16 @@ export function createSchema() {
         IntakeResolver,
         RoutingResolver,
         SignalCountResolver,
+        CaseClosureResolver,
+        WithdrawalResolver,
+        MonitoringResolver,
         AccessLogResolver,
+        DdasExportResolver,
       ],
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
       // The federated stubs: sdv contributes to them but does not own them.
       orphanedTypes: [Tenant, Corporation, Team],
     },
-    { ...signalReference, ...tenantReference } as never,
+    { ...signalReference, ...tenantReference, ...monitoringMonthReference } as never,
   );
 }

@@ -40,6 +40,13 @@ describe("the demo seed of sdv", () => {
     expect(seconds).toBeLessThan(10);
   });
 
+  it("each forwarding carries the case the swt slice of the world opens for it, so none awaits its case", async () => {
+    const rows: { signal_id: string; case_id: string | null }[] = await subgraph.db.query(`select signal_id, case_id from referral`);
+    const caseOf = new Map(world.cases.flatMap((kase) => kase.signalIds.map((id) => [id, kase.id] as const)));
+    expect(rows.filter((row) => row.case_id === null)).toEqual([]);
+    for (const row of rows) expect(row.case_id).toBe(caseOf.get(row.signal_id));
+  });
+
   it("each priority keeps the facts it was computed from and the threshold it used", async () => {
     const signal = world.signals.find((s) => s.priority.level === "I" && s.bailiffHandoverOn)!;
     const [row] = await subgraph.db.query(

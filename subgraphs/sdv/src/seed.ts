@@ -25,7 +25,7 @@ async function insertAll<T extends ObjectLiteral>(manager: EntityManager, target
 
 /**
  * sdv's slice of the demo world: the default threshold, the signals as delivered (with their repeated
- * links), their priorities and forwardings. One transaction; ids come from the world, so running it
+ * links), their priorities and forwardings, each with the case the swt slice opens for it. One transaction; ids come from the world, so running it
  * again, or after the other subgraphs, adds nothing and stays consistent with them.
  * Returns how many signals the demo holds.
  */
@@ -69,6 +69,7 @@ export async function seedDemo(db: DataSource, world: DemoWorld): Promise<{ sign
     thresholdId: DEFAULT_THRESHOLD.id,
     computedAt: new Date(s.receivedAt),
   }));
+  const caseOf = new Map(world.cases.flatMap((kase) => kase.signalIds.map((signalId) => [signalId, kase] as const)));
   const referrals: Partial<ReferralEntity>[] = world.signals.map((s) => ({
     id: demoId(`referral:${s.id}`),
     signalId: s.id,
@@ -76,6 +77,8 @@ export async function seedDemo(db: DataSource, world: DemoWorld): Promise<{ sign
     teamId: s.forwarding.target === "BUDGET_COACH" ? BUDGET_COACH_TEAM.id : s.forwarding.teamId!,
     forwardedOn: s.forwarding.forwardedOn,
     forwardedAt: new Date(`${s.forwarding.forwardedOn}T08:00:00.000Z`),
+    caseId: caseOf.get(s.id)?.id ?? null,
+    caseTeamId: caseOf.get(s.id)?.teamId ?? null,
   }));
 
   await db.transaction(async (manager) => {

@@ -218,6 +218,8 @@ export async function startSubgraph<C extends BaseRequestContext>(
     migrations: definition.migrations,
   });
   try {
+    // Jobs are made before the server listens: a job whose settings are wrong stops the start cleanly.
+    const jobs = options.runScheduledJobs && definition.scheduledJobs ? definition.scheduledJobs(dataSource) : [];
     const { schema } = await definition.createSchema();
     const server = await startSubgraphServer({
       name: definition.name,
@@ -230,8 +232,7 @@ export async function startSubgraph<C extends BaseRequestContext>(
         await dataSource.query("select 1");
       },
     });
-    const stopJobs =
-      options.runScheduledJobs && definition.scheduledJobs ? scheduleJobs(definition.name, dataSource, definition.scheduledJobs(dataSource)) : () => {};
+    const stopJobs = scheduleJobs(definition.name, dataSource, jobs);
     let closing: Promise<void> | undefined;
     return {
       ...server,

@@ -4,14 +4,23 @@ import { CaseCountService } from "./case-count/case-count.service.js";
 import { createCaseNoteLoader } from "./case-note/case-note.loader.js";
 import { CaseNoteService } from "./case-note/case-note.service.js";
 import { createCaseLoaders } from "./case/case.loader.js";
+import { CaseClosureReporter } from "./case/case-closure.js";
+import { CaseOpeningService } from "./case/case-opening.service.js";
 import { CasePolicy } from "./case/case.policy.js";
 import { CaseService } from "./case/case.service.js";
+import { CaseworkService } from "./case/casework.service.js";
 import { createContactAttemptLoader } from "./contact-attempt/contact-attempt.loader.js";
 import { ContactAttemptService } from "./contact-attempt/contact-attempt.service.js";
+import { DdasCaseService } from "./ddas/ddas.service.js";
+import { ErasurePolicy } from "./erasure/erasure.policy.js";
+import { ErasureService } from "./erasure/erasure.service.js";
 import { createFeedbackLoaders } from "./feedback/feedback.loader.js";
 import { FeedbackService } from "./feedback/feedback.service.js";
 import { createHouseholdProfileLoader } from "./household-profile/household-profile.loader.js";
 import { HouseholdProfileService } from "./household-profile/household-profile.service.js";
+import { createMonitoringMonthLoader } from "./monitoring/monitoring.loader.js";
+import { MonitoringPolicy } from "./monitoring/monitoring.policy.js";
+import { MonitoringService } from "./monitoring/monitoring.service.js";
 import { createTeamLoader } from "./team/team.loader.js";
 import { TeamService } from "./team/team.service.js";
 
@@ -28,11 +37,16 @@ function createServices(db: DataSource, base: BaseRequestContext) {
   return {
     teams: new TeamService(db),
     cases: new CaseService(db, policy),
+    caseOpening: new CaseOpeningService(db, base.identity),
+    casework: new CaseworkService(db, policy, new CaseClosureReporter(db, policy, base.peers)),
     contactAttempts: new ContactAttemptService(db, policy),
-    notes: new CaseNoteService(db, policy),
+    notes: new CaseNoteService(db, policy, base.identity),
     feedback: new FeedbackService(db, policy),
     householdProfiles: new HouseholdProfileService(db, policy),
     caseCounts: new CaseCountService(db, policy),
+    ddasCases: new DdasCaseService(db, base.identity),
+    monitoring: new MonitoringService(db, new MonitoringPolicy(base.identity)),
+    erasure: new ErasureService(db, new ErasurePolicy(base.identity), base),
   };
 }
 
@@ -44,6 +58,7 @@ function createLoaders(services: ReturnType<typeof createServices>) {
     notes: createCaseNoteLoader(services.notes),
     ...createFeedbackLoaders(services.feedback),
     householdProfile: createHouseholdProfileLoader(services.householdProfiles),
+    monitoringMonth: createMonitoringMonthLoader(services.monitoring),
   };
 }
 

@@ -3,6 +3,7 @@ import { startSubgraph, type SubgraphDefinition, type SubgraphOptions } from "..
 import { createContext, type SwtContext } from "./context.js";
 import { entities } from "./entities.js";
 import { migrations } from "./migrations/index.js";
+import { retentionJob } from "./retention/retention.job.js";
 import { createSchema } from "./schema.js";
 import { seedDemo } from "./seed.js";
 
@@ -13,6 +14,8 @@ export const swtSubgraph: SubgraphDefinition<SwtContext> = {
   createSchema,
   createContext,
   seedDemo,
+  // Retention of closed cases and idle household profiles; settings checked at start.
+  scheduledJobs: () => [retentionJob()],
 };
 
 /** Opens the swt database (running its migrations) and serves the subgraph. */

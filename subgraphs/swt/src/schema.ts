@@ -3,8 +3,17 @@ import { buildFederatedSchema } from "../../shared/src/federation.js";
 import { DateTimeScalar } from "../../shared/src/scalars.js";
 import { CaseCountResolver } from "./case-count/case-count.resolver.js";
 import { caseReference } from "./case/case.reference.js";
+import { ErasureResolver } from "./erasure/erasure.resolver.js";
+import { CaseNoteResolver } from "./case-note/case-note.resolver.js";
+import { CaseOpeningResolver } from "./case/case-opening.resolver.js";
 import { CaseResolver } from "./case/case.resolver.js";
+import { ContactAttemptResolver } from "./contact-attempt/contact-attempt.resolver.js";
+import { FeedbackDeadlineResolver } from "./feedback-deadline/feedback-deadline.resolver.js";
+import { FeedbackResolver } from "./feedback/feedback.resolver.js";
+import { DdasCaseResolver } from "./ddas/ddas.resolver.js";
 import { HouseholdFactResolver } from "./household-profile/household-profile.resolver.js";
+import { monitoringMonthReference } from "./monitoring/monitoring.reference.js";
+import { MonitoringMonth } from "./monitoring/monitoring.type.js";
 import { signalReference } from "./signal/signal.reference.js";
 import { SignalResolver } from "./signal/signal.resolver.js";
 import { teamReference } from "./team/team.reference.js";
@@ -18,11 +27,11 @@ import { Tenant } from "./tenant/tenant.type.js";
 export function createSchema() {
   return buildFederatedSchema(
     {
-      resolvers: [TeamResolver, CaseResolver, CaseCountResolver, SignalResolver, TenantResolver, HouseholdFactResolver],
+      resolvers: [TeamResolver, CaseResolver, DdasCaseResolver, CaseCountResolver, SignalResolver, TenantResolver, HouseholdFactResolver, ErasureResolver, CaseOpeningResolver, ContactAttemptResolver, CaseNoteResolver, FeedbackResolver, FeedbackDeadlineResolver],
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
       // Entities other subgraphs own, to which swt only adds fields.
-      orphanedTypes: [Signal, Tenant],
+      orphanedTypes: [Signal, Tenant, MonitoringMonth],
     },
-    { ...teamReference, ...caseReference, ...signalReference, ...tenantReference } as never,
+    { ...teamReference, ...caseReference, ...signalReference, ...tenantReference, ...monitoringMonthReference } as never,
   );
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identities, startTestSubgraph } from "../../../test/support/subgraph.js";
 import { BUDGET_COACH_TEAM, TEAMS } from "../../shared/src/covenant/organisations.js";
-import { buildDemoWorld, type DemoWorld } from "../../shared/src/demo/world.js";
+import { feedbackDueOn } from "../../shared/src/covenant/working-days.js";
+import { buildDemoWorld, DEMO_TODAY, type DemoCase, type DemoWorld } from "../../shared/src/demo/world.js";
 import { swtSubgraph } from "./index.js";
 import { seedDemo } from "./seed.js";
 import { swtWorkerOf } from "./testing.js";
@@ -48,6 +49,7 @@ describe("the swt demo seed and the database rules", () => {
       case: world.cases.length,
       case_signal: world.cases.reduce((n, c) => n + c.signalIds.length, 0),
       contact_attempt: world.cases.reduce((n, c) => n + c.contactAttempts.length, 0),
+      case_note: world.cases.reduce((n, c) => n + c.notes.length, 0),
       feedback: world.cases.filter((c) => c.feedback).length,
     });
     const before = subgraph.statements();
@@ -66,6 +68,38 @@ describe("the swt demo seed and the database rules", () => {
     for (const kase of world.cases) {
       expect(byId.get(kase.id)).toEqual({ id: kase.id, corporationId: kase.corporationId, municipalityCode: municipalityOf.get(kase.signalIds[0]!) });
     }
+  });
+
+  it("every seeded case carries the day its signal was forwarded, the phase, and the due day the covenant's calendar gives", async () => {
+    const rows: { id: string; forwardedOn: string; phase: string; dueOn: string; reportedOn: string | null; closedOn: string | null }[] = await subgraph.db.query(
+      `select id, forwarded_on as "forwardedOn", feedback_phase as phase, feedback_due_on as "dueOn", closure_reported_on as "reportedOn", closed_on as "closedOn" from "case"`,
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const kase of world.cases) {
+      const signal = world.signals.find((s) => s.id === kase.signalIds[0])!;
+      const row = byId.get(kase.id)!;
+      expect(row).toMatchObject({ forwardedOn: signal.forwarding.forwardedOn, phase: signal.phase, dueOn: feedbackDueOn(signal.forwarding.forwardedOn, signal.phase) });
+      // The demo's closures count as reported: sdv's own seed closes their signals.
+      expect(row.reportedOn).toBe(row.closedOn);
+    }
+  });
+
+  it("the demo holds feedback on time, late feedback and feedback still owed past its due day, with contact attempts and notes", () => {
+    const state = (kase: DemoCase) =>
+      kase.feedback ? (kase.feedback.givenOn <= kase.feedbackDueOn ? "ON_TIME" : "LATE") : DEMO_TODAY > kase.feedbackDueOn ? "OVERDUE" : "AWAITED";
+    const counts = new Map<string, number>();
+    for (const kase of world.cases) counts.set(state(kase), (counts.get(state(kase)) ?? 0) + 1);
+    for (const key of ["ON_TIME", "LATE", "OVERDUE"]) expect(counts.get(key) ?? 0, key).toBeGreaterThan(5);
+    expect(world.cases.filter((c) => c.notes.length > 0).length).toBeGreaterThan(20);
+    for (const kase of world.cases) {
+      const keys = kase.contactAttempts.map((a) => `${a.on}:${a.partOfDay}:${a.kind}`);
+      expect(new Set(keys).size, kase.id).toBe(keys.length);
+      expect(kase.contactAttempts.every((a) => a.on >= kase.openedOn && a.on <= DEMO_TODAY)).toBe(true);
+      if (kase.feedback) expect(kase.feedback.givenOn >= kase.forwardedOn && kase.feedback.givenOn <= DEMO_TODAY).toBe(true);
+    }
+    // One household, one case at a time.
+    const open = world.cases.filter((c) => c.status !== "CLOSED").map((c) => c.tenantId);
+    expect(new Set(open).size).toBe(open.length);
   });
 
   it("a closed demo case carries a DDAS outcome and an open one does not", async () => {
@@ -97,17 +131,25 @@ describe("the swt demo seed and the database rules", () => {
     }
   });
 
-  it("the database refuses a closed case without a closing date, an unknown contact kind, a signal in two cases, an unknown team or kind, and a malformed corporation or municipality", async () => {
+  it("the database refuses a closed case without a closing date, an unknown phase or a due day not after forwarding, an unknown contact kind, a signal in two cases, an unknown team or kind, and a malformed corporation or municipality", async () => {
     const tenant = world.tenants[0]!.id;
-    const insertCase = (values: { team?: string; status?: string; corporation?: string; municipality?: string }) =>
-      subgraph.db.query(`insert into "case" (team_id, tenant_id, corporation_id, municipality_code, status, opened_on) values ($1, $2, $3, $4, $5, '2026-01-05')`, [
-        values.team ?? "zandvoort",
-        tenant,
-        values.corporation ?? "elan-wonen",
-        values.municipality ?? "0473",
-        values.status ?? "OPEN",
-      ]);
+    const insertCase = (values: { team?: string; status?: string; corporation?: string; municipality?: string; phase?: string; dueOn?: string }) =>
+      subgraph.db.query(
+        `insert into "case" (team_id, tenant_id, corporation_id, municipality_code, status, opened_on, forwarded_on, feedback_phase, feedback_due_on)
+         values ($1, $2, $3, $4, $5, '2026-01-05', '2026-01-05', $6, $7)`,
+        [
+          values.team ?? "zandvoort",
+          tenant,
+          values.corporation ?? "elan-wonen",
+          values.municipality ?? "0473",
+          values.status ?? "OPEN",
+          values.phase ?? "ARREARS",
+          values.dueOn ?? "2026-01-19",
+        ],
+      );
     await expect(insertCase({ status: "CLOSED" })).rejects.toThrow(/case_closed_check/);
+    await expect(insertCase({ phase: "EVICTION" })).rejects.toThrow(/case_feedback_phase_check/);
+    await expect(insertCase({ dueOn: "2026-01-05" })).rejects.toThrow(/case_feedback_due_on_check/);
     const kase = world.cases[1]!;
     await expect(
       subgraph.db.query(`insert into contact_attempt (case_id, kind, reached, attempted_on, part_of_day) values ($1, 'FAX', false, '2026-01-05', 'MORNING')`, [kase.id]),

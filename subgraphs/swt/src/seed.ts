@@ -1,6 +1,8 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import { BUDGET_COACH_TEAM, TEAMS } from "../../shared/src/covenant/organisations.js";
 import type { DemoCase, DemoWorld } from "../../shared/src/demo/world.js";
+import type { Phase } from "../../shared/src/covenant/phase.enum.js";
+import { CaseNoteEntity } from "./case-note/case-note.entity.js";
 import { CaseSignalEntity } from "./case/case-signal.entity.js";
 import { CaseOutcome, CaseStatus } from "./case/case.enums.js";
 import { CaseEntity } from "./case/case.entity.js";
@@ -18,14 +20,15 @@ const NOT_TAKEN_UP_REASON = "De inwoner regelt het zelf en wil geen hulp vanuit 
 
 /**
  * Writes swt's slice of the demo world: teams, household profiles, cases (the budget coach's referrals
- * among them, each with the corporation its feedback goes to) with their signals, contact attempts and
- * feedback. One transaction, multi-row inserts, and every row keyed by the world's ids with ON CONFLICT
+ * among them, each with the corporation its feedback goes to, the day it was forwarded, its phase and
+ * the day feedback is due) with their signals, contact attempts, notes and feedback. One transaction, multi-row inserts, and every row keyed by the world's ids with ON CONFLICT
  * DO NOTHING: running it again changes nothing. Returns how many demo cases the database holds afterwards.
  *
  * The world does not say why a case closed or why one was not taken up; this seed derives it from the
  * feedback so that the DDAS outcome and the privacy limit of Art. 5.5 have data to show: a closed case
  * taken into treatment was referred on for financial help, one with contact but no treatment was not
- * taken up because the household arranges it itself, one without contact could not be reached.
+ * taken up because the household arranges it itself, one without contact could not be reached. The
+ * demo's closed cases count as reported to sdv, whose own seed closes their signals.
  */
 export async function seedDemo(db: DataSource, world: DemoWorld): Promise<{ cases: number }> {
   const forwardedOn = new Map(world.signals.map((signal) => [signal.id, signal.forwarding.forwardedOn]));
@@ -52,6 +55,10 @@ export async function seedDemo(db: DataSource, world: DemoWorld): Promise<{ case
     openedOn: kase.openedOn,
     closedOn: kase.closedOn,
     outcome: outcomeOf(kase),
+    forwardedOn: kase.forwardedOn,
+    feedbackPhase: kase.phase as Phase,
+    feedbackDueOn: kase.feedbackDueOn,
+    closureReportedOn: kase.closedOn,
   }));
   const links = world.cases.flatMap((kase) =>
     kase.signalIds.map((signalId, i) => ({
@@ -71,10 +78,13 @@ export async function seedDemo(db: DataSource, world: DemoWorld): Promise<{ case
       partOfDay: attempt.partOfDay as PartOfDay,
     })),
   );
+  const notes = world.cases.flatMap((kase) =>
+    kase.notes.map((note) => ({ id: note.id, caseId: kase.id, text: note.text, author: note.author, createdAt: new Date(note.writtenAt) })),
+  );
   const feedback = world.cases.flatMap((kase) => {
     const f = kase.feedback;
     if (!f) return [];
-    const notTakenUp = f.contactMade && !f.takenIntoTreatment;
+    const notTakenUp = f.notTakenUpForOtherReason;
     return [
       {
         id: f.id,
@@ -97,6 +107,7 @@ export async function seedDemo(db: DataSource, world: DemoWorld): Promise<{ case
     await insertMissing(manager, CaseEntity, cases);
     await insertMissing(manager, CaseSignalEntity, links);
     await insertMissing(manager, ContactAttemptEntity, attempts);
+    await insertMissing(manager, CaseNoteEntity, notes);
     await insertMissing(manager, FeedbackEntity, feedback);
   });
   return { cases: cases.length };

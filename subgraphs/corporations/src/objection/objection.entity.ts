@@ -6,7 +6,8 @@ import { TenantEntity } from "../tenant/tenant.entity.js";
  * While an objection stands, the tenant must not appear in any signal, and one recorded after a
  * signal was sent withdraws that signal. The tenant may later withdraw the objection itself:
  * `withdrawnOn` says from when data may be exchanged again. The record is kept, not deleted, so
- * that it stays known that the tenant objected and when.
+ * that it stays known that the tenant objected and when. Once recorded, the sdv and swt subgraphs are
+ * asked to erase what they hold about the tenant; `downstreamErasedAt` records that both did.
  */
 @Entity("objection")
 @Index("objection_corporation_reference_key", ["corporationId", "reference"], { unique: true })
@@ -38,6 +39,14 @@ export class ObjectionEntity {
   /** The day the tenant withdrew the objection; null while it stands. */
   @Column("date", { nullable: true })
   withdrawnOn: string | null;
+
+  /**
+   * When sdv and swt both confirmed they erased what they held about the tenant (their signals,
+   * cases and household profile); null while pending. A pending standing objection is asked for
+   * again with the corporation's next objection, until both confirm.
+   */
+  @Column("timestamptz", { nullable: true })
+  downstreamErasedAt: Date | null;
 
   @CreateDateColumn({ type: "timestamptz" })
   createdAt: Date;

@@ -1,23 +1,31 @@
 import type { DataSource } from "typeorm";
 import { badInput, userError } from "../../../shared/src/errors.js";
+import type { BaseRequestContext } from "../../../shared/src/subgraph-server.js";
 import type { TenantPolicy } from "../tenant/tenant.policy.js";
 import type { TenantService } from "../tenant/tenant.service.js";
 import { upsertTenantRecordByReference } from "../reference-upsert.js";
 import { notInFuture, requiredText } from "../validation.js";
 import { ObjectionEntity } from "./objection.entity.js";
+import { ObjectionErasure } from "./objection.erasure.js";
 import type { ObjectionInput, ObjectionWithdrawalInput } from "./objection.type.js";
 
 /**
  * Objections: recorded and withdrawn by the corporation's reference, both idempotent. Recording
  * never touches a withdrawal, so replaying an old "record" message cannot revive an objection the
- * tenant has since withdrawn.
+ * tenant has since withdrawn. A recorded objection that stands withdraws what the sdv and swt
+ * subgraphs hold about the tenant (Art. 3.4, see ObjectionErasure); a withdrawal asks nothing of them.
  */
 export class ObjectionService {
+  private readonly erasure: ObjectionErasure;
+
   constructor(
     private readonly db: DataSource,
     private readonly policy: TenantPolicy,
     private readonly tenants: TenantService,
-  ) {}
+    request: Pick<BaseRequestContext, "peers" | "requestId">,
+  ) {
+    this.erasure = new ObjectionErasure(db, request.peers, request.requestId);
+  }
 
   /** Each tenant's objections, oldest first, only of tenants the caller may read. */
   async byTenantIds(tenantIds: readonly string[]): Promise<ObjectionEntity[][]> {
@@ -45,7 +53,7 @@ export class ObjectionService {
     const tenantReference = requiredText(input.tenantReference, "tenantReference");
     const reference = requiredText(input.reference, "reference");
     const recordedOn = notInFuture(input.recordedOn, "recordedOn");
-    return this.db.transaction(async (manager) => {
+    const objection = await this.db.transaction(async (manager) => {
       const tenant = await this.tenants.byReference(corporationId, tenantReference, manager);
       const existing = await manager.getRepository(ObjectionEntity).findOneBy({ corporationId, reference });
       if (existing?.withdrawnOn && existing.tenantId === tenant.id && recordedOn > existing.withdrawnOn) {
@@ -62,6 +70,10 @@ export class ObjectionService {
         "objection",
       );
     });
+    // Only once the objection is committed: it stands whether or not the peers can be reached.
+    const erasedAt = await this.erasure.afterRecording(objection);
+    if (erasedAt) objection.downstreamErasedAt = erasedAt;
+    return objection;
   }
 
   async withdraw(input: ObjectionWithdrawalInput): Promise<ObjectionEntity> {

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType } from "type-graphql";
-import { DateScalar } from "../../../shared/src/scalars.js";
+import { ReadableBy } from "../../../shared/src/authorization.js";
+import { DateScalar, DateTimeScalar } from "../../../shared/src/scalars.js";
 
 /** A tenant's objection (bezwaar) to the exchange of their data with the municipality (Art. 3.4). */
 @ObjectType({ description: "A tenant's objection to the exchange of their data with the municipality (bezwaar, Art. 3.4)." })
@@ -15,6 +16,13 @@ export class Objection {
 
   @Field(() => DateScalar, { nullable: true, description: "The day the tenant withdrew the objection; null while it stands." })
   withdrawnOn: string | null;
+
+  @ReadableBy("CORPORATION")
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: "When sdv and swt confirmed they erased what they held about the tenant; null while pending.",
+  })
+  downstreamErasedAt: Date | null;
 
   tenantId: string;
 }

@@ -12,32 +12,49 @@ import { corporationsSubgraph } from "../index.js";
 /**
  * Test stand-ins for the sdv and swt subgraphs (not used by the running subgraph). A fake peer
  * answers `visibleTenantIds` from a set the test fills, as the real one would under its own
- * policies, records every call, and can be made to fail.
+ * policies, and the erasure after an objection (`withdrawSignalsOfTenants` at sdv,
+ * `eraseHouseholdsOfTenants` at swt) from the tenants it holds; it records every call, and can be
+ * made to fail.
  */
 export interface FakePeer {
   url: string;
   /** The tenant ids this peer lets any caller see. */
   visible: Set<string>;
+  /** The tenant ids this peer holds data of; an erasure removes them and answers how many it removed. */
+  held: Set<string>;
   /** When true the peer answers 503, as a subgraph that is down. */
   down: boolean;
-  calls: { ids: string[] | null; audience: string; role: string; sub: string }[];
+  /**
+   * Every call: the operation's root field, its `ids` (visibleTenantIds) or `tenantIds` (an
+   * erasure), and the identity in the token it came with.
+   */
+  calls: { operation: string; ids: string[] | null; tenantIds?: string[]; audience: string; role: string; sub: string }[];
   close(): Promise<void>;
 }
 
+const ERASURES = ["withdrawSignalsOfTenants", "eraseHouseholdsOfTenants"];
+
 async function startFakePeer(): Promise<FakePeer> {
-  const peer = { visible: new Set<string>(), down: false, calls: [] as FakePeer["calls"] };
+  const peer = { visible: new Set<string>(), held: new Set<string>(), down: false, calls: [] as FakePeer["calls"] };
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { variables?: { ids?: string[] | null } };
+    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { query?: string; variables?: { ids?: string[] | null; tenantIds?: string[] } };
     const token = String(req.headers[IDENTITY_HEADER] ?? "");
     const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8") || "{}") as Record<string, string>;
     const ids = body.variables?.ids ?? null;
-    peer.calls.push({ ids, audience: claims.aud ?? "", role: claims.role ?? "", sub: claims.sub ?? "" });
+    const operation = ERASURES.find((field) => body.query?.includes(field)) ?? "visibleTenantIds";
+    const tenantIds = body.variables?.tenantIds;
+    peer.calls.push({ operation, ids, ...(tenantIds ? { tenantIds } : {}), audience: claims.aud ?? "", role: claims.role ?? "", sub: claims.sub ?? "" });
     res.setHeader("content-type", "application/json");
     if (peer.down) {
       res.statusCode = 503;
       res.end(JSON.stringify({ errors: [{ message: "Service unavailable." }] }));
+      return;
+    }
+    if (operation !== "visibleTenantIds") {
+      const erased = (tenantIds ?? []).filter((id) => peer.held.delete(id)).length;
+      res.end(JSON.stringify({ data: { [operation]: erased } }));
       return;
     }
     const visibleTenantIds = ids === null ? [...peer.visible] : ids.filter((id) => peer.visible.has(id));

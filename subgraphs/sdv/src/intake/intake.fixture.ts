@@ -11,23 +11,28 @@ import { startSubgraph } from "../../../shared/src/subgraph-server.js";
 import { sdvSubgraph } from "../index.js";
 import { addDays } from "../../../shared/src/covenant/working-days.js";
 import { todayInNetherlands } from "../threshold/threshold.service.js";
+import type { ReferralForCase } from "../referral/case-opening.js";
 import { COLLECTION_STEPS, type IntakeFacts } from "./intake.rules.js";
 
 /**
  * Test stand-ins for the corporations and swt subgraphs (not used by the running subgraph). The fake
  * corporations answers `intakeFacts` from the tenants a test registers, only for the caller's own
  * corporation, as the real one does; the fake swt answers `householdFacts` from a set of tenants
- * for whom priority III applies. Both record every call and can be made to fail.
+ * for whom priority III applies, and `openCasesForReferrals` as the real one does: one case per
+ * signal (asked again, the same case), a household's later signal joins its case, and only for a
+ * corporation's own signals or an SDV's municipalities. Both record every call and can be made to fail.
  */
 export interface FakePeer {
   url: string;
   down: boolean;
+  /** When set, only operations whose text matches fail (503), as a peer that fails one kind of call. */
+  failing: RegExp | null;
   calls: { query: string; variables: Record<string, unknown>; role: string; orgs: string[] }[];
   close(): Promise<void>;
 }
 
-async function startFakePeer(answer: (variables: Record<string, any>, claims: { orgs: string[] }) => unknown): Promise<FakePeer> {
-  const peer = { down: false, calls: [] as FakePeer["calls"] };
+async function startFakePeer(answer: (variables: Record<string, any>, claims: { role: string; orgs: string[] }) => unknown): Promise<FakePeer> {
+  const peer = { down: false, failing: null as RegExp | null, calls: [] as FakePeer["calls"] };
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -36,12 +41,12 @@ async function startFakePeer(answer: (variables: Record<string, any>, claims: { 
     const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8") || "{}") as { role?: string; orgs?: string[] };
     peer.calls.push({ query: body.query, variables: body.variables ?? {}, role: claims.role ?? "", orgs: claims.orgs ?? [] });
     res.setHeader("content-type", "application/json");
-    if (peer.down) {
+    if (peer.down || peer.failing?.test(body.query)) {
       res.statusCode = 503;
       res.end(JSON.stringify({ errors: [{ message: "Service unavailable." }] }));
       return;
     }
-    res.end(JSON.stringify({ data: answer(body.variables ?? {}, { orgs: claims.orgs ?? [] }) }));
+    res.end(JSON.stringify({ data: answer(body.variables ?? {}, { role: claims.role ?? "", orgs: claims.orgs ?? [] }) }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -88,14 +93,34 @@ export async function startSdvWithPeers() {
       .map((reference) => tenants.get(reference))
       .filter((f): f is IntakeFacts => !!f && f.corporationId === variables.corporationId && claims.orgs.includes(f.corporationId)),
   }));
-  const swt = await startFakePeer((variables) => ({
-    householdFacts: (variables.tenantIds as string[]).filter((tenantId) => vulnerable.has(tenantId)).map((tenantId) => ({ tenantId, priorityThreeApplies: true })),
-  }));
+  /** The cases the fake swt opened: case id per signal id, and the household's case per tenant id. */
+  const cases = { bySignal: new Map<string, string>(), byTenant: new Map<string, string>(), teamOf: new Map<string, string>() };
+  const swt = await startFakePeer((variables, claims) => {
+    if (Array.isArray(variables.referrals)) {
+      const allowed = (r: ReferralForCase) => claims.orgs.includes(claims.role === "CORPORATION" ? r.corporationId : claims.role === "SDV" ? r.municipalityCode : "");
+      return {
+        openCasesForReferrals: (variables.referrals as ReferralForCase[]).filter(allowed).map((r) => {
+          const known = cases.bySignal.get(r.signalId);
+          if (known) return { signalId: r.signalId, caseId: known, teamId: cases.teamOf.get(known) ?? r.teamId, joinedExisting: true };
+          const household = cases.byTenant.get(r.tenantId);
+          const caseId = household ?? randomUUID();
+          cases.byTenant.set(r.tenantId, caseId);
+          cases.bySignal.set(r.signalId, caseId);
+          if (!cases.teamOf.has(caseId)) cases.teamOf.set(caseId, r.teamId);
+          return { signalId: r.signalId, caseId, teamId: cases.teamOf.get(caseId)!, joinedExisting: household !== undefined };
+        }),
+      };
+    }
+    return {
+      householdFacts: (variables.tenantIds as string[]).filter((tenantId) => vulnerable.has(tenantId)).map((tenantId) => ({ tenantId, priorityThreeApplies: true })),
+    };
+  });
   return {
     db: running.dataSource as DataSource,
     peers: { corporations, swt },
     tenants,
     vulnerable,
+    cases,
     /** Registers tenants with the fake corporations subgraph; returns them. */
     register(...facts: IntakeFacts[]): IntakeFacts[] {
       for (const f of facts) tenants.set(f.reference, f);

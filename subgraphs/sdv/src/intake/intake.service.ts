@@ -8,6 +8,7 @@ import type { PriorityResult } from "../../../shared/src/covenant/priority.js";
 import { bailiffWindowDays } from "../priority/priority.config.js";
 import type { PriorityInputsRecord } from "../priority/priority.entity.js";
 import { prioritise } from "../priority/priority.rules.js";
+import type { CaseOpeningService } from "../referral/case-opening.js";
 import { routeOf, type Route } from "../referral/forwarding.js";
 import { recordForwardings, WRITE_CHUNK } from "../referral/referral.service.js";
 import { forwardingDay, type RoutingService } from "../routing/routing.service.js";
@@ -15,6 +16,7 @@ import { SignalEntity, type SignalChannelValue } from "../signal/signal.entity.j
 import type { SignalPolicy } from "../signal/signal.policy.js";
 import type { ThresholdService } from "../threshold/threshold.service.js";
 import { todayInNetherlands } from "../threshold/threshold.service.js";
+import { recordRefusals, type RefusedItem } from "./intake-refusal.js";
 import { intakeFactsOf, knownVulnerableAtSwt } from "./intake.peers.js";
 import { corporationForSubmission } from "./intake.policy.js";
 import { channelRefusal, duplicate, MAX_BATCH_ITEMS, notFound, postcodeArea, refusalsFor, type IntakeFacts, type Refusal } from "./intake.rules.js";
@@ -35,6 +37,8 @@ export interface BatchAnswer {
   accepted: number;
   alreadyReceived: number;
   refused: number;
+  /** Forwardings of this corporation still awaiting their case at swt after this batch (see CaseOpeningService). */
+  casesPending: number;
   items: ItemAnswer[];
 }
 
@@ -54,7 +58,10 @@ interface NewSignal {
  * forwarded and answered per item. The work is set-based whatever the batch size: one call to the
  * corporations subgraph for all tenants' facts, one to swt for the derived level III fact, a fixed
  * number of reads, and bulk inserts in one transaction. Idempotent per (corporation, tenant, month):
- * the unique key decides, so a retried or concurrent batch never makes a second signal.
+ * the unique key decides, so a retried or concurrent batch never makes a second signal. Refused items
+ * are kept for monitoring in the same transaction, once however often the batch is sent. After the
+ * commit, swt is asked to open the cases of the new forwardings (and of any of this corporation's
+ * earlier forwardings still waiting for theirs); if it cannot be reached, the batch stands.
  */
 export class IntakeService {
   constructor(
@@ -64,6 +71,7 @@ export class IntakeService {
     private readonly policy: SignalPolicy,
     private readonly thresholds: ThresholdService,
     private readonly routing: RoutingService,
+    private readonly caseOpening: CaseOpeningService,
   ) {}
 
   async submit(input: SubmitSignalsInput): Promise<BatchAnswer> {
@@ -77,8 +85,11 @@ export class IntakeService {
     validateBatch(input, signalDate, receivedOn);
 
     const answers: ItemAnswer[] = new Array(input.items.length);
-    const refuse = (index: number, refusals: Refusal[]) => {
+    /** The refused items to keep for monitoring: first occurrences of a reference only. */
+    const refused: RefusedItem[] = [];
+    const refuse = (index: number, refusals: Refusal[], kept?: { reference: string; facts: IntakeFacts | null }) => {
       answers[index] = { tenantReference: input.items[index]!.tenantReference, outcome: "REFUSED", signal: null, refusals };
+      if (kept) refused.push({ ...kept, refusals });
     };
     const already = (index: number, signal: SignalEntity) => {
       answers[index] = { tenantReference: input.items[index]!.tenantReference, outcome: "ALREADY_RECEIVED", signal, refusals: [] };
@@ -101,7 +112,7 @@ export class IntakeService {
     for (const [reference, index] of firstAt) {
       const found = facts.get(reference);
       if (!found) {
-        refuse(index, [notFound(reference, corporationId)]);
+        refuse(index, [notFound(reference, corporationId)], { reference, facts: null });
         continue;
       }
       // A signal already received answers the same whatever has changed since: a retry is not a new signal.
@@ -111,13 +122,16 @@ export class IntakeService {
         continue;
       }
       const refusals = refusalsFor(found, signalDate, channelCheck);
-      if (refusals.length) refuse(index, refusals);
+      if (refusals.length) refuse(index, refusals, { reference, facts: found });
       else candidates.push({ index, facts: found });
     }
 
+    if (candidates.length === 0 && refused.length) {
+      await recordRefusals(this.db.manager, { corporationId, reportingMonth, at: now }, refused);
+    }
     if (candidates.length) {
       const fresh = await this.decide(candidates, { corporationId, reportingMonth, signalDate, channel, now, receivedOn });
-      const inserted = await this.store(fresh, { corporationId, reportingMonth, signalDate, channel, now });
+      const inserted = await this.store(fresh, { corporationId, reportingMonth, signalDate, channel, now }, refused);
       const lost: NewSignal[] = [];
       for (const item of fresh) {
         const previousSignalId = inserted.get(item.signal.id);
@@ -139,6 +153,9 @@ export class IntakeService {
       }
     }
 
+    // After the commit: a failure here is logged and leaves the forwardings pending, never undoes them.
+    const cases = await this.caseOpening.afterForwarding({ corporationId });
+
     const count = (outcome: ItemAnswer["outcome"]) => answers.filter((a) => a.outcome === outcome).length;
     const answer: BatchAnswer = {
       corporationId,
@@ -148,10 +165,21 @@ export class IntakeService {
       accepted: count("ACCEPTED"),
       alreadyReceived: count("ALREADY_RECEIVED"),
       refused: count("REFUSED"),
+      casesPending: cases.pending,
       items: answers,
     };
     logger.info(
-      { corporationId, reportingMonth, items: answers.length, accepted: answer.accepted, alreadyReceived: answer.alreadyReceived, refused: answer.refused, ms: Math.round(performance.now() - started) },
+      {
+        corporationId,
+        reportingMonth,
+        items: answers.length,
+        accepted: answer.accepted,
+        alreadyReceived: answer.alreadyReceived,
+        refused: answer.refused,
+        casesOpened: cases.opened,
+        casesPending: cases.pending,
+        ms: Math.round(performance.now() - started),
+      },
       "signal batch processed",
     );
     return answer;
@@ -210,6 +238,7 @@ export class IntakeService {
         deliveredBailiffHandoverOn: arrears.bailiffHandoverOn,
         // Forwarded on receipt; one that no team's area covers waits until a routing area is set.
         status: route ? "FORWARDED" : "RECEIVED",
+        closedOn: null,
         previousSignalId: null,
         createdAt: batch.now,
       } satisfies SignalEntity);
@@ -221,11 +250,13 @@ export class IntakeService {
    * Writes the new signals with their priorities and forwardings in one transaction, in bulk. The unique
    * key (corporation, tenant, month) skips any a concurrent request wrote first; only the signals
    * inserted here get a priority and a forwarding. Each is linked to the household's latest signal of
-   * an earlier month (a repeated signal, DDAS). Returns, per inserted id, that earlier signal's id.
+   * an earlier month (a repeated signal, DDAS). The batch's refused items are kept in the same
+   * transaction. Returns, per inserted id, that earlier signal's id.
    */
   private async store(
     fresh: NewSignal[],
     batch: { corporationId: string; reportingMonth: string; signalDate: string; channel: SignalChannelValue; now: Date },
+    refused: RefusedItem[],
   ): Promise<Map<string, string | null>> {
     const forwardedOn = forwardingDay(batch.now);
     return this.db.transaction(async (manager) => {
@@ -288,6 +319,7 @@ export class IntakeService {
       }
       const forwardings = written.flatMap((item) => (item.route ? [{ signalId: item.signal.id, route: item.route }] : []));
       await recordForwardings(manager, forwardings, forwardedOn, batch.now, false);
+      await recordRefusals(manager, { corporationId: batch.corporationId, reportingMonth: batch.reportingMonth, at: batch.now }, refused);
       return inserted;
     });
   }

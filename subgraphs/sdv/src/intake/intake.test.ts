@@ -300,14 +300,15 @@ describe("signal intake: a corporation's monthly batch (submitSignals)", () => {
       };
     }
 
-    it("a batch of 1 and one of 2,000 take the same number of SQL statements and one call to each peer", async () => {
+    it("a batch of 1 and one of 2,000 take the same number of SQL statements, one call to corporations and one to swt for the facts and one for the cases", async () => {
       const small = await measure(1);
       const large = await measure(2_000);
       expect(large.statements).toBe(small.statements);
-      expect(small.statements).toBeLessThanOrEqual(10);
+      expect(small.statements).toBeLessThanOrEqual(12);
       expect(large.corporationsCalls).toHaveLength(1);
-      expect(large.swtCalls).toHaveLength(1);
+      expect(large.swtCalls.map((call) => /openCasesForReferrals/.test(call.query))).toEqual([false, true]);
       expect((large.corporationsCalls[0]!.variables.references as string[]).length).toBe(2_000);
+      expect((large.swtCalls[1]!.variables.referrals as unknown[]).length).toBe(2_000);
     });
 
     it("the peers are asked with the corporation's own identity, and swt only about tenants that passed the checks", async () => {

@@ -124,6 +124,12 @@ export class SubmitSignalsResult {
   @Field(() => Int)
   refused: number;
 
+  @Field(() => Int, {
+    description:
+      "Signals of this corporation that were forwarded but still await their case at the SWT or the budget coach, because that service could not be reached. They stand and are forwarded; their cases are asked for again with your next batch (sending this one again will do). 0 when every forwarding has its case.",
+  })
+  casesPending: number;
+
   @Field(() => [SignalItemResult])
   items: SignalItemResult[];
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabaseUrls } from "../../../../test/support/databases.js";
 import { openDataSource } from "../../../shared/src/database.js";
 import { entities } from "../entities.js";
+import { CasesAndErasure1795823966391 } from "./1795823966391-cases-and-erasure.js";
 import { migrations } from "./index.js";
 import { startTestSubgraph } from "../../../../test/support/subgraph.js";
 import { TEAMS } from "../../../shared/src/covenant/organisations.js";
@@ -147,5 +148,31 @@ describe("the migration that brings intake and routing", () => {
     await after.dataSource.destroy();
     // 23:30 UTC on 31 October is 00:30 on 1 November in Amsterdam.
     expect(row).toEqual({ signal_date: "2026-11-01", team_id: "budget-coach" });
+  });
+});
+
+describe("the migration that brings cases, closures, refusals and the erasure log", () => {
+  const databases = freshDatabaseUrls();
+  afterAll(() => databases.drop());
+
+  it("gives signals closed before it the day of the migration as closing day, so their retention period starts no earlier, and a closing day only to closed signals", async () => {
+    const before = await openDataSource({ url: databases.urls.sdv, entities, migrations: migrations.slice(0, migrations.indexOf(CasesAndErasure1795823966391)) });
+    const [closed] = await before.dataSource.query(
+      `insert into signal (tenant_id, corporation_id, municipality_code, reporting_month, signal_date, channel, received_at, delivered_amount_cents, delivered_phase, status)
+       values (gen_random_uuid(), 'elan-wonen', '0392', '2026-01', '2026-01-30', 'VPS', '2026-01-30T10:00:00Z', 4000, 'ARREARS', 'CLOSED') returning id`,
+    );
+    await before.dataSource.destroy();
+
+    const after = await openDataSource({ url: databases.urls.sdv, entities, migrations });
+    const [row] = await after.dataSource.query(`select closed_on, (now() at time zone 'Europe/Amsterdam')::date as today from signal where id = $1`, [closed.id]);
+    const refused = await after.dataSource
+      .query(
+        `insert into signal (tenant_id, corporation_id, municipality_code, reporting_month, signal_date, channel, received_at, delivered_amount_cents, delivered_phase, status, closed_on)
+         values (gen_random_uuid(), 'elan-wonen', '0392', '2026-02', '2026-02-27', 'VPS', now(), 4000, 'ARREARS', 'FORWARDED', '2026-03-01')`,
+      )
+      .then(() => undefined, (error: { constraint?: string }) => error.constraint);
+    await after.dataSource.destroy();
+    expect(row.closed_on).toBe(row.today);
+    expect(refused).toBe("signal_closed_on_check");
   });
 });

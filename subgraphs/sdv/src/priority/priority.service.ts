@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { badInput, userError } from "../../../shared/src/errors.js";
 import type { Identity } from "../../../shared/src/identity.js";
+import type { CaseOpeningService } from "../referral/case-opening.js";
 import { planForwarding, type ForwardingChangeValue, type Route } from "../referral/forwarding.js";
 import { ReferralEntity } from "../referral/referral.entity.js";
 import { recordForwardings, WRITE_CHUNK } from "../referral/referral.service.js";
@@ -63,7 +64,8 @@ function routeOfReferral(referral: ReferralEntity | null): Route | null {
  * Priorities (Art. 5.3): read where their signal is visible; overridden by an SDV worker; previewed and
  * recomputed under another threshold. The priority row always holds the decision in force; whatever it
  * replaces goes to priority_revision in the same transaction, and a change of level that sends the
- * signal to another target moves its forwarding and says so.
+ * signal to another target moves its forwarding and says so; after the commit, swt is asked for the
+ * case of each signal forwarded anew (see CaseOpeningService).
  */
 export class PriorityService {
   constructor(
@@ -72,6 +74,7 @@ export class PriorityService {
     private readonly identity: Identity,
     private readonly thresholds: ThresholdService,
     private readonly routing: RoutingService,
+    private readonly caseOpening: CaseOpeningService,
   ) {}
 
   /** The priority per signal id, in the order asked; null where none or the signal is not the caller's. */
@@ -172,7 +175,7 @@ export class PriorityService {
     if (why.length > 2_000) throw badInput("reason is longer than 2000 characters.", { argument: "reason" });
     const now = new Date();
     const forwardedOn = forwardingDay(now);
-    return this.db.transaction(async (manager) => {
+    const result = await this.db.transaction(async (manager) => {
       const signal = (await this.handled(manager, [signalId])).get(signalId);
       if (!signal) throw userError("SIGNAL_NOT_FOUND", `No signal with id "${signalId}" that you may see.`, { argument: "signalId" });
       if (!LIVE_STATUSES.includes(signal.status)) {
@@ -191,6 +194,8 @@ export class PriorityService {
       }
       return { signal: plain(signal), forwardingChange: plan.change };
     });
+    if (result.forwardingChange?.changed) await this.caseOpening.afterForwarding({ forwarded: [result.signal.id] });
+    return result;
   }
 
   /**
@@ -239,12 +244,12 @@ export class PriorityService {
     const threshold = await this.thresholds.forRecomputation(thresholdId);
     const now = new Date();
     const forwardedOn = forwardingDay(now);
-    return this.db.transaction(async (manager) => {
+    const forwardings: { signalId: string; route: Route }[] = [];
+    const result = await this.db.transaction(async (manager) => {
       const found = await this.handled(manager, ids);
       const routing = found.size ? await this.routing.table(manager) : new Map<string, string>();
       const revisions: Partial<PriorityRevisionEntity>[] = [];
       const updates: Record<string, unknown>[] = [];
-      const forwardings: { signalId: string; route: Route }[] = [];
       const items = ids.map((signalId): RecomputationItemValue => {
         const signal = found.get(signalId);
         const skipped = (message: string): RecomputationItemValue => ({
@@ -303,6 +308,8 @@ export class PriorityService {
       await recordForwardings(manager, forwardings, forwardedOn, now, true);
       return { threshold, recomputed: updates.length, items };
     });
+    if (forwardings.length) await this.caseOpening.afterForwarding({ forwarded: forwardings.map((f) => f.signalId) });
+    return result;
   }
 }
 

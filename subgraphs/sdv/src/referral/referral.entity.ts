@@ -10,10 +10,17 @@ export type ReferralTargetValue = "SWT" | "BUDGET_COACH";
  * (BUDGET_COACH_TEAM), as the swt subgraph keeps its referrals as cases of that team. When a changed
  * priority moves a signal to another target, the row is updated and what stood before is kept in
  * priority_revision.
+ *
+ * Every forwarding opens or joins a case (casus) at the SWT or the budget coach, in the swt subgraph:
+ * `caseId` is that case, as swt answered it. Null means the case is pending: swt could not be reached
+ * when the signal was forwarded, and the forwarding is sent again with the next forwarding by the same
+ * corporation or SDV (see case-opening.ts).
  */
 @Entity("referral")
 @Unique("referral_signal_key", ["signalId"])
 @Index("referral_team_idx", ["teamId"])
+// Only the few forwardings that await their case: found at once by the next forwarding.
+@Index("referral_case_pending_idx", ["signalId"], { where: `"case_id" IS NULL` })
 @Check("referral_target_check", `"target" IN ('SWT', 'BUDGET_COACH')`)
 @Check("referral_team_check", `("target" = 'SWT' AND "team_id" <> 'budget-coach') OR ("target" = 'BUDGET_COACH' AND "team_id" = 'budget-coach')`)
 export class ReferralEntity {
@@ -37,4 +44,16 @@ export class ReferralEntity {
 
   @Column("timestamptz")
   forwardedAt: Date;
+
+  /** The case in the swt subgraph this forwarding opened or joined; null while it awaits its case. */
+  @Column("uuid", { nullable: true })
+  caseId: string | null;
+
+  /**
+   * The team that holds that case, as swt answered it: the team forwarded to, or another when the
+   * signal joined the household's open case there (a household has one open case). That team works
+   * the signal, so it may see it and report it closed (SignalPolicy). Null while the case is pending.
+   */
+  @Column("text", { nullable: true })
+  caseTeamId: string | null;
 }

@@ -3,6 +3,7 @@ import { TEAMS } from "../../../shared/src/covenant/organisations.js";
 import { badInput, forbidden } from "../../../shared/src/errors.js";
 import type { Identity } from "../../../shared/src/identity.js";
 import { firstWorkingDayFrom } from "../../../shared/src/covenant/working-days.js";
+import type { CaseOpeningService } from "../referral/case-opening.js";
 import { todayInNetherlands } from "../threshold/threshold.service.js";
 import { RoutingAreaEntity } from "./routing-area.entity.js";
 
@@ -20,6 +21,7 @@ export class RoutingService {
   constructor(
     private readonly db: DataSource,
     private readonly identity: Identity,
+    private readonly caseOpening: CaseOpeningService,
   ) {}
 
   /** The whole table, postcode area → team id, in one statement. */
@@ -34,7 +36,8 @@ export class RoutingService {
 
   /**
    * Points a postcode area at a team, and forwards to it the signals of that area that were received
-   * with priority I-III while no team covered it. One transaction.
+   * with priority I-III while no team covered it. One transaction; after it, swt is asked for the cases
+   * of the signals forwarded (an SDV's call; the coordinator's forwardings wait for the next one).
    */
   async set(postcodeArea: string, teamId: string): Promise<{ routingArea: RoutingAreaEntity; forwardedWaitingSignals: number }> {
     const area = postcodeArea.trim();
@@ -49,7 +52,7 @@ export class RoutingService {
       throw forbidden(`Team ${team.id} works for municipality ${team.municipalityCode}, which you do not serve; the coordinator can set this area.`);
     }
     const now = new Date();
-    return this.db.transaction(async (manager) => {
+    const result = await this.db.transaction(async (manager) => {
       await manager
         .createQueryBuilder()
         .insert()
@@ -78,5 +81,7 @@ export class RoutingService {
       const routingArea = await manager.getRepository(RoutingAreaEntity).findOneByOrFail({ postcodeArea: area });
       return { routingArea, forwardedWaitingSignals: forwarded };
     });
+    if (result.forwardedWaitingSignals > 0) await this.caseOpening.afterForwarding();
+    return result;
   }
 }

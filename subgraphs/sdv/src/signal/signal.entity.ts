@@ -25,6 +25,7 @@ export type SignalStatusValue = "RECEIVED" | "FORWARDED" | "WITHDRAWN" | "CLOSED
 @Check("signal_municipality_code_check", `"municipality_code" ~ '^[0-9]{4}$'`)
 @Check("signal_previous_not_self_check", `"previous_signal_id" IS NULL OR "previous_signal_id" <> "id"`)
 @Check("signal_postcode_area_check", `"postcode_area" IS NULL OR "postcode_area" ~ '^[1-9][0-9]{3}$'`)
+@Check("signal_closed_on_check", `"closed_on" IS NULL OR "status" = 'CLOSED'`)
 export class SignalEntity {
   @PrimaryGeneratedColumn("uuid")
   id: string;
@@ -81,6 +82,13 @@ export class SignalEntity {
 
   @Column("text", { default: "RECEIVED" })
   status: SignalStatusValue;
+
+  /**
+   * The day the SWT or the budget coach closed the case the signal was in (status CLOSED); the
+   * retention period of a closed case runs from it. Null while the signal is not closed.
+   */
+  @Column("date", { nullable: true })
+  closedOn: string | null;
 
   /** The household's earlier signal (DDAS: a repeated signal), so it is not treated as a stranger. */
   @Column("uuid", { nullable: true })

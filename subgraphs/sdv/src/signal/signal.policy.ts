@@ -10,8 +10,9 @@ import { ReferralEntity } from "../referral/referral.entity.js";
  *
  * CORPORATION   the signals it submitted (corporation id in `orgs`);
  * SDV           every signal in a municipality it serves (CBS code in `orgs`);
- * SWT           the signals forwarded to its own team (`team`);
- * BUDGET_COACH  the signals forwarded to the budget coach in a municipality it serves;
+ * SWT           the signals forwarded to its own team (`team`), and those whose case its team holds
+ *               (a later signal joins the household's open case, whichever team that is);
+ * BUDGET_COACH  the signals forwarded to the budget coach, or held in its case, in a municipality it serves;
  * ANALYST, COORDINATOR  no row: they see signals only as counts (`restrictForCounts`).
  * Any other caller sees nothing.
  */
@@ -28,13 +29,13 @@ export class SignalPolicy {
         return query.andWhere(`${alias}.municipalityCode = ANY(:policyOrgs)`, { policyOrgs: orgs });
       case "SWT":
         if (!team) return nothing(query);
-        return query.andWhere(`EXISTS ${referralWhere(query, alias, "policy_referral.target = 'SWT' AND policy_referral.teamId = :policyTeam")}`, {
+        return query.andWhere(`EXISTS ${referralWhere(query, alias, "((policy_referral.target = 'SWT' AND policy_referral.teamId = :policyTeam) OR policy_referral.caseTeamId = :policyTeam)")}`, {
           policyTeam: team,
         });
       case "BUDGET_COACH":
         return query
           .andWhere(`${alias}.municipalityCode = ANY(:policyOrgs)`, { policyOrgs: orgs })
-          .andWhere(`EXISTS ${referralWhere(query, alias, "policy_referral.target = 'BUDGET_COACH'")}`);
+          .andWhere(`EXISTS ${referralWhere(query, alias, "(policy_referral.target = 'BUDGET_COACH' OR policy_referral.caseTeamId = 'budget-coach')")}`);
       default:
         return nothing(query);
     }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { BUDGET_COACH_TEAM, CORPORATIONS, TEAMS, teamForPostcode } from "../covenant/organisations.js";
 import { computePriority, type Phase, type PriorityLevel } from "../covenant/priority.js";
+import { addWorkingDays, feedbackDueOn } from "../covenant/working-days.js";
 
 /**
  * The demo world: a deterministic, plausible picture of the covenant in 2026 for Haarlem and
@@ -81,6 +82,8 @@ export interface DemoSignal {
 
 export type ContactKind = "BRIEF" | "TELEFOON" | "HUISBEZOEK" | "SMS_WHATSAPP" | "MAIL";
 
+export type PartOfDay = "MORNING" | "AFTERNOON" | "EVENING";
+
 export interface DemoCase {
   id: string;
   /** An SWT team, or BUDGET_COACH_TEAM.id for a referral to the budget coach. */
@@ -92,7 +95,13 @@ export interface DemoCase {
   status: "OPEN" | "IN_TREATMENT" | "CLOSED";
   openedOn: string;
   closedOn: string | null;
-  contactAttempts: { id: string; kind: ContactKind; reached: boolean; on: string; partOfDay: "MORNING" | "AFTERNOON" | "EVENING" }[];
+  /** The day the opening signal was forwarded, its phase as delivered, and the day feedback is due (Art. 5.4). */
+  forwardedOn: string;
+  phase: Phase;
+  feedbackDueOn: string;
+  /** One attempt per kind, day and part of the day. */
+  contactAttempts: { id: string; kind: ContactKind; reached: boolean; on: string; partOfDay: PartOfDay }[];
+  notes: { id: string; text: string; author: string; writtenAt: string }[];
   feedback: {
     id: string;
     givenOn: string;
@@ -101,6 +110,8 @@ export interface DemoCase {
     collectionCanBeSuspended: boolean;
     paymentsResumeOn: string | null;
     arrearsArrangement: string | null;
+    /** Reached, but not taken up for another reason: the corporation learns only that. */
+    notTakenUpForOtherReason: boolean;
   } | null;
 }
 
@@ -136,7 +147,15 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Monday to Friday only; the holiday calendar is the SWT's concern, not the demo's. */
+function minDate(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
+function maxDate(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+/** Monday to Friday only; the signals' days ignore holidays (the feedback term does not: see the cases). */
 function nextWeekday(date: string): string {
   let d = date;
   for (;;) {
@@ -180,6 +199,18 @@ const OUTSIDE = [
 const WORKERS = ["m.devries", "s.kaya", "j.bos", "incasso-team", "a.smit"];
 const MONTHS = ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"];
 const RESULTS_TAKEN = ["Schuldhulpverlening gestart", "Betalingsregeling afgesproken", "Doorverwezen naar budgetcoach"];
+const PARTS_OF_DAY: readonly PartOfDay[] = ["MORNING", "AFTERNOON", "EVENING"];
+const NOTES_NOT_REACHED = [
+  "Brief met uitnodiging voor een gesprek bezorgd.",
+  "Gebeld, geen gehoor; voicemail ingesproken.",
+  "Huisbezoek: niemand thuis, kaartje achtergelaten.",
+  "Bericht gestuurd, nog geen reactie.",
+];
+const NOTES_REACHED = [
+  "Gesprek gehad; inwoner staat open voor hulp bij de huurachterstand.",
+  "Inwoner bereikt; afspraak gemaakt voor een huisbezoek.",
+  "Telefonisch contact; inwoner stuurt de post van de verhuurder door.",
+];
 const EVICTION_REASONS = ["Huurachterstand", "Overlast", "Woonfraude"];
 
 export function buildDemoWorld(tenantCount = 360): DemoWorld {
@@ -314,59 +345,87 @@ export function buildDemoWorld(tenantCount = 360): DemoWorld {
   }
 
   // Cases: the SWT team (or the budget coach) opens one per household on its first forwarded
-  // signal; later signals join it while it is open.
+  // signal; later signals of the household join it while it is not closed, whichever team they were
+  // routed to (one household, one case). The feedback term runs from the forwarding of the opening
+  // signal, in its phase (Art. 5.4): most feedback comes on time, some late, and some is still owed.
   const cases: DemoCase[] = [];
   const openCaseOf = new Map<string, DemoCase>();
   for (const signal of signals) {
-    const teamId = signal.forwarding.target === "SWT" ? signal.forwarding.teamId! : BUDGET_COACH_TEAM.id;
-    const key = `${signal.tenantId}:${teamId}`;
-    const existing = openCaseOf.get(key);
+    const existing = openCaseOf.get(signal.tenantId);
     if (existing) {
       existing.signalIds.push(signal.id);
       continue;
     }
+    const teamId = signal.forwarding.target === "SWT" ? signal.forwarding.teamId! : BUDGET_COACH_TEAM.id;
     const n = cases.length;
-    const openedOn = signal.forwarding.forwardedOn;
+    const forwardedOn = signal.forwarding.forwardedOn;
+    const openedOn = forwardedOn;
+    const dueOn = feedbackDueOn(forwardedOn, signal.phase);
     const attempts: DemoCase["contactAttempts"] = [];
     const attemptCount = n % 6 === 5 ? 0 : rnd.int(1, 3);
+    let day = addWorkingDays(forwardedOn, 1);
+    let part = rnd.int(0, 1);
     for (let k = 0; k < attemptCount; k++) {
       attempts.push({
         id: demoId(`contact:${signal.id}:${k}`),
         kind: rnd.pick(["BRIEF", "TELEFOON", "HUISBEZOEK", "SMS_WHATSAPP", "MAIL"] as const),
         reached: k === attemptCount - 1 ? rnd.chance(0.7) : false,
-        on: nextWeekday(addDays(openedOn, 1 + k * 2)),
-        partOfDay: rnd.pick(["MORNING", "AFTERNOON", "EVENING"] as const),
+        on: day,
+        partOfDay: PARTS_OF_DAY[part]!,
       });
+      // The next try later the same day, or a working day or two on.
+      if (part < 2 && rnd.chance(0.35)) part += 1;
+      else {
+        day = addWorkingDays(day, rnd.int(1, 2));
+        part = rnd.int(0, 2);
+      }
     }
     const reached = attempts.some((a) => a.reached);
-    const hasFeedback = attemptCount > 0 && openedOn < addDays(DEMO_TODAY, -10);
+    const lastAttemptOn = attempts.at(-1)?.on ?? forwardedOn;
+    const onTime = rnd.chance(0.8);
+    const givenOn = onTime
+      ? maxDate(lastAttemptOn, minDate(dueOn, addWorkingDays(lastAttemptOn, rnd.int(0, 2))))
+      : addWorkingDays(dueOn, rnd.int(1, 6));
+    // No attempt yet, a team that let it slip, or late feedback that has not come by today: still owed.
+    const hasFeedback = attemptCount > 0 && n % 11 !== 7 && givenOn <= DEMO_TODAY;
     const takenIntoTreatment = reached && rnd.chance(0.75);
     const closed = hasFeedback && signal.reportingMonth <= "2026-07" && rnd.chance(0.6);
-    const feedbackOn = nextWeekday(addDays(openedOn, rnd.chance(0.85) ? rnd.int(2, 6) : rnd.int(8, 16)));
+    const author = `${teamId}.medewerker`;
+    const notes: DemoCase["notes"] = attempts.slice(0, rnd.int(0, 2)).map((attempt, k) => ({
+      id: demoId(`note:${signal.id}:${k}`),
+      text: attempt.reached ? rnd.pick(NOTES_REACHED) : rnd.pick(NOTES_NOT_REACHED),
+      author,
+      writtenAt: `${attempt.on}T${String(14 + k).padStart(2, "0")}:${String(rnd.int(10, 59))}:00.000Z`,
+    }));
     const kase: DemoCase = {
       id: demoId(`case:${signal.tenantId}:${signal.id}`),
       teamId,
       tenantId: signal.tenantId,
       corporationId: signal.corporationId,
       signalIds: [signal.id],
-      status: closed ? "CLOSED" : takenIntoTreatment ? "IN_TREATMENT" : "OPEN",
+      status: closed ? "CLOSED" : hasFeedback && takenIntoTreatment ? "IN_TREATMENT" : "OPEN",
       openedOn,
-      closedOn: closed ? addDays(feedbackOn, rnd.int(20, 60)) : null,
+      closedOn: closed ? addDays(givenOn, rnd.int(20, 60)) : null,
+      forwardedOn,
+      phase: signal.phase,
+      feedbackDueOn: dueOn,
       contactAttempts: attempts,
+      notes,
       feedback: hasFeedback
         ? {
             id: demoId(`feedback:${signal.id}`),
-            givenOn: feedbackOn,
+            givenOn,
             contactMade: reached,
             takenIntoTreatment,
             collectionCanBeSuspended: takenIntoTreatment && rnd.chance(0.6),
-            paymentsResumeOn: takenIntoTreatment ? addDays(feedbackOn, rnd.int(7, 30)) : null,
+            paymentsResumeOn: takenIntoTreatment ? addDays(givenOn, rnd.int(7, 30)) : null,
             arrearsArrangement: takenIntoTreatment ? rnd.pick(RESULTS_TAKEN) : null,
+            notTakenUpForOtherReason: reached && !takenIntoTreatment,
           }
         : null,
     };
     cases.push(kase);
-    if (!closed) openCaseOf.set(key, kase);
+    if (!closed) openCaseOf.set(signal.tenantId, kase);
   }
 
   const registerEntries: DemoRegisterEntry[] = [];

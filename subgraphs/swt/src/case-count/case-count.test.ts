@@ -85,7 +85,8 @@ describe("case counts for monitoring, with small cells suppressed", () => {
     ];
     for (const [team, tenant] of rows) {
       await subgraph.db.query(
-        `insert into "case" (team_id, tenant_id, corporation_id, municipality_code, status, opened_on) values ($1, $2, 'ymere', (select municipality_code from team where id = $1), 'OPEN', '2020-01-15')`,
+        `insert into "case" (team_id, tenant_id, corporation_id, municipality_code, status, opened_on, forwarded_on, feedback_phase, feedback_due_on)
+         values ($1, $2, 'ymere', (select municipality_code from team where id = $1), 'OPEN', '2020-01-15', '2020-01-15', 'ARREARS', '2020-01-29')`,
         [team, tenant],
       );
     }

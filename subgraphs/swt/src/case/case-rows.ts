@@ -1,4 +1,6 @@
-import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { userError } from "../../../shared/src/errors.js";
+import { todayInNetherlands } from "../feedback-deadline/feedback-deadline.js";
 import { isUuid } from "../ids.js";
 import { CaseEntity } from "./case.entity.js";
 
@@ -34,4 +36,33 @@ export async function rowsOfVisibleCases<T extends ObjectLiteral & { caseId: str
     else query.addOrderBy(expression, direction);
   });
   return query.getMany();
+}
+
+/**
+ * The case `caseId` if the caller may work on it, locked (FOR UPDATE) until the transaction ends, so
+ * that two writes to one case follow each other. A case that does not exist and one the caller may
+ * not work on get the same answer: nothing confirms that a case of another team exists.
+ */
+export async function lockCaseForWork(manager: EntityManager, restrict: CaseRestriction, caseId: string): Promise<CaseEntity> {
+  const found = isUuid(caseId)
+    ? await restrict(manager.getRepository(CaseEntity).createQueryBuilder(POLICY_CASE_ALIAS), POLICY_CASE_ALIAS)
+        .andWhere(`${POLICY_CASE_ALIAS}.id = :lockedCaseId`, { lockedCaseId: caseId })
+        .setLock("pessimistic_write")
+        .getOne()
+    : null;
+  if (!found) {
+    throw userError("CASE_NOT_FOUND", `No case with id "${caseId}" that you may work on; take the id from your cases list.`, { argument: "caseId" });
+  }
+  return found;
+}
+
+/**
+ * The first day the team could work on a case: the day it was opened, or the day the case reached
+ * the team when that came earlier. sdv dates a forwarding on the first working day from the day it
+ * forwards, so a signal forwarded on a Saturday opens its case on Monday while the team sees it, and
+ * may act on it, that Saturday.
+ */
+export function firstDayOfWork(kase: Pick<CaseEntity, "openedOn" | "createdAt">): string {
+  const reached = todayInNetherlands(kase.createdAt);
+  return reached < kase.openedOn ? reached : kase.openedOn;
 }

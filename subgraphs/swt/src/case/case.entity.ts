@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import { Phase } from "../../../shared/src/covenant/phase.enum.js";
 import { TeamEntity } from "../team/team.entity.js";
 import { CaseOutcome, CaseStatus, sqlList } from "./case.enums.js";
 
@@ -13,10 +14,13 @@ import { CaseOutcome, CaseStatus, sqlList } from "./case.enums.js";
 @Index("case_team_opened_on_idx", ["teamId", "openedOn", "id"])
 @Index("case_tenant_idx", ["tenantId"])
 @Index("case_municipality_opened_on_idx", ["municipalityCode", "openedOn", "id"])
+@Index("case_feedback_due_on_idx", ["feedbackDueOn", "id"])
 @Check("case_corporation_id_check", `"corporation_id" IS NULL OR "corporation_id" ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)
 @Check("case_municipality_code_check", `"municipality_code" ~ '^[0-9]{4}$'`)
 @Check("case_status_check", `"status" IN (${sqlList(Object.values(CaseStatus))})`)
 @Check("case_outcome_check", `"outcome" IS NULL OR "outcome" IN (${sqlList(Object.values(CaseOutcome))})`)
+@Check("case_feedback_phase_check", `"feedback_phase" IN (${sqlList(Object.values(Phase))})`)
+@Check("case_feedback_due_on_check", `"feedback_due_on" > "forwarded_on"`)
 @Check("case_closed_check", `("status" = 'CLOSED') = ("closed_on" IS NOT NULL) AND ("closed_on" IS NULL OR "closed_on" >= "opened_on")`)
 export class CaseEntity {
   @PrimaryGeneratedColumn("uuid", { primaryKeyConstraintName: "case_pkey" })
@@ -55,6 +59,24 @@ export class CaseEntity {
   @Column("date")
   openedOn: string;
 
+  /**
+   * The day sdv forwarded (doorzetten) the signal that opened the case to the team: the feedback
+   * term of Art. 5.4 counts from the next working day. A later signal joining the case keeps it.
+   */
+  @Column("date")
+  forwardedOn: string;
+
+  /**
+   * The collection phase of that signal as delivered (Art. 5.2), which sets the feedback term: 5
+   * working days in collection (incasso) or with the bailiff (deurwaarder), 10 otherwise.
+   */
+  @Column("text")
+  feedbackPhase: Phase;
+
+  /** The last day of the feedback term: feedback to the corporation given on or before it is on time. */
+  @Column("date")
+  feedbackDueOn: string;
+
   /** Set exactly when the case is CLOSED. */
   @Column("date", { nullable: true })
   closedOn: string | null;
@@ -62,6 +84,13 @@ export class CaseEntity {
   /** The DDAS end result; normally set when the case is closed. */
   @Column("text", { nullable: true })
   outcome: CaseOutcome | null;
+
+  /**
+   * The day sdv took note that the case closed (its signals closed there too). Null on a CLOSED case
+   * whose closure did not reach sdv yet: the team's next close sends it again.
+   */
+  @Column("date", { nullable: true })
+  closureReportedOn: string | null;
 
   @CreateDateColumn({ type: "timestamptz" })
   createdAt: Date;

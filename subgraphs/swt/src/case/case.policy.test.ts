@@ -19,6 +19,7 @@ const CASEWORK_FIELDS = [
   "feedback { id }",
   "openedOn",
   "closedOn",
+  "feedbackPhase",
   "createdAt",
   "updatedAt",
 ];
@@ -42,11 +43,17 @@ describe("who may read which case, and which of its fields", () => {
     return result.data!.cases.edges.map((edge: any) => edge.node);
   }
 
-  it("the debt service reads a case's status, and is refused every other field of it with FORBIDDEN naming the field", async () => {
+  it("the debt service reads a case's status and where it stands with the feedback term, and is refused every other field of it with FORBIDDEN naming the field", async () => {
     const kase = world.cases.find((c) => c.feedback && c.contactAttempts.length > 0)!;
-    const status = await subgraph.query(identities.sdvHaarlem, CASE("status"), { id: kase.id });
+    const status = await subgraph.query(identities.sdvHaarlem, CASE("status forwardedOn feedbackDueOn feedbackOnTime"), { id: kase.id });
     expect(status.errors).toBeUndefined();
-    expect(status.data!.case).toEqual({ id: kase.id, status: kase.status });
+    expect(status.data!.case).toEqual({
+      id: kase.id,
+      status: kase.status,
+      forwardedOn: kase.forwardedOn,
+      feedbackDueOn: kase.feedbackDueOn,
+      feedbackOnTime: kase.feedback!.givenOn <= kase.feedbackDueOn,
+    });
 
     const attempts = await subgraph.query(identities.sdvHaarlem, CASE("status contactAttempts { id }"), { id: kase.id });
     expect(attempts.errors?.map((e) => [e.extensions?.code, e.path?.join(".")])).toEqual([["FORBIDDEN", "case.contactAttempts"]]);
@@ -72,8 +79,13 @@ describe("who may read which case, and which of its fields", () => {
     expect(sortedIds(seen)).toEqual(sortedIds(referrals));
     expect(seen.every((kase) => kase.team.id === BUDGET_COACH_TEAM.id)).toBe(true);
 
-    // A household with both a referral and an SWT case: the coach sees only the referral.
-    const tenantId = referrals.find((r) => world.cases.some((c) => c.tenantId === r.tenantId && c.teamId !== BUDGET_COACH_TEAM.id))!.tenantId;
+    // A household with both a referral and an (earlier, closed) SWT case: the coach sees only the referral.
+    const { tenantId, corporationId } = referrals[0]!;
+    await subgraph.db.query(
+      `insert into "case" (team_id, tenant_id, corporation_id, municipality_code, status, opened_on, closed_on, outcome, forwarded_on, feedback_phase, feedback_due_on)
+       values ('haarlem-noord', $1, $2, '0392', 'CLOSED', '2026-01-05', '2026-02-02', 'NO_CONTACT_POSSIBLE', '2026-01-05', 'ARREARS', '2026-01-19')`,
+      [tenantId, corporationId],
+    );
     const tenant = await subgraph.query(identities.budgetCoach, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { cases { id } } } }`, {
       r: [{ __typename: "Tenant", id: tenantId }],
     });

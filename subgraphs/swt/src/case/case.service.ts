@@ -1,6 +1,8 @@
 import type { DataSource } from "typeorm";
 import { badInput } from "../../../shared/src/errors.js";
 import { paginate, type Page } from "../../../shared/src/pagination.js";
+import { FeedbackState } from "../feedback-deadline/feedback-deadline.type.js";
+import { todayInNetherlands } from "../feedback-deadline/feedback-deadline.js";
 import { groupBy, isUuid, oneBy } from "../ids.js";
 import { CaseSignalEntity } from "./case-signal.entity.js";
 import { rowsOfVisibleCases } from "./case-rows.js";
@@ -10,6 +12,16 @@ import type { CasePolicy } from "./case.policy.js";
 import type { CasesArgs } from "./case.type.js";
 
 const ALIAS = "swtCase";
+
+const FEEDBACK_OF_CASE = `SELECT 1 FROM "feedback" "stateFeedback" WHERE "stateFeedback"."case_id" = "${ALIAS}"."id"`;
+
+/** Each feedback state as a condition on the case row; the same rules as Case.feedbackOverdue and feedbackOnTime. */
+const FEEDBACK_STATE_SQL: Record<FeedbackState, string> = {
+  [FeedbackState.AWAITED]: `NOT EXISTS (${FEEDBACK_OF_CASE}) AND "${ALIAS}"."feedback_due_on" >= :feedbackToday`,
+  [FeedbackState.OVERDUE]: `NOT EXISTS (${FEEDBACK_OF_CASE}) AND "${ALIAS}"."feedback_due_on" < :feedbackToday`,
+  [FeedbackState.ON_TIME]: `EXISTS (${FEEDBACK_OF_CASE} AND "stateFeedback"."given_on" <= "${ALIAS}"."feedback_due_on")`,
+  [FeedbackState.LATE]: `EXISTS (${FEEDBACK_OF_CASE} AND "stateFeedback"."given_on" > "${ALIAS}"."feedback_due_on")`,
+};
 
 /** Cases: every read goes through the case policy, one query per batch of ids. */
 export class CaseService {
@@ -37,6 +49,8 @@ export class CaseService {
     }
     if (f.openedFrom) query.andWhere(`${ALIAS}.openedOn >= :openedFrom`, { openedFrom: f.openedFrom });
     if (f.openedTo) query.andWhere(`${ALIAS}.openedOn <= :openedTo`, { openedTo: f.openedTo });
+    if (f.feedbackDueBy) query.andWhere(`${ALIAS}.feedbackDueOn <= :feedbackDueBy`, { feedbackDueBy: f.feedbackDueBy });
+    if (f.feedback) query.andWhere(FEEDBACK_STATE_SQL[f.feedback], { feedbackToday: todayInNetherlands() });
     return paginate(query, args, { property: "openedOn", direction: "DESC" });
   }
 

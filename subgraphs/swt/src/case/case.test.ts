@@ -200,7 +200,7 @@ describe("cases in the swt subgraph", () => {
   });
 
   it("the notes of a case come back oldest first, and not to a worker of another team", async () => {
-    const own = world.cases.find((c) => c.teamId === ownTeam)!;
+    const own = world.cases.find((c) => c.teamId === ownTeam && c.notes.length === 0)!;
     await subgraph.db.query(
       `insert into case_note (case_id, text, author, created_at) values ($1, 'Brief bezorgd.', 'swt-worker', '2026-10-01T09:00:00Z'), ($1, 'Huisbezoek gepland.', 'swt-worker', '2026-10-02T09:00:00Z')`,
       [own.id],

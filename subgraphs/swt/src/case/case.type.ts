@@ -1,9 +1,11 @@
 import { ArgsType, Directive, Field, ID, InputType, ObjectType } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
+import { Phase } from "../../../shared/src/covenant/phase.enum.js";
 import { PageArgs, connectionOf } from "../../../shared/src/pagination.js";
 import { DateScalar } from "../../../shared/src/scalars.js";
 import { CaseNote } from "../case-note/case-note.type.js";
 import { ContactAttempt } from "../contact-attempt/contact-attempt.type.js";
+import { FeedbackState } from "../feedback-deadline/feedback-deadline.type.js";
 import { Feedback } from "../feedback/feedback.type.js";
 import { Signal } from "../signal/signal.type.js";
 import { Team } from "../team/team.type.js";
@@ -13,7 +15,9 @@ import { CaseOutcome, CaseStatus } from "./case.enums.js";
 /**
  * A case (casus, DDAS vroegsignaalzaak): a team's work with one household after a forwarded signal.
  * Field rules follow the matrix "case, contact attempts, notes": the holding team (SWT, or the budget
- * coach for its referrals) reads the case; SDV reads its status only; nobody else reads a case.
+ * coach for its referrals) reads the case; SDV reads its status only, which includes where the case
+ * stands with the feedback term (forwarded, due, overdue, on time), so that the debt service can see
+ * what is owed to the corporations; nobody else reads a case.
  */
 @Directive('@key(fields: "id")')
 @ObjectType({
@@ -68,6 +72,26 @@ export class Case {
   @Field(() => DateScalar, { nullable: true })
   closedOn: string | null;
 
+  @ReadableBy("SDV", "SWT", "BUDGET_COACH")
+  @Field(() => DateScalar, { description: "The day the signal that opened the case was forwarded to the team; the feedback term counts from it." })
+  forwardedOn: string;
+
+  @ReadableBy("SWT", "BUDGET_COACH")
+  @Field(() => Phase, { description: "The collection phase of that signal as delivered, which sets the feedback term: 5 working days in COLLECTION or BAILIFF, 10 in ARREARS." })
+  feedbackPhase: Phase;
+
+  @ReadableBy("SDV", "SWT", "BUDGET_COACH")
+  @Field(() => DateScalar, { description: "The last day on which feedback to the corporation is on time (Art. 5.4)." })
+  feedbackDueOn: string;
+
+  @ReadableBy("SDV", "SWT", "BUDGET_COACH")
+  @Field({ description: "True when no feedback was given and today (in the Netherlands) lies after feedbackDueOn." })
+  feedbackOverdue: boolean;
+
+  @ReadableBy("SDV", "SWT", "BUDGET_COACH")
+  @Field(() => Boolean, { nullable: true, description: "Null until feedback is given; then whether it was given on or before feedbackDueOn." })
+  feedbackOnTime: boolean | null;
+
   @ReadableBy("SWT", "BUDGET_COACH")
   @Field()
   createdAt: Date;
@@ -95,6 +119,24 @@ export class CaseFilter {
 
   @Field(() => DateScalar, { nullable: true, description: "Opened on or before this day." })
   openedTo?: string | null;
+
+  @Field(() => FeedbackState, { nullable: true, description: "Where the case stands with its feedback: AWAITED, OVERDUE, ON_TIME or LATE." })
+  feedback?: FeedbackState | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Feedback due on or before this day, given or not; with feedback: AWAITED, what falls due by then." })
+  feedbackDueBy?: string | null;
+}
+
+@ArgsType()
+export class CloseCaseArgs {
+  @Field(() => ID)
+  caseId: string;
+
+  @Field(() => CaseOutcome, { description: "The DDAS end result of the case." })
+  outcome: CaseOutcome;
+
+  @Field(() => DateScalar, { nullable: true, description: "The day the case closed; default today in the Netherlands." })
+  closedOn?: string | null;
 }
 
 @ArgsType()

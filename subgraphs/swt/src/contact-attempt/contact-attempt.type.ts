@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { ArgsType, Field, ID, InputType, ObjectType } from "type-graphql";
 import { DateScalar } from "../../../shared/src/scalars.js";
 import { ContactKind, PartOfDay } from "./contact-attempt.enums.js";
 
@@ -18,4 +18,28 @@ export class ContactAttempt {
 
   @Field(() => PartOfDay)
   partOfDay: PartOfDay;
+}
+
+@InputType({ description: "One try to reach the household, as the team records it (contactpoging, DDAS)." })
+export class ContactAttemptInput {
+  @Field(() => ContactKind)
+  kind: ContactKind;
+
+  @Field({ description: "Whether the household was reached." })
+  reached: boolean;
+
+  @Field(() => DateScalar, { description: "The day of the attempt: not before the case reached the team, not in the future." })
+  on: string;
+
+  @Field(() => PartOfDay)
+  partOfDay: PartOfDay;
+}
+
+@ArgsType()
+export class RecordContactAttemptArgs {
+  @Field(() => ID)
+  caseId: string;
+
+  @Field(() => ContactAttemptInput)
+  attempt: ContactAttemptInput;
 }

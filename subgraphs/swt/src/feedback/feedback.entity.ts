@@ -14,6 +14,12 @@ import { CaseEntity } from "../case/case.entity.js";
 @Index("feedback_case_key", ["caseId"], { unique: true })
 @Check("feedback_not_taken_up_check", `NOT ("not_taken_up_for_other_reason" AND "taken_into_treatment")`)
 @Check("feedback_reason_check", `"reason_not_taken_up" IS NULL OR "not_taken_up_for_other_reason"`)
+// The privacy limit in the table itself: feedback "not taken up for another reason" carries nothing
+// else the corporation could read a reason into.
+@Check(
+  "feedback_not_taken_up_hints_check",
+  `NOT "not_taken_up_for_other_reason" OR (NOT "collection_can_be_suspended" AND "payments_resume_on" IS NULL AND "arrears_arrangement" IS NULL)`,
+)
 export class FeedbackEntity {
   @PrimaryGeneratedColumn("uuid", { primaryKeyConstraintName: "feedback_pkey" })
   id: string;

@@ -1,0 +1,115 @@
+import type { DataSource } from "typeorm";
+import { SUPPRESSION_THRESHOLD } from "../../../shared/src/authorization.js";
+import { monitoringCount } from "../../../shared/src/monitoring.js";
+import type { MonitoringPolicy } from "./monitoring.policy.js";
+import type { MonitoringMonth, MonitoringMonthKey, ReasonCount } from "./monitoring.type.js";
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+interface Row {
+  month: string;
+  municipality_code: string;
+  corporation_id: string;
+  reason: string | null;
+  evictions: number;
+  with_children: number;
+  aged_65_plus: number;
+  keys_returned: number;
+  prevented: number;
+}
+
+export const keyOf = (key: MonitoringMonthKey) => `${key.month}|${key.municipalityCode}|${key.corporationId}`;
+
+/**
+ * The corporations' part of the covenant's monitoring (Art. 6.4): per month, municipality and
+ * corporation, the evictions (per target group and per reason), keys returned and evictions prevented
+ * from the registers, counted by the month the entry occurred. Every count goes out through
+ * `monitoringCount`, which withholds 1 to 4.
+ */
+export class MonitoringService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly policy: MonitoringPolicy,
+  ) {}
+
+  /**
+   * The months asked, in their order, in one statement for all of them. A month of a municipality the
+   * caller may not read (or a key that is no month) comes back with its key and no counts.
+   */
+  async months(keys: readonly MonitoringMonthKey[]): Promise<MonitoringMonth[]> {
+    const readable = [...new Map(keys.filter((key) => MONTH.test(key.month) && this.policy.mayRead(key.municipalityCode)).map((key) => [keyOf(key), key])).values()];
+    const rows = readable.length === 0 ? [] : await this.count(readable);
+
+    const byKey = new Map<string, Row[]>();
+    for (const row of rows) {
+      const key = keyOf({ month: row.month, municipalityCode: row.municipality_code, corporationId: row.corporation_id });
+      byKey.set(key, [...(byKey.get(key) ?? []), row]);
+    }
+    const readableKeys = new Set(readable.map(keyOf));
+    return keys.map((key) => {
+      if (!readableKeys.has(keyOf(key))) return withoutCounts(key);
+      const cell = byKey.get(keyOf(key)) ?? [];
+      const sum = (pick: (row: Row) => number) => monitoringCount(cell.reduce((total, row) => total + pick(row), 0));
+      const evictionReasons = reasonsOf(cell);
+      return {
+        ...key,
+        evictions: sum((row) => row.evictions),
+        evictionsWithChildren: sum((row) => row.with_children),
+        evictionsAged65Plus: sum((row) => row.aged_65_plus),
+        evictionReasons,
+        keysReturned: sum((row) => row.keys_returned),
+        evictionsPrevented: sum((row) => row.prevented),
+      };
+    });
+  }
+
+  /** One GROUP BY over the register entries of the keys asked, a row per cell and eviction reason. */
+  private count(keys: MonitoringMonthKey[]): Promise<Row[]> {
+    const months = keys.map((key) => key.month).sort();
+    return this.db.query(
+      `SELECT k."month", k."municipality_code", k."corporation_id",
+              CASE WHEN e."kind" = 'EVICTION' THEN btrim(e."reason") END AS "reason",
+              CAST(COUNT(*) FILTER (WHERE e."kind" = 'EVICTION') AS integer) AS "evictions",
+              CAST(COUNT(*) FILTER (WHERE e."kind" = 'EVICTION' AND e."with_children") AS integer) AS "with_children",
+              CAST(COUNT(*) FILTER (WHERE e."kind" = 'EVICTION' AND e."aged65_plus") AS integer) AS "aged_65_plus",
+              CAST(COUNT(*) FILTER (WHERE e."kind" = 'KEYS_RETURNED') AS integer) AS "keys_returned",
+              CAST(COUNT(*) FILTER (WHERE e."kind" = 'EVICTION_PREVENTED') AS integer) AS "prevented"
+       FROM "register_entry" e
+       JOIN unnest($1::text[], $2::text[], $3::text[]) AS k("month", "municipality_code", "corporation_id")
+         ON k."month" = to_char(e."occurred_on", 'YYYY-MM') AND k."municipality_code" = e."municipality_code" AND k."corporation_id" = e."corporation_id"
+       WHERE e."occurred_on" >= to_date($4, 'YYYY-MM') AND e."occurred_on" < to_date($5, 'YYYY-MM') + interval '1 month'
+       GROUP BY 1, 2, 3, 4
+       ORDER BY 1, 2, 3, 4`,
+      [keys.map((key) => key.month), keys.map((key) => key.municipalityCode), keys.map((key) => key.corporationId), months[0], months.at(-1)],
+    );
+  }
+}
+
+/**
+ * The evictions per reason, in the order of the reasons. A reason given fewer than
+ * SUPPRESSION_THRESHOLD times is free text that could point at a household: its wording is not shown,
+ * and those evictions are counted together under a null reason, last.
+ */
+function reasonsOf(cell: Row[]): ReasonCount[] {
+  const evicted = cell.filter((row) => row.evictions > 0);
+  const shown = evicted.filter((row) => row.reason !== null && row.evictions >= SUPPRESSION_THRESHOLD);
+  const rare = evicted.filter((row) => !shown.includes(row)).reduce((total, row) => total + row.evictions, 0);
+  return [
+    ...shown.map((row) => ({ reason: row.reason, count: monitoringCount(row.evictions) })),
+    ...(rare > 0 ? [{ reason: null, count: monitoringCount(rare) }] : []),
+  ];
+}
+
+function withoutCounts(key: MonitoringMonthKey): MonitoringMonth {
+  return {
+    month: key.month,
+    municipalityCode: key.municipalityCode,
+    corporationId: key.corporationId,
+    evictions: null,
+    evictionsWithChildren: null,
+    evictionsAged65Plus: null,
+    evictionReasons: [],
+    keysReturned: null,
+    evictionsPrevented: null,
+  };
+}

@@ -1,0 +1,82 @@
+import type { DataSource } from "typeorm";
+import { monitoringCount } from "../../../shared/src/monitoring.js";
+import { CASE_METRICS } from "./case-tally.js";
+import type { CaseTallyMetric } from "./case-tally.entity.js";
+import type { MonitoringPolicy } from "./monitoring.policy.js";
+import type { MonitoringMonth, MonitoringMonthKey } from "./monitoring.type.js";
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The field of a monitoring month each metric fills. */
+const FIELDS: Record<CaseTallyMetric, Exclude<keyof MonitoringMonth, keyof MonitoringMonthKey>> = {
+  OPENED: "casesOpened",
+  CONTACT_MADE: "contactMade",
+  TAKEN_INTO_TREATMENT: "takenIntoTreatment",
+  FEEDBACK_GIVEN: "feedbackGiven",
+  FEEDBACK_ON_TIME: "feedbackOnTime",
+  FEEDBACK_LATE: "feedbackLate",
+};
+const METRICS = Object.keys(CASE_METRICS) as CaseTallyMetric[];
+
+type Row = { month: string; municipality_code: string; corporation_id: string } & Record<CaseTallyMetric, number>;
+
+export const keyOf = (key: MonitoringMonthKey) => `${key.month}|${key.municipalityCode}|${key.corporationId}`;
+
+/**
+ * swt's part of the covenant's monitoring (Art. 5.3-5.5, 6.3): per month a case was opened,
+ * municipality and corporation, the cases opened and what their feedback said and when. Live cases plus
+ * the anonymous tally of erased ones (case_tally), so that an erasure changes no published figure.
+ * Every count goes out through `monitoringCount`, which withholds 1 to 4.
+ */
+export class MonitoringService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly policy: MonitoringPolicy,
+  ) {}
+
+  /**
+   * The months asked, in their order, in one statement for all of them. A month of a municipality the
+   * caller may not read (or a key that is no month) comes back with its key and no counts.
+   */
+  async months(keys: readonly MonitoringMonthKey[]): Promise<MonitoringMonth[]> {
+    const readable = [...new Map(keys.filter((key) => MONTH.test(key.month) && this.policy.mayRead(key.municipalityCode)).map((key) => [keyOf(key), key])).values()];
+    const rows = readable.length === 0 ? [] : await this.count(readable);
+    const byKey = new Map(rows.map((row) => [keyOf({ month: row.month, municipalityCode: row.municipality_code, corporationId: row.corporation_id }), row]));
+    const readableKeys = new Set(readable.map(keyOf));
+    return keys.map((key) => {
+      const { month, municipalityCode, corporationId } = key;
+      const readableKey = readableKeys.has(keyOf(key));
+      const row = byKey.get(keyOf(key));
+      const counts = Object.fromEntries(METRICS.map((metric) => [FIELDS[metric], readableKey ? monitoringCount(row?.[metric] ?? 0) : null]));
+      return { month, municipalityCode, corporationId, ...counts } as MonitoringMonth;
+    });
+  }
+
+  /** One statement: live cases grouped by month opened, plus the tally, for the keys asked. */
+  private count(keys: MonitoringMonthKey[]): Promise<Row[]> {
+    const months = keys.map((key) => key.month).sort();
+    const live = METRICS.map((metric) => `COUNT(*) FILTER (WHERE ${CASE_METRICS[metric]}) AS "${metric}"`).join(", ");
+    const tallied = METRICS.map((metric) => `SUM(t."count") FILTER (WHERE t."metric" = '${metric}') AS "${metric}"`).join(", ");
+    const summed = METRICS.map((metric) => `CAST(COALESCE(SUM(n."${metric}"), 0) AS integer) AS "${metric}"`).join(", ");
+    return this.db.query(
+      `WITH n AS (
+         SELECT to_char(c."opened_on", 'YYYY-MM') AS "month", c."municipality_code", c."corporation_id", ${live}
+         FROM "case" c
+         LEFT JOIN "feedback" f ON f."case_id" = c."id"
+         WHERE c."opened_on" >= to_date($4, 'YYYY-MM') AND c."opened_on" < to_date($5, 'YYYY-MM') + interval '1 month'
+           AND c."municipality_code" = ANY($2::text[]) AND c."corporation_id" = ANY($3::text[])
+         GROUP BY 1, 2, 3
+         UNION ALL
+         SELECT t."month", t."municipality_code", t."corporation_id", ${tallied}
+         FROM "case_tally" t
+         WHERE t."month" BETWEEN $4 AND $5 AND t."municipality_code" = ANY($2::text[]) AND t."corporation_id" = ANY($3::text[])
+         GROUP BY 1, 2, 3
+       )
+       SELECT k."month", k."municipality_code", k."corporation_id", ${summed}
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS k("month", "municipality_code", "corporation_id")
+       JOIN n ON n."month" = k."month" AND n."municipality_code" = k."municipality_code" AND n."corporation_id" = k."corporation_id"
+       GROUP BY 1, 2, 3`,
+      [keys.map((key) => key.month), keys.map((key) => key.municipalityCode), keys.map((key) => key.corporationId), months[0], months.at(-1)],
+    );
+  }
+}

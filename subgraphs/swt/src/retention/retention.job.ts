@@ -1,0 +1,15 @@
+import type { ScheduledJob } from "../../../shared/src/subgraph-server.js";
+import { retentionConfigFromEnv, type RetentionConfig } from "./retention.config.js";
+import { runRetention } from "./retention.service.js";
+
+/**
+ * The scheduled retention of the swt data: `runRetention` every RETENTION_INTERVAL_HOURS hours
+ * (default 24). The settings are checked when the job is made, at the subgraph's start.
+ */
+export function retentionJob(config: RetentionConfig = retentionConfigFromEnv()): ScheduledJob {
+  return {
+    name: "swt-retention",
+    intervalMs: config.intervalHours * 3_600_000,
+    run: (db) => runRetention(db, undefined, config),
+  };
+}
