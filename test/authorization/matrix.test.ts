@@ -58,7 +58,8 @@ describe("who may see what (the covenant matrix), cell by cell, through the gate
       it(`${row.data} · ${role}: ${row.domain[role]} (${summary})`, async () => {
         for (const check of row.checks[role]) {
           const probe: Probe = PROBES[check.probe];
-          const variables = probe.kind === "none" ? {} : { id: rowFor(role, probe.kind, check.target, targets) };
+          const id = probe.kind === "none" ? undefined : rowFor(role, probe.kind, check.target, targets);
+          const variables = { ...(id ? { id } : {}), ...(id && probe.variables ? probe.variables(id, targets) : {}) };
           const result = await graph.query(tokens.get(role), probe.query, variables);
           expect({ probe: check.probe, target: check.target, outcome: outcome(result, probe, check.target) }).toEqual({
             probe: check.probe,

@@ -1,5 +1,6 @@
 import type { DevTokenClaims } from "../../gateway/src/auth/dev-issuer.js";
 import type { Role } from "../../subgraphs/shared/src/identity.js";
+import { NOT_TAKEN_UP_REASON } from "../../subgraphs/swt/src/seed.js";
 import type { Targets } from "./targets.js";
 
 /**
@@ -24,8 +25,8 @@ export interface MatrixRow {
   /** The cell as the covenant matrix words it, per role. */
   domain: Record<Role, string>;
   checks: Record<Role, Check[]>;
-  /** Parts of the row that are not enforceable yet because the capability does not exist yet. */
-  pending?: string;
+  /** What the row adds to the covenant's wording, shown under it in the README. */
+  note?: string;
 }
 
 export const ROLES_IN_ORDER: Role[] = ["CORPORATION", "SDV", "SWT", "BUDGET_COACH", "ANALYST", "COORDINATOR"];
@@ -73,6 +74,8 @@ export interface Probe {
   row: (string | number)[];
   /** The field may legitimately be null on an allowed row (e.g. a reason that was not given). */
   mayBeNull?: boolean;
+  /** Variables besides the row's id, for probes that write. */
+  variables?: (id: string, t: Targets) => Record<string, unknown>;
   /** For lists: the row is absent when no item belongs to another organisation. */
   listOwnership?: { list: (string | number)[]; owner: (node: any) => string; own: string };
 }
@@ -95,6 +98,14 @@ const caseProbe = (selection: string, field: string[]): Probe => ({
   field: ["case", ...field],
   row: ["case"],
 });
+/** The feedback the demo world holds on a case, as the team would send it (FeedbackInput). */
+function demoFeedbackInput(t: Targets, caseId: string): Record<string, unknown> {
+  const feedback = t.world.cases.find((kase) => kase.id === caseId)?.feedback;
+  if (!feedback) throw new Error(`The demo case ${caseId} holds no feedback to send again`);
+  const { id: _id, ...input } = feedback;
+  return { ...input, reasonNotTakenUp: feedback.notTakenUpForOtherReason ? NOT_TAKEN_UP_REASON : null };
+}
+
 const rootProbe = (query: string, field: string): Probe => ({ kind: "none", query, field: [field], row: [field] });
 
 export const PROBES = {
@@ -113,9 +124,19 @@ export const PROBES = {
   householdProfile: tenantProbe("householdProfile { knownSince childrenUnder18 member65Plus }", ["householdProfile"]),
   priorityThreeFact: signalProbe("priority { inputs { knownVulnerableAtSwt } }", ["priority", "inputs", "knownVulnerableAtSwt"]),
   caseStatus: caseProbe("status", ["status"]),
+  caseDeadline: caseProbe("status forwardedOn feedbackDueOn feedbackOverdue feedbackOnTime", ["feedbackDueOn"]),
   caseWork: caseProbe("contactAttempts { kind reached on } notes { text }", ["contactAttempts"]),
   caseAggregate: rootProbe(`{ caseCounts(groupBy: [STATUS]) { status households suppressed } }`, "caseCounts"),
   feedback: tenantProbe("feedback { contactMade takenIntoTreatment collectionCanBeSuspended paymentsResumeOn notTakenUpForOtherReason }", ["feedback"]),
+  // Giving feedback that the demo world already holds: a retry of the team's own call answers the stored
+  // feedback, so the probe writes nothing new and can run in any order.
+  feedbackWrite: {
+    kind: "case",
+    query: `mutation($id: ID!, $feedback: FeedbackInput!) { giveFeedback(caseId: $id, feedback: $feedback) { id contactMade } }`,
+    field: ["giveFeedback"],
+    row: ["giveFeedback"],
+    variables: (id, t) => ({ feedback: demoFeedbackInput(t, id) }),
+  } as Probe,
   feedbackReason: { ...tenantProbe("feedback { notTakenUpForOtherReason reasonNotTakenUp }", ["feedback", "reasonNotTakenUp"]), mayBeNull: true },
   registers: {
     kind: "none",
@@ -195,26 +216,26 @@ export const MATRIX: MatrixRow[] = [
     data: "case, contact attempts, notes",
     domain: { CORPORATION: "no", SDV: "status only", SWT: "own team", BUDGET_COACH: "own referrals", ANALYST: "aggregates", COORDINATOR: "aggregates" },
     checks: {
-      CORPORATION: never("caseStatus"),
-      SDV: [c("caseStatus", "own", "allowed"), c("caseStatus", "other", "absent"), c("caseWork", "own", "forbidden")],
+      CORPORATION: [...never("caseStatus"), c("caseDeadline", "any", "forbidden")],
+      SDV: [c("caseStatus", "own", "allowed"), c("caseStatus", "other", "absent"), c("caseDeadline", "own", "allowed"), c("caseWork", "own", "forbidden")],
       SWT: [...ownOnly("caseStatus"), ...ownOnly("caseWork")],
       BUDGET_COACH: [...ownOnly("caseStatus"), ...ownOnly("caseWork")],
       ANALYST: aggregates("caseStatus", "caseAggregate"),
       COORDINATOR: aggregates("caseStatus", "caseAggregate"),
     },
+    note: "SDV's status includes the feedback deadline (forwardedOn, feedbackDueOn, feedbackOverdue, feedbackOnTime), so it can follow what is due or overdue.",
   },
   {
     data: "feedback",
     domain: { CORPORATION: "own tenants, read", SDV: "read", SWT: "own team, write", BUDGET_COACH: "own referrals, write", ANALYST: "aggregates", COORDINATOR: "aggregates" },
     checks: {
-      CORPORATION: [...ownOnly("feedback"), c("feedbackReason", "own", "forbidden")],
-      SDV: ownOnly("feedback"),
-      SWT: [...ownOnly("feedback"), c("feedbackReason", "own", "allowed")],
-      BUDGET_COACH: [...ownOnly("feedback"), c("feedbackReason", "own", "allowed")],
-      ANALYST: aggregates("feedback", "caseAggregate"),
-      COORDINATOR: aggregates("feedback", "caseAggregate"),
+      CORPORATION: [...ownOnly("feedback"), c("feedbackReason", "own", "forbidden"), c("feedbackWrite", "own", "forbidden")],
+      SDV: [...ownOnly("feedback"), c("feedbackWrite", "own", "forbidden")],
+      SWT: [...ownOnly("feedback"), c("feedbackReason", "own", "allowed"), c("feedbackWrite", "own", "allowed")],
+      BUDGET_COACH: [...ownOnly("feedback"), c("feedbackReason", "own", "allowed"), c("feedbackWrite", "own", "allowed")],
+      ANALYST: [...aggregates("feedback", "caseAggregate"), c("feedbackWrite", "any", "forbidden")],
+      COORDINATOR: [...aggregates("feedback", "caseAggregate"), c("feedbackWrite", "any", "forbidden")],
     },
-    pending: "Giving feedback (the SWT's and the budget coach's write) arrives with casework; reading is enforced here.",
   },
   {
     data: "registers of Art. 6.4",
@@ -252,7 +273,7 @@ export function renderMatrix(): string {
       const checks = row.checks[role].map((check) => `${check.probe}${check.target === "any" ? "" : ` (${check.target})`} ${SYMBOL[check.expect]}`).join(", ");
       return `${row.domain[role]}<br><sub>${checks}</sub>`;
     });
-    return `| ${row.data}${row.pending ? `<br><sub>${row.pending}</sub>` : ""} | ${cells.join(" | ")} |`;
+    return `| ${row.data}${row.note ? `<br><sub>${row.note}</sub>` : ""} | ${cells.join(" | ")} |`;
   });
   return [
     header,

@@ -16,7 +16,7 @@ import { TeamEntity } from "./team/team.entity.js";
 /** Rows per INSERT: large enough to be fast, far below PostgreSQL's 65,535 parameters per statement. */
 const CHUNK = 500;
 
-const NOT_TAKEN_UP_REASON = "De inwoner regelt het zelf en wil geen hulp vanuit vroegsignalering.";
+export const NOT_TAKEN_UP_REASON = "De inwoner regelt het zelf en wil geen hulp vanuit vroegsignalering.";
 
 /**
  * Writes swt's slice of the demo world: teams, household profiles, cases (the budget coach's referrals
