@@ -11,6 +11,10 @@ const ROLE_OF: Record<string, DevTokenClaims> = {
   RaiseThreshold: { role: "SDV", orgs: ["0392", "0473"] },
   NewSignals: { role: "SDV", orgs: ["0392", "0473"] },
   MyTeamsOpenCases: { role: "SWT", orgs: ["0392"], team: "haarlem-schalkwijk" },
+  WorkACase: { role: "SWT", orgs: ["0392"], team: "haarlem-schalkwijk" },
+  CovenantMonitoring: { role: "ANALYST", orgs: ["0392", "0473"] },
+  CovenantCalendar: { role: "CORPORATION", orgs: ["elan-wonen"] },
+  DdasDelivery: { role: "COORDINATOR", orgs: ["0392", "0473"] },
   MonthlyPicture: { role: "ANALYST", orgs: ["0392", "0473"] },
   WhoReadWhat: { role: "COORDINATOR", orgs: ["0392", "0473"] },
 };
