@@ -11,7 +11,7 @@ import { CollectionStepService } from "./collection-step/collection-step.service
 import { CovenantService } from "./covenant/covenant.service.js";
 import { IntakeService } from "./intake/intake.service.js";
 import { createMonitoringMonthLoader } from "./monitoring/monitoring.loader.js";
-import { MonitoringPolicy } from "./monitoring/monitoring.policy.js";
+import { MonitoringPolicy } from "../../shared/src/monitoring.js";
 import { MonitoringService } from "./monitoring/monitoring.service.js";
 import { createObjectionsLoader } from "./objection/objection.loader.js";
 import { ObjectionService } from "./objection/objection.service.js";

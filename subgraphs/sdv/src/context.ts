@@ -6,7 +6,7 @@ import { CaseClosureService } from "./case-closure/case-closure.service.js";
 import { DdasExportService } from "./ddas/ddas.service.js";
 import { IntakeService } from "./intake/intake.service.js";
 import { createMonitoringMonthLoader } from "./monitoring/monitoring.loader.js";
-import { MonitoringPolicy } from "./monitoring/monitoring.policy.js";
+import { MonitoringPolicy } from "../../shared/src/monitoring.js";
 import { MonitoringService } from "./monitoring/monitoring.service.js";
 import { createPriorityHistoryLoader, createPriorityLoader } from "./priority/priority.loader.js";
 import { PriorityService } from "./priority/priority.service.js";

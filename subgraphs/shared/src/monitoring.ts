@@ -1,5 +1,8 @@
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { suppressSmall } from "./authorization.js";
+import { MUNICIPALITIES } from "./covenant/organisations.js";
+import { forbidden } from "./errors.js";
+import type { Identity, Role } from "./identity.js";
 
 /**
  * A count in the covenant's monitoring (Art. 5.3, 6.3, 6.4), as published: withheld (null, with
@@ -19,3 +22,39 @@ export class MonitoringCount {
 export function monitoringCount(count: number): MonitoringCount {
   return suppressSmall(count);
 }
+
+/** Who reads the covenant's monitoring (Art. 5.3, 6.3, 6.4): analysts, the coordinator and the SDV. */
+export const MONITORING_READERS: Role[] = ["ANALYST", "COORDINATOR", "SDV"];
+
+/**
+ * Whose monitoring a caller reads, the same in every subgraph that contributes to it: analysts and
+ * the coordinator every municipality of the covenant, an SDV the municipalities it serves. Partners
+ * that work with rows (corporations, SWT, the budget coach) read none: the root query refuses them,
+ * and a monitoring month that reaches them by reference comes back without counts.
+ */
+export class MonitoringPolicy {
+  constructor(private readonly identity: Identity) {}
+
+  /** The covenant's municipalities whose monitoring the caller reads; FORBIDDEN for other roles. */
+  municipalities(): string[] {
+    const { role } = this.identity;
+    if (!MONITORING_READERS.includes(role)) throw forbidden(`Your role (${role}) gets no monitoring; it is for analysts, the coordinator and the SDV.`);
+    return MUNICIPALITIES.map((municipality) => municipality.code).filter((code) => this.mayRead(code));
+  }
+
+  mayRead(municipalityCode: string): boolean {
+    const { role, orgs } = this.identity;
+    if (role === "ANALYST" || role === "COORDINATOR") return true;
+    return role === "SDV" && orgs.includes(municipalityCode);
+  }
+}
+
+/** The key of a monitoring month (the MonitoringMonth entity), as the subgraphs refer to it. */
+export interface MonitoringMonthKey {
+  month: string;
+  municipalityCode: string;
+  corporationId: string;
+}
+
+/** One string per key, for maps and DataLoader caches. */
+export const monitoringKeyOf = (key: MonitoringMonthKey): string => `${key.month}|${key.municipalityCode}|${key.corporationId}`;

@@ -19,7 +19,7 @@ import { FeedbackService } from "./feedback/feedback.service.js";
 import { createHouseholdProfileLoader } from "./household-profile/household-profile.loader.js";
 import { HouseholdProfileService } from "./household-profile/household-profile.service.js";
 import { createMonitoringMonthLoader } from "./monitoring/monitoring.loader.js";
-import { MonitoringPolicy } from "./monitoring/monitoring.policy.js";
+import { MonitoringPolicy } from "../../shared/src/monitoring.js";
 import { MonitoringService } from "./monitoring/monitoring.service.js";
 import { createTeamLoader } from "./team/team.loader.js";
 import { TeamService } from "./team/team.service.js";

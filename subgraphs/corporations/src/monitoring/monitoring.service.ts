@@ -1,7 +1,6 @@
 import type { DataSource } from "typeorm";
 import { SUPPRESSION_THRESHOLD } from "../../../shared/src/authorization.js";
-import { monitoringCount } from "../../../shared/src/monitoring.js";
-import type { MonitoringPolicy } from "./monitoring.policy.js";
+import { monitoringCount, monitoringKeyOf as keyOf, type MonitoringPolicy } from "../../../shared/src/monitoring.js";
 import type { MonitoringMonth, MonitoringMonthKey, ReasonCount } from "./monitoring.type.js";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -18,7 +17,6 @@ interface Row {
   prevented: number;
 }
 
-export const keyOf = (key: MonitoringMonthKey) => `${key.month}|${key.municipalityCode}|${key.corporationId}`;
 
 /**
  * The corporations' part of the covenant's monitoring (Art. 6.4): per month, municipality and

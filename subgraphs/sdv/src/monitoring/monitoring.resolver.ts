@@ -1,7 +1,7 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
 import type { SdvContext } from "../context.js";
-import { MONITORING_READERS } from "./monitoring.policy.js";
+import { MONITORING_READERS } from "../../../shared/src/monitoring.js";
 import { MonitoringArgs, MonitoringMonth } from "./monitoring.type.js";
 
 @Resolver(() => MonitoringMonth)

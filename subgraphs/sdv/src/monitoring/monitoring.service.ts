@@ -1,9 +1,8 @@
 import type { DataSource } from "typeorm";
 import { CORPORATIONS, isCorporationId, isCovenantMunicipality, MUNICIPALITIES } from "../../../shared/src/covenant/organisations.js";
 import { badInput } from "../../../shared/src/errors.js";
-import { monitoringCount } from "../../../shared/src/monitoring.js";
+import { monitoringCount, monitoringKeyOf as keyOf, type MonitoringPolicy } from "../../../shared/src/monitoring.js";
 import { PriorityLevel } from "../priority/priority.type.js";
-import type { MonitoringPolicy } from "./monitoring.policy.js";
 import { signalMetrics } from "./signal-tally.js";
 import type { MonitoringArgs, MonitoringMonth, MonitoringMonthKey } from "./monitoring.type.js";
 
@@ -13,7 +12,6 @@ export const MAX_MONITORING_MONTHS = 36;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const REFUSED = "REFUSED:";
 
-export const keyOf = (key: MonitoringMonthKey) => `${key.month}|${key.municipalityCode}|${key.corporationId}`;
 
 interface Row {
   month: string;

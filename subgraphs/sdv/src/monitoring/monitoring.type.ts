@@ -2,7 +2,7 @@ import { ArgsType, Directive, Field, ID, ObjectType } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
 import { MonitoringCount } from "../../../shared/src/monitoring.js";
 import { PriorityLevel } from "../priority/priority.type.js";
-import { MONITORING_READERS } from "./monitoring.policy.js";
+import { MONITORING_READERS } from "../../../shared/src/monitoring.js";
 
 /** The refused items of one refusal code in a monitoring month. */
 @ObjectType({ description: "The items of a corporation's batches refused at intake for one reason (a SignalRefusalCode)." })
@@ -74,12 +74,6 @@ export class MonitoringMonth {
   signalsWithdrawn: MonitoringCount;
 }
 
-/** The key of a monitoring month, as another subgraph refers to it. */
-export interface MonitoringMonthKey {
-  month: string;
-  municipalityCode: string;
-  corporationId: string;
-}
 
 @ArgsType()
 export class MonitoringArgs {
@@ -95,3 +89,5 @@ export class MonitoringArgs {
   @Field(() => ID, { nullable: true, description: "Only this corporation; default all three." })
   corporationId?: string | null;
 }
+
+export type { MonitoringMonthKey } from "../../../shared/src/monitoring.js";

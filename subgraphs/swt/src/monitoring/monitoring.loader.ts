@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
-import { keyOf, type MonitoringService } from "./monitoring.service.js";
+import { monitoringKeyOf as keyOf } from "../../../shared/src/monitoring.js";
+import type { MonitoringService } from "./monitoring.service.js";
 import type { MonitoringMonth, MonitoringMonthKey } from "./monitoring.type.js";
 
 /** Per request: every monitoring month the gateway asks for in one `_entities` call, in one statement. */

@@ -1,8 +1,7 @@
 import type { DataSource } from "typeorm";
-import { monitoringCount } from "../../../shared/src/monitoring.js";
+import { monitoringCount, monitoringKeyOf as keyOf, type MonitoringPolicy } from "../../../shared/src/monitoring.js";
 import { CASE_METRICS } from "./case-tally.js";
 import type { CaseTallyMetric } from "./case-tally.entity.js";
-import type { MonitoringPolicy } from "./monitoring.policy.js";
 import type { MonitoringMonth, MonitoringMonthKey } from "./monitoring.type.js";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -20,7 +19,6 @@ const METRICS = Object.keys(CASE_METRICS) as CaseTallyMetric[];
 
 type Row = { month: string; municipality_code: string; corporation_id: string } & Record<CaseTallyMetric, number>;
 
-export const keyOf = (key: MonitoringMonthKey) => `${key.month}|${key.municipalityCode}|${key.corporationId}`;
 
 /**
  * swt's part of the covenant's monitoring (Art. 5.3-5.5, 6.3): per month a case was opened,

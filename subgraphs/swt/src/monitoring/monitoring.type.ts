@@ -1,7 +1,7 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
 import { MonitoringCount } from "../../../shared/src/monitoring.js";
-import { MONITORING_READERS } from "./monitoring.policy.js";
+import { MONITORING_READERS } from "../../../shared/src/monitoring.js";
 
 /**
  * One month of the covenant's monitoring (monitoring) for one municipality and one corporation. The
@@ -46,9 +46,4 @@ export class MonitoringMonth {
   feedbackLate: MonitoringCount | null;
 }
 
-/** The key of a monitoring month, as another subgraph refers to it. */
-export interface MonitoringMonthKey {
-  month: string;
-  municipalityCode: string;
-  corporationId: string;
-}
+export type { MonitoringMonthKey } from "../../../shared/src/monitoring.js";
