@@ -1,14 +1,9 @@
 import { badInput } from "../../shared/src/errors.js";
+import { todayInNetherlands as today } from "../../shared/src/covenant/working-days.js";
 
 const DAY_MS = 86_400_000;
 
-/**
- * Today's date in the Netherlands. The covenant's days (30 days in arrears, a date "in the future")
- * are Dutch calendar days; UTC would move the boundary by one or two hours every night.
- */
-export function today(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
+export { today };
 
 /** Whole calendar days from one date to another (negative when `to` lies before `from`). */
 export function daysBetween(from: string, to: string): number {

@@ -5,11 +5,9 @@ import { COVENANT_START } from "../intake/intake.rules.js";
 import { isUuid } from "../signal/signal.service.js";
 import { ThresholdEntity } from "./threshold.entity.js";
 import type { SetThresholdInput } from "./threshold.type.js";
+import { todayInNetherlands } from "../../../shared/src/covenant/working-days.js";
 
-/** Today's date in the Netherlands: a threshold applies from a Dutch calendar day, not a UTC one. */
-export function todayInNetherlands(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
+export { todayInNetherlands };
 
 /** The highest threshold that can be set: EUR 10,000; anything above it is a typing error in cents. */
 export const MAX_THRESHOLD_CENTS = 1_000_000;

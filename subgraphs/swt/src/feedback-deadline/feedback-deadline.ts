@@ -1,14 +1,9 @@
 import { CalendarNotCoveredError, feedbackDueOn } from "../../../shared/src/covenant/working-days.js";
 import type { Phase } from "../../../shared/src/covenant/phase.enum.js";
 import { badInput } from "../../../shared/src/errors.js";
+import { todayInNetherlands } from "../../../shared/src/covenant/working-days.js";
 
-/**
- * Today's date in the Netherlands. The covenant's days (a feedback term, a date "in the future") are
- * Dutch calendar days; UTC would move the boundary by one or two hours every night.
- */
-export function todayInNetherlands(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
+export { todayInNetherlands };
 
 /**
  * The day feedback (terugkoppeling) on a signal forwarded on `forwardedOn` in `phase` is due (Art.

@@ -5,11 +5,9 @@ import { CaseStatus } from "../case/case.enums.js";
 import { eraseCases, totalErased, type ErasureCounts } from "../erasure/case-erasure.js";
 import { addCasesToTally } from "../monitoring/case-tally.js";
 import { retentionConfigFromEnv, type RetentionConfig } from "./retention.config.js";
+import { todayInNetherlands } from "../../../shared/src/covenant/working-days.js";
 
-/** Today's date in the Netherlands (YYYY-MM-DD), whatever the server's time zone. */
-export function todayInNetherlands(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
+export { todayInNetherlands };
 
 /**
  * Retention (bewaartermijn; the covenant's privacy duty "retain no longer than needed") of the swt
