@@ -123,6 +123,10 @@ async function main() {
     );
     const levels = await graph.subgraphs.sdv.dataSource.query(`SELECT level, count(*)::int AS n FROM priority GROUP BY level ORDER BY level`);
     console.log(`stored in sdv: ${stored.signals} signals, ${stored.priorities} priorities, ${stored.referrals} forwardings; levels ${levels.map((l: { level: string; n: number }) => `${l.level}=${l.n}`).join(" ")}`);
+    const [cases] = await graph.subgraphs.swt.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM "case") AS cases, (SELECT count(*)::int FROM case_signal) AS signals, (SELECT count(*)::int FROM "case" WHERE team_id = 'budget-coach') AS coach`,
+    );
+    console.log(`opened in swt: ${cases.cases} cases (${cases.coach} of the budget coach) holding ${cases.signals} signals`);
   } finally {
     await graph.close();
     await Promise.all(Object.values(databaseUrls).map((url) => dropDatabase(url).catch(() => undefined)));
