@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, type EntityManager } from "typeorm";
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, type EntityManager, type QueryRunner } from "typeorm";
 import type { Identity } from "./identity.js";
 import { logger } from "./logger.js";
 
@@ -8,7 +8,8 @@ export type ErasureReason = "OBJECTION" | "RETENTION";
  * One erasure (AVG accountability for deleting): why (an objection that withdrew a signal, or the
  * retention period), who asked (a partner's role and organisations; null for the scheduled job), and
  * what was erased, in counts per kind of record. Never a person's id or data: the log of an erasure
- * must not itself keep what was erased.
+ * must not itself keep what was erased. Append-only, like the access log: a trigger refuses UPDATE,
+ * DELETE and TRUNCATE (`makeErasureLogAppendOnly`), so no erasure can be taken back out of the record.
  */
 @Entity("erasure_log")
 @Index("erasure_log_at_idx", ["at"])
@@ -55,4 +56,21 @@ export async function logErasure(
     requestId: entry.requestId ?? null,
   });
   logger.info({ erasure: entry.reason, counts: entry.counts, requestId: entry.requestId ?? undefined }, "erased");
+}
+
+/** For a migration: makes erasure_log append-only. */
+export async function makeErasureLogAppendOnly(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`
+    CREATE FUNCTION erasure_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      RAISE EXCEPTION 'erasure_log is append-only: % is not allowed', TG_OP USING ERRCODE = 'insufficient_privilege';
+    END $$`);
+  await queryRunner.query(`CREATE TRIGGER erasure_log_append_only BEFORE UPDATE OR DELETE ON erasure_log FOR EACH ROW EXECUTE FUNCTION erasure_log_refuse_change()`);
+  await queryRunner.query(`CREATE TRIGGER erasure_log_no_truncate BEFORE TRUNCATE ON erasure_log FOR EACH STATEMENT EXECUTE FUNCTION erasure_log_refuse_change()`);
+}
+
+export async function dropErasureLogAppendOnly(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`DROP TRIGGER IF EXISTS erasure_log_no_truncate ON erasure_log`);
+  await queryRunner.query(`DROP TRIGGER IF EXISTS erasure_log_append_only ON erasure_log`);
+  await queryRunner.query(`DROP FUNCTION IF EXISTS erasure_log_refuse_change()`);
 }

@@ -154,4 +154,14 @@ describe("eraseHouseholdsOfTenants: the SWT's copies go when a tenant objects (A
     const sdl: string = result.data?._service.sdl;
     expect(sdl).toMatch(/eraseHouseholdsOfTenants\(tenantIds: \[ID!\]!\): Int! @inaccessible @requiresScopes\(scopes: \[\["role:CORPORATION"\]\]\)/);
   });
+
+  it("the erasure log is append-only: an entry can be neither changed nor removed", async () => {
+    const [entry] = await subgraph.db.query(`insert into erasure_log (reason, counts) values ('RETENTION', '{"case": 1}') returning id`);
+    for (const statement of [`update erasure_log set counts = '{}' where id = $1`, `delete from erasure_log where id = $1`]) {
+      await expect(subgraph.db.query(statement, [entry.id])).rejects.toThrow(/erasure_log is append-only/);
+    }
+    await expect(subgraph.db.query(`truncate erasure_log`)).rejects.toThrow(/erasure_log is append-only/);
+    const [kept] = await subgraph.db.query(`select counts from erasure_log where id = $1`, [entry.id]);
+    expect(kept.counts).toEqual({ case: 1 });
+  });
 });
