@@ -97,7 +97,7 @@ export async function startSdvWithPeers() {
   const cases = { bySignal: new Map<string, string>(), byTenant: new Map<string, string>(), teamOf: new Map<string, string>() };
   const swt = await startFakePeer((variables, claims) => {
     if (Array.isArray(variables.referrals)) {
-      const allowed = (r: ReferralForCase) => claims.orgs.includes(claims.role === "CORPORATION" ? r.corporationId : claims.role === "SDV" ? r.municipalityCode : "");
+      const allowed = (r: ReferralForCase) => claims.orgs.includes(claims.role === "CORPORATION" ? r.corporationId : claims.role === "SDV" || claims.role === "COORDINATOR" ? r.municipalityCode : "");
       return {
         openCasesForReferrals: (variables.referrals as ReferralForCase[]).filter(allowed).map((r) => {
           const known = cases.bySignal.get(r.signalId);

@@ -167,16 +167,15 @@ describe("case opening: every forwarding opens or joins a case at swt", () => {
     expect(await caseOf(waitingId)).toBe(sdv.cases.bySignal.get(waitingId));
   });
 
-  it("the coordinator's routing change forwards the waiting signals; their cases are asked for with the next forwarding by a corporation or SDV", async () => {
+  it("the coordinator's routing change forwards the waiting signals and asks for their cases, in the coordinator's name", async () => {
     const waiting = await submit([tenant("coordinator", { postcode: "2017 XY", arrears: above })]);
     const signalId = waiting.items[0]!.signal.id;
     const from = sdv.peers.swt.calls.length;
     const set = await sdv.query(identities.coordinator, SET_AREA, { postcodeArea: "2017", teamId: "haarlem-centrum" });
     expect(set.data!.setRoutingArea.forwardedWaitingSignals).toBe(1);
-    expect(openCalls(from)).toEqual([]);
-    expect(await caseOf(signalId)).toBeNull();
-    const next = await submit([tenant("after-coordinator")]);
-    expect(next.casesPending).toBe(0);
+    const [call] = openCalls(from);
+    expect(call).toMatchObject({ role: "COORDINATOR" });
+    expect((call!.variables.referrals as ReferralForCase[]).find((r) => r.signalId === signalId)).toMatchObject({ teamId: "haarlem-centrum" });
     expect(await caseOf(signalId)).toBe(sdv.cases.bySignal.get(signalId));
   });
 });

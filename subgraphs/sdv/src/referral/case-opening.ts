@@ -62,11 +62,12 @@ export class CaseOpeningService {
     private readonly requestId: string,
   ) {}
 
-  /** The caller's scope, or null when swt would refuse the caller (e.g. the coordinator). */
+  /** The caller's scope, or null when swt would refuse the caller (e.g. an SWT worker). */
   scopeOf(corporationId?: string): CaseOpeningScope | null {
     const { role, orgs } = this.identity;
     if (role === "CORPORATION") return corporationId && isCorporationId(corporationId) && orgs.includes(corporationId) ? { corporationId } : null;
-    if (role === "SDV") return orgs.length ? { municipalityCodes: [...orgs] } : null;
+    // The coordinator forwards waiting signals when it sets a routing area, as the SDV does.
+    if (role === "SDV" || role === "COORDINATOR") return orgs.length ? { municipalityCodes: [...orgs] } : null;
     return null;
   }
 

@@ -37,7 +37,7 @@ export class RoutingService {
   /**
    * Points a postcode area at a team, and forwards to it the signals of that area that were received
    * with priority I-III while no team covered it. One transaction; after it, swt is asked for the cases
-   * of the signals forwarded (an SDV's call; the coordinator's forwardings wait for the next one).
+   * of the signals forwarded, in the name of the SDV or the coordinator that set the area.
    */
   async set(postcodeArea: string, teamId: string): Promise<{ routingArea: RoutingAreaEntity; forwardedWaitingSignals: number }> {
     const area = postcodeArea.trim();

@@ -11,7 +11,7 @@ export class CaseOpeningResolver {
    * graph. Idempotent by signal.
    */
   @Directive("@inaccessible")
-  @ReadableBy("CORPORATION", "SDV")
+  @ReadableBy("CORPORATION", "SDV", "COORDINATOR")
   @Mutation(() => [OpenedCase], {
     description:
       "Puts forwarded signals into cases: a signal already in a case answers it; a household with a case that is not closed gets the signal in that case; otherwise a new OPEN case for the team, with its feedback due day. At most 20,000 referrals.",

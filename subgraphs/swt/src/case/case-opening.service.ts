@@ -66,12 +66,12 @@ export class CaseOpeningService {
   private authorize(referral: ReferralInput, index: number): void {
     const { role, orgs } = this.identity;
     const allowed =
-      (role === "CORPORATION" && orgs.includes(referral.corporationId)) || (role === "SDV" && orgs.includes(referral.municipalityCode));
+      (role === "CORPORATION" && orgs.includes(referral.corporationId)) || ((role === "SDV" || role === "COORDINATOR") && orgs.includes(referral.municipalityCode));
     if (!allowed) {
       throw forbidden(
         role === "CORPORATION"
           ? `referrals[${index}] is a signal of ${referral.corporationId}; a corporation can open cases for its own signals only.`
-          : role === "SDV"
+          : role === "SDV" || role === "COORDINATOR"
             ? `referrals[${index}] is a signal of municipality ${referral.municipalityCode}, which you do not serve.`
             : `Your role (${role}) may not open cases.`,
       );

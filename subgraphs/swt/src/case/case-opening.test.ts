@@ -108,7 +108,7 @@ describe("opening cases for the signals sdv forwards", () => {
     }
   });
 
-  it("a corporation opens cases for its own signals only, the SDV for the municipalities it serves only, and nobody else at all", async () => {
+  it("a corporation opens cases for its own signals only, the SDV and the coordinator for the municipalities they serve only, and nobody else at all", async () => {
     const refuse = async (identity: Identity, referral = testReferral()) => {
       const result = await subgraph.query(identity, OPEN_CASES, { referrals: [referral] });
       expect(result.errors?.map((e) => e.extensions?.code), identity.role).toEqual(["FORBIDDEN"]);
@@ -116,9 +116,11 @@ describe("opening cases for the signals sdv forwards", () => {
     };
     await refuse(identities.ymere);
     await refuse({ sub: "sdv-zandvoort", role: "SDV", orgs: ["0473"] });
-    for (const identity of [identities.swtSchalkwijk, identities.budgetCoach, identities.analyst, identities.coordinator]) await refuse(identity);
+    await refuse({ sub: "coordinator-zandvoort", role: "COORDINATOR", orgs: ["0473"] });
+    for (const identity of [identities.swtSchalkwijk, identities.budgetCoach, identities.analyst]) await refuse(identity);
     const own = testReferral({ corporationId: "ymere" });
     expect(await openCases(subgraph, [own], identities.ymere)).toHaveLength(1);
+    expect(await openCases(subgraph, [testReferral()], identities.coordinator)).toHaveLength(1);
   });
 
   it("a referral to an unknown team, or with a malformed id, is refused naming the item and the field", async () => {
