@@ -47,6 +47,12 @@ export class MonitoringPolicy {
     if (role === "ANALYST" || role === "COORDINATOR") return true;
     return role === "SDV" && orgs.includes(municipalityCode);
   }
+
+  /** The distinct keys among `keys` that name a month (YYYY-MM) of a municipality the caller reads. */
+  readable(keys: readonly MonitoringMonthKey[]): MonitoringMonthKey[] {
+    const readable = keys.filter((key) => /^\d{4}-(0[1-9]|1[0-2])$/.test(key.month) && this.mayRead(key.municipalityCode));
+    return [...new Map(readable.map((key) => [monitoringKeyOf(key), key])).values()];
+  }
 }
 
 /** The key of a monitoring month (the MonitoringMonth entity), as the subgraphs refer to it. */
@@ -58,3 +64,7 @@ export interface MonitoringMonthKey {
 
 /** One string per key, for maps and DataLoader caches. */
 export const monitoringKeyOf = (key: MonitoringMonthKey): string => `${key.month}|${key.municipalityCode}|${key.corporationId}`;
+
+/** The same string for a row counted in SQL, whose key columns are month, municipality_code and corporation_id. */
+export const monitoringRowKeyOf = (row: { month: string; municipality_code: string; corporation_id: string }): string =>
+  monitoringKeyOf({ month: row.month, municipalityCode: row.municipality_code, corporationId: row.corporation_id });

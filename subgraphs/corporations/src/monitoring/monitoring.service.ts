@@ -1,9 +1,8 @@
 import type { DataSource } from "typeorm";
 import { SUPPRESSION_THRESHOLD } from "../../../shared/src/authorization.js";
-import { monitoringCount, monitoringKeyOf as keyOf, type MonitoringPolicy } from "../../../shared/src/monitoring.js";
+import { monitoringCount, monitoringKeyOf as keyOf, monitoringRowKeyOf, type MonitoringPolicy } from "../../../shared/src/monitoring.js";
 import type { MonitoringMonth, MonitoringMonthKey, ReasonCount } from "./monitoring.type.js";
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 interface Row {
   month: string;
@@ -35,12 +34,12 @@ export class MonitoringService {
    * caller may not read (or a key that is no month) comes back with its key and no counts.
    */
   async months(keys: readonly MonitoringMonthKey[]): Promise<MonitoringMonth[]> {
-    const readable = [...new Map(keys.filter((key) => MONTH.test(key.month) && this.policy.mayRead(key.municipalityCode)).map((key) => [keyOf(key), key])).values()];
+    const readable = this.policy.readable(keys);
     const rows = readable.length === 0 ? [] : await this.count(readable);
 
     const byKey = new Map<string, Row[]>();
     for (const row of rows) {
-      const key = keyOf({ month: row.month, municipalityCode: row.municipality_code, corporationId: row.corporation_id });
+      const key = monitoringRowKeyOf(row);
       byKey.set(key, [...(byKey.get(key) ?? []), row]);
     }
     const readableKeys = new Set(readable.map(keyOf));

@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import { CORPORATIONS, isCorporationId, isCovenantMunicipality, MUNICIPALITIES } from "../../../shared/src/covenant/organisations.js";
 import { badInput } from "../../../shared/src/errors.js";
-import { monitoringCount, monitoringKeyOf as keyOf, type MonitoringPolicy } from "../../../shared/src/monitoring.js";
+import { monitoringCount, monitoringKeyOf as keyOf, monitoringRowKeyOf, type MonitoringPolicy } from "../../../shared/src/monitoring.js";
 import { PriorityLevel } from "../priority/priority.type.js";
 import { signalMetrics } from "./signal-tally.js";
 import type { MonitoringArgs, MonitoringMonth, MonitoringMonthKey } from "./monitoring.type.js";
@@ -62,12 +62,11 @@ export class MonitoringService {
    * may not read or a key that is no month of the covenant.
    */
   async months(keys: readonly MonitoringMonthKey[]): Promise<(MonitoringMonth | null)[]> {
-    const readable = keys.filter((key) => MONTH.test(key.month) && this.policy.mayRead(key.municipalityCode));
-    const unique = [...new Map(readable.map((key) => [keyOf(key), key])).values()];
+    const unique = this.policy.readable(keys);
     const rows = unique.length === 0 ? [] : await this.count(unique);
     const cells = new Map<string, Map<string, number>>();
     for (const row of rows) {
-      const key = keyOf({ month: row.month, municipalityCode: row.municipality_code, corporationId: row.corporation_id });
+      const key = monitoringRowKeyOf(row);
       if (!cells.has(key)) cells.set(key, new Map());
       cells.get(key)!.set(row.metric, row.count);
     }

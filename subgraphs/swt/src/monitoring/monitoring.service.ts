@@ -1,10 +1,9 @@
 import type { DataSource } from "typeorm";
-import { monitoringCount, monitoringKeyOf as keyOf, type MonitoringPolicy } from "../../../shared/src/monitoring.js";
+import { monitoringCount, monitoringKeyOf as keyOf, monitoringRowKeyOf, type MonitoringPolicy } from "../../../shared/src/monitoring.js";
 import { CASE_METRICS } from "./case-tally.js";
 import type { CaseTallyMetric } from "./case-tally.entity.js";
 import type { MonitoringMonth, MonitoringMonthKey } from "./monitoring.type.js";
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** The field of a monitoring month each metric fills. */
 const FIELDS: Record<CaseTallyMetric, Exclude<keyof MonitoringMonth, keyof MonitoringMonthKey>> = {
@@ -37,9 +36,9 @@ export class MonitoringService {
    * caller may not read (or a key that is no month) comes back with its key and no counts.
    */
   async months(keys: readonly MonitoringMonthKey[]): Promise<MonitoringMonth[]> {
-    const readable = [...new Map(keys.filter((key) => MONTH.test(key.month) && this.policy.mayRead(key.municipalityCode)).map((key) => [keyOf(key), key])).values()];
+    const readable = this.policy.readable(keys);
     const rows = readable.length === 0 ? [] : await this.count(readable);
-    const byKey = new Map(rows.map((row) => [keyOf({ month: row.month, municipalityCode: row.municipality_code, corporationId: row.corporation_id }), row]));
+    const byKey = new Map(rows.map((row) => [monitoringRowKeyOf(row), row]));
     const readableKeys = new Set(readable.map(keyOf));
     return keys.map((key) => {
       const { month, municipalityCode, corporationId } = key;
