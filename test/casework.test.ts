@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, feedbackDueOn } from "../subgraphs/shared/src/covenant/working-days.js";
-import { todayInNetherlands } from "../subgraphs/sdv/src/threshold/threshold.service.js";
+import { todayInNetherlands } from "../subgraphs/shared/src/clock.js";
 import { startTestGraph, type TestGraph } from "./support/graph.js";
 
 /**

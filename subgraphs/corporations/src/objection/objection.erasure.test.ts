@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { identities } from "../../../../test/support/subgraph.js";
 import { startCorporationsWithPeers } from "../tenant/peer.fixture.js";
 import { insertTenants } from "../tenant/tenant.fixture.js";
+import { now } from "../../../shared/src/clock.js";
 
 const RECORD = `mutation($input: ObjectionInput!) { upsertObjection(input: $input) { id reference withdrawnOn downstreamErasedAt } }`;
 const WITHDRAW = `mutation($input: ObjectionWithdrawalInput!) { withdrawObjection(input: $input) { id withdrawnOn downstreamErasedAt } }`;
@@ -44,7 +45,7 @@ describe("the withdrawal of what sdv and swt hold after an objection (Art. 3.4)"
     }
     // Both confirmed: the answer already says when, and so does every later read.
     const at = result.data?.upsertObjection.downstreamErasedAt;
-    expect(new Date(at).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(new Date(at).getTime()).toBeGreaterThan(now().getTime() - 60_000);
     const read = await graph.query(identities.elanWonen, OBJECTIONS, { id: elan[0] });
     expect(read.data?.tenant.objections).toEqual([{ reference: "EW-E0001-B1", downstreamErasedAt: at }]);
   });

@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import { logger } from "../../../shared/src/logger.js";
 import type { PeerClient } from "../../../shared/src/peer-client.js";
 import { ObjectionEntity } from "./objection.entity.js";
+import { now } from "../../../shared/src/clock.js";
 
 /** Tenants asked about in one call to each peer; more wait for the corporation's next objection. */
 export const MAX_TENANTS_PER_ERASURE = 1_000;
@@ -107,7 +108,7 @@ export class ObjectionErasure {
     const result = await this.db
       .createQueryBuilder()
       .update(ObjectionEntity)
-      .set({ downstreamErasedAt: () => "now()" })
+      .set({ downstreamErasedAt: now() })
       .where("id = ANY(:objectionIds)", { objectionIds })
       .andWhere("downstream_erased_at IS NULL")
       .returning(`"id", "downstream_erased_at"`)

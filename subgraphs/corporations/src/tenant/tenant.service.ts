@@ -5,6 +5,7 @@ import { normalisePostcode } from "../../../shared/src/covenant/organisations.js
 import { TenantEntity } from "./tenant.entity.js";
 import type { TenantPolicy } from "./tenant.policy.js";
 import type { TenantInput, TenantsArgs } from "./tenant.type.js";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9 ()-]{6,20}$/;
@@ -89,7 +90,7 @@ function validateTenant(input: TenantInput) {
   if (email && !EMAIL.test(email)) throw badInput(`email "${email}" is not an e-mail address.`, { field: "email" });
   const phone = input.phone?.trim() || null;
   if (phone && !PHONE.test(phone)) throw badInput(`phone "${phone}" is not a phone number; use digits, spaces, +, - or ().`, { field: "phone" });
-  if (input.birthDate && input.birthDate > new Date().toISOString().slice(0, 10)) {
+  if (input.birthDate && input.birthDate > todayInNetherlands()) {
     throw badInput(`birthDate ${input.birthDate} lies in the future.`, { field: "birthDate" });
   }
   return {

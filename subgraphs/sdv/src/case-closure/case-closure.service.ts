@@ -4,7 +4,7 @@ import { badInput } from "../../../shared/src/errors.js";
 import { SignalEntity } from "../signal/signal.entity.js";
 import type { SignalPolicy } from "../signal/signal.policy.js";
 import { isUuid } from "../signal/signal.service.js";
-import { todayInNetherlands } from "../threshold/threshold.service.js";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 
 /** At most this many signals per call: what one team closes in a long while. */
 export const MAX_CLOSED_SIGNALS = 20_000;

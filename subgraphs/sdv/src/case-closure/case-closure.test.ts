@@ -4,7 +4,7 @@ import { addDays } from "../../../shared/src/covenant/working-days.js";
 import type { Identity } from "../../../shared/src/identity.js";
 import { sdvSubgraph } from "../index.js";
 import { insertSignal } from "../signal/signal.fixture.js";
-import { todayInNetherlands } from "../threshold/threshold.service.js";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 
 const CLOSE = `mutation($closures: [CaseClosureInput!]!) { recordCaseClosures(closures: $closures) }`;
 

@@ -9,6 +9,7 @@ import { ddasCasesOf, ddasClientsOf } from "./ddas.peers.js";
 import { DdasExportPolicy } from "./ddas.policy.js";
 import { checkExportRequest, MAX_EXPORTED_SIGNALS, type DdasExportRequest } from "./ddas.rules.js";
 import { DDAS_SCHEMA_ID, validateDdasDocument } from "./ddas.validator.js";
+import { now as clockNow } from "../../../shared/src/clock.js";
 
 /** What the access log records for each household whose signals an export reports (amount, dates, status). */
 export const DDAS_EXPORT_READ = "ddasExport.vroegsignaal";
@@ -49,7 +50,7 @@ export class DdasExportService {
     this.policy = new DdasExportPolicy(identity);
   }
 
-  async export(request: DdasExportRequest, accessLog: AccessLogCollector, now = new Date()): Promise<DdasDocument> {
+  async export(request: DdasExportRequest, accessLog: AccessLogCollector, now = clockNow()): Promise<DdasDocument> {
     this.policy.assertMayExport();
     checkExportRequest(request);
     const { municipalityCode, from, to } = request;

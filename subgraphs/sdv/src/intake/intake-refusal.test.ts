@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identities } from "../../../../test/support/subgraph.js";
-import { todayInNetherlands } from "../threshold/threshold.service.js";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 import { daysAgo, startSdvWithPeers, tenantFacts, type SdvWithPeers } from "./intake.fixture.js";
 
 const SUBMIT = `mutation($input: SubmitSignalsInput!) {

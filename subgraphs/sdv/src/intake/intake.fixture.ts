@@ -10,7 +10,7 @@ import { IDENTITY_HEADER, PEER_TOKENS_HEADER, type Identity } from "../../../sha
 import { startSubgraph } from "../../../shared/src/subgraph-server.js";
 import { sdvSubgraph } from "../index.js";
 import { addDays } from "../../../shared/src/covenant/working-days.js";
-import { todayInNetherlands } from "../threshold/threshold.service.js";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 import type { ReferralForCase } from "../referral/case-opening.js";
 import { COLLECTION_STEPS, type IntakeFacts } from "./intake.rules.js";
 

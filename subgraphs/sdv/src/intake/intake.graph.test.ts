@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestGraph, type TestGraph } from "../../../../test/support/graph.js";
 import { addDays, firstWorkingDayFrom } from "../../../shared/src/covenant/working-days.js";
-import { todayInNetherlands } from "../threshold/threshold.service.js";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 
 const UPSERT_TENANT = `mutation($input: TenantInput!) { upsertTenant(input: $input) { id } }`;
 const UPSERT_ARREARS = `mutation($input: ArrearsInput!) { upsertArrears(input: $input) { id arrears { phase } } }`;

@@ -15,7 +15,7 @@ import { forwardingDay, type RoutingService } from "../routing/routing.service.j
 import { SignalEntity, type SignalChannelValue } from "../signal/signal.entity.js";
 import type { SignalPolicy } from "../signal/signal.policy.js";
 import type { ThresholdService } from "../threshold/threshold.service.js";
-import { todayInNetherlands } from "../threshold/threshold.service.js";
+import { now as clockNow, todayInNetherlands } from "../../../shared/src/clock.js";
 import { recordRefusals, type RefusedItem } from "./intake-refusal.js";
 import { intakeFactsOf, knownVulnerableAtSwt } from "./intake.peers.js";
 import { corporationForSubmission } from "./intake.policy.js";
@@ -77,7 +77,7 @@ export class IntakeService {
   async submit(input: SubmitSignalsInput): Promise<BatchAnswer> {
     const started = performance.now();
     const corporationId = corporationForSubmission(this.identity, input.corporationId);
-    const now = new Date();
+    const now = clockNow();
     const receivedOn = todayInNetherlands(now);
     const signalDate = input.signalDate ?? receivedOn;
     const { reportingMonth } = input;

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identities } from "../../../../test/support/subgraph.js";
 import type { Identity } from "../../../shared/src/identity.js";
-import { todayInNetherlands } from "../threshold/threshold.service.js";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 import { daysAgo, startSdvWithPeers, tenantFacts, type SdvWithPeers } from "./intake.fixture.js";
 import type { IntakeFacts } from "./intake.rules.js";
 
@@ -114,7 +114,7 @@ describe("signal intake: a corporation's monthly batch (submitSignals)", () => {
           { kind: "DATA_SHARING_NOTICE", takenOn: daysAgo(20) },
         ],
       });
-      const early = await one(facts, { signalDate: daysAgo(19) });
+      const early = await one(facts, { signalDate: daysAgo(19), reportingMonth: daysAgo(19).slice(0, 7) });
       expect(early.refusals.map((r) => r.code)).toEqual(["COLLECTION_STEPS_INCOMPLETE"]);
       expect(early.refusals[0]!.message).toMatch(/missing: a referral to debt help \(DEBT_HELP_REFERRAL\)/);
       expect(early.refusals[0]!.message).toMatch(new RegExp(`dated after the signal date ${daysAgo(19)}: an attempt at personal contact \\(PERSONAL_CONTACT_ATTEMPT, taken on ${daysAgo(18)}\\)`));

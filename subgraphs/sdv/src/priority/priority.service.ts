@@ -14,6 +14,7 @@ import type { ThresholdService } from "../threshold/threshold.service.js";
 import { PriorityRevisionEntity, type PriorityRevisionKind } from "./priority-revision.entity.js";
 import { PriorityEntity, type PriorityLevelValue } from "./priority.entity.js";
 import { prioritise, targetOfLevel } from "./priority.rules.js";
+import { now as clockNow } from "../../../shared/src/clock.js";
 
 /** The level that counts for routing and lists: an SDV worker's override wins over the computed level. */
 export function effectiveLevel(priority: Pick<PriorityEntity, "level" | "overrideLevel">): PriorityLevelValue {
@@ -173,7 +174,7 @@ export class PriorityService {
     const why = (reason ?? "").trim();
     if (!why) throw badInput("reason must say why the level is overridden; it is kept beside the computed level.", { argument: "reason" });
     if (why.length > 2_000) throw badInput("reason is longer than 2000 characters.", { argument: "reason" });
-    const now = new Date();
+    const now = clockNow();
     const forwardedOn = forwardingDay(now);
     const result = await this.db.transaction(async (manager) => {
       const signal = (await this.handled(manager, [signalId])).get(signalId);
@@ -242,7 +243,7 @@ export class PriorityService {
       throw badInput(`At most ${MAX_RECOMPUTATION} signals can be recomputed at once, got ${ids.length}.`, { argument: "signalIds" });
     }
     const threshold = await this.thresholds.forRecomputation(thresholdId);
-    const now = new Date();
+    const now = clockNow();
     const forwardedOn = forwardingDay(now);
     const forwardings: { signalId: string; route: Route }[] = [];
     const result = await this.db.transaction(async (manager) => {

@@ -6,7 +6,7 @@ import { daysAgo, startSdvWithPeers, tenantFacts, type SdvWithPeers } from "../i
 import type { IntakeFacts } from "../intake/intake.rules.js";
 import { forwardingDay } from "../routing/routing.service.js";
 import { DEFAULT_THRESHOLD } from "../threshold/threshold.defaults.js";
-import { todayInNetherlands } from "../threshold/threshold.service.js";
+import { now, todayInNetherlands } from "../../../shared/src/clock.js";
 
 const SUBMIT = `mutation($input: SubmitSignalsInput!) { submitSignals(input: $input) { items { outcome refusals { code } signal { id } } } }`;
 const PRIORITY = `query($id: ID!) {
@@ -152,7 +152,7 @@ describe("priorities (Art. 5.3)", () => {
           fromTeamId: "budget-coach",
           toTarget: "SWT",
           toTeamId: "haarlem-schalkwijk",
-          forwardedOn: forwardingDay(new Date()),
+          forwardedOn: forwardingDay(now()),
           message: expect.stringMatching(/SWT team haarlem-schalkwijk instead of the budget coach/),
         },
       });
@@ -271,7 +271,7 @@ describe("priorities (Art. 5.3)", () => {
       expect(after.priority.history).toEqual([
         { level: "IV", rule: "IV.BELOW_THRESHOLD", overrideLevel: null, forwardedTo: "BUDGET_COACH", forwardedTeamId: "budget-coach", revision: "RECOMPUTED", revisedBy: identities.sdvHaarlem.sub },
       ]);
-      expect(after.forwarding).toEqual({ target: "SWT", teamId: "haarlem-oost", forwardedOn: forwardingDay(new Date()) });
+      expect(after.forwarding).toEqual({ target: "SWT", teamId: "haarlem-oost", forwardedOn: forwardingDay(now()) });
       // Not listed, not changed: the known-vulnerable household keeps its computed III under the old threshold's record.
       expect((await read(vulnerable)).priority).toMatchObject({ level: "III", threshold: { id: DEFAULT_THRESHOLD.id } });
     });

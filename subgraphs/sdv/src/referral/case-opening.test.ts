@@ -5,7 +5,7 @@ import type { Identity } from "../../../shared/src/identity.js";
 import { firstWorkingDayFrom } from "../../../shared/src/covenant/working-days.js";
 import { startSdvWithPeers, tenantFacts, type SdvWithPeers } from "../intake/intake.fixture.js";
 import type { IntakeFacts } from "../intake/intake.rules.js";
-import { todayInNetherlands } from "../threshold/threshold.service.js";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 import type { ReferralForCase } from "./case-opening.js";
 
 const SUBMIT = `mutation($input: SubmitSignalsInput!) {

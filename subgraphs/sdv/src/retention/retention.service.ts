@@ -4,7 +4,7 @@ import { isIsoDate } from "../../../shared/src/scalars.js";
 import type { ScheduledJob } from "../../../shared/src/subgraph-server.js";
 import { eraseRefusals } from "../intake/intake-refusal.js";
 import { erasedAnything, eraseSignals } from "../signal/signal-erasure.js";
-import { todayInNetherlands } from "../threshold/threshold.service.js";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 import { retentionConfig, type RetentionConfig } from "./retention.config.js";
 
 /**

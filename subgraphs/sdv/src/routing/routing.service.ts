@@ -4,7 +4,7 @@ import { badInput, forbidden } from "../../../shared/src/errors.js";
 import type { Identity } from "../../../shared/src/identity.js";
 import { firstWorkingDayFrom } from "../../../shared/src/covenant/working-days.js";
 import type { CaseOpeningService } from "../referral/case-opening.js";
-import { todayInNetherlands } from "../threshold/threshold.service.js";
+import { now as clockNow, todayInNetherlands } from "../../../shared/src/clock.js";
 import { RoutingAreaEntity } from "./routing-area.entity.js";
 
 /** The day zero of the feedback term for a forwarding made at `at`: that Dutch day, or the next working day. */
@@ -51,7 +51,7 @@ export class RoutingService {
     if (this.identity.role === "SDV" && !this.identity.orgs.includes(team.municipalityCode)) {
       throw forbidden(`Team ${team.id} works for municipality ${team.municipalityCode}, which you do not serve; the coordinator can set this area.`);
     }
-    const now = new Date();
+    const now = clockNow();
     const result = await this.db.transaction(async (manager) => {
       await manager
         .createQueryBuilder()

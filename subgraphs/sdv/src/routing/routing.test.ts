@@ -5,7 +5,7 @@ import type { Identity } from "../../../shared/src/identity.js";
 import { startSdvWithPeers, tenantFacts, type SdvWithPeers } from "../intake/intake.fixture.js";
 import type { IntakeFacts } from "../intake/intake.rules.js";
 import { firstWorkingDayFrom } from "../../../shared/src/covenant/working-days.js";
-import { todayInNetherlands } from "../threshold/threshold.service.js";
+import { now, todayInNetherlands } from "../../../shared/src/clock.js";
 
 const SUBMIT = `mutation($input: SubmitSignalsInput!) {
   submitSignals(input: $input) { items { outcome signal { id status } } }
@@ -59,7 +59,7 @@ describe("routing: I-III to the SWT team of the address, IV to the budget coach"
   });
 
   it("the forwarding date is the day of receipt when that is a working day, else the next one: day zero of the feedback term", async () => {
-    const before = Date.now();
+    const before = now().getTime();
     const signal = await forwarding(await signalFor({ arrears: above }));
     expect(signal.forwarding.forwardedOn).toBe(firstWorkingDayFrom(todayInNetherlands()));
     expect(Date.parse(signal.forwarding.forwardedAt)).toBeGreaterThanOrEqual(before - 1_000);

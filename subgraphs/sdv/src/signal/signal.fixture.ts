@@ -5,6 +5,7 @@ import type { PriorityInputsRecord, PriorityLevelValue } from "../priority/prior
 import type { ReferralTargetValue } from "../referral/referral.entity.js";
 import { DEFAULT_THRESHOLD } from "../threshold/threshold.defaults.js";
 import type { SignalChannelValue, SignalStatusValue } from "./signal.entity.js";
+import { now, todayInNetherlands } from "../../../shared/src/clock.js";
 
 /** Test data builders for the sdv subgraph's tests (not used by the running subgraph). */
 
@@ -36,14 +37,14 @@ export async function insertSignal(db: DataSource, seed: SignalSeed = {}): Promi
       seed.reportingMonth ?? "2026-09",
       seed.channel ?? "VPS",
       seed.status ?? "RECEIVED",
-      seed.receivedAt ?? new Date().toISOString(),
+      seed.receivedAt ?? now().toISOString(),
       seed.amountCents ?? 12_000,
     ],
   );
   const id: string = row.id;
   if (seed.priority) {
     const inputs: PriorityInputsRecord = {
-      signalDate: (seed.receivedAt ?? new Date().toISOString()).slice(0, 10),
+      signalDate: (seed.receivedAt ?? now().toISOString()).slice(0, 10),
       amountCents: seed.amountCents ?? 12_000,
       phase: "ARREARS",
       bailiffHandoverOn: null,
@@ -52,15 +53,17 @@ export async function insertSignal(db: DataSource, seed: SignalSeed = {}): Promi
       knownVulnerableAtSwt: false,
     };
     await db.query(
-      `insert into priority (signal_id, level, rule, reason, inputs, threshold_id, computed_at) values ($1, $2, $2 || '.TEST', 'Set by a test.', $3, $4, now())`,
-      [id, seed.priority, inputs, DEFAULT_THRESHOLD.id],
+      `insert into priority (signal_id, level, rule, reason, inputs, threshold_id, computed_at) values ($1, $2, $2 || '.TEST', 'Set by a test.', $3, $4, $5)`,
+      [id, seed.priority, inputs, DEFAULT_THRESHOLD.id, now()],
     );
   }
   if (seed.forwardedTo) {
-    await db.query(`insert into referral (signal_id, target, team_id, forwarded_on, forwarded_at) values ($1, $2, $3, current_date, now())`, [
+    await db.query(`insert into referral (signal_id, target, team_id, forwarded_on, forwarded_at) values ($1, $2, $3, $4, $5)`, [
       id,
       seed.forwardedTo.target,
       seed.forwardedTo.target === "SWT" ? seed.forwardedTo.teamId : BUDGET_COACH_TEAM.id,
+      todayInNetherlands(),
+      now(),
     ]);
   }
   return { id, tenantId };

@@ -5,9 +5,8 @@ import { COVENANT_START } from "../intake/intake.rules.js";
 import { isUuid } from "../signal/signal.service.js";
 import { ThresholdEntity } from "./threshold.entity.js";
 import type { SetThresholdInput } from "./threshold.type.js";
-import { todayInNetherlands } from "../../../shared/src/covenant/working-days.js";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 
-export { todayInNetherlands };
 
 /** The highest threshold that can be set: EUR 10,000; anything above it is a typing error in cents. */
 export const MAX_THRESHOLD_CENTS = 1_000_000;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identities, startTestSubgraph } from "../../../../test/support/subgraph.js";
 import { sdvSubgraph } from "../index.js";
-import { todayInNetherlands } from "./threshold.service.js";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 
 const CURRENT = `query($on: Date) { currentThreshold(on: $on) { amountCents validFrom setBy reason } }`;
 const HISTORY = `{ thresholds { amountCents validFrom setBy } }`;

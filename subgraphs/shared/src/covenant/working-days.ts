@@ -9,17 +9,6 @@ import calendar from "./non-working-days.json" with { type: "json" };
  */
 
 const DAY_MS = 86_400_000;
-const DUTCH_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" });
-
-/**
- * Today's date in the Netherlands (YYYY-MM-DD), whatever the server's time zone: the covenant's days
- * (a threshold's first day, a deadline, a retention period) are Dutch calendar days, and UTC would
- * move their boundary by one or two hours every night.
- */
-export function todayInNetherlands(now: Date = new Date()): string {
-  return DUTCH_DATE.format(now);
-}
-
 const NON_WORKING_DAYS: ReadonlyMap<number, ReadonlyMap<string, string>> = new Map(
   Object.entries((calendar as { years: Record<string, Record<string, string>> }).years).map(([year, days]) => [
     Number(year),

@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import { logger } from "../../../shared/src/logger.js";
 import type { PeerClient } from "../../../shared/src/peer-client.js";
-import { todayInNetherlands } from "../feedback-deadline/feedback-deadline.js";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 import { CaseSignalEntity } from "./case-signal.entity.js";
 import { CaseStatus } from "./case.enums.js";
 import { CaseEntity } from "./case.entity.js";

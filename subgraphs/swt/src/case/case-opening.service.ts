@@ -6,6 +6,7 @@ import { dueDateOf } from "../feedback-deadline/feedback-deadline.js";
 import { isUuid } from "../ids.js";
 import { CaseStatus } from "./case.enums.js";
 import type { OpenedCase, ReferralInput } from "./case-opening.type.js";
+import { now } from "../../../shared/src/clock.js";
 
 /** Referrals in one call at most: one intake batch of a corporation fits. */
 export const MAX_REFERRALS = 20_000;
@@ -137,8 +138,8 @@ export class CaseOpeningService {
     if (cases.length > 0) {
       const column = <T>(pick: (c: { id: string; planned: Planned }) => T) => cases.map(pick);
       await manager.query(
-        `INSERT INTO "case" (id, team_id, tenant_id, corporation_id, municipality_code, status, opened_on, forwarded_on, feedback_phase, feedback_due_on)
-         SELECT id, team_id, tenant_id, corporation_id, municipality_code, $9::text, forwarded_on, forwarded_on, feedback_phase, feedback_due_on
+        `INSERT INTO "case" (id, team_id, tenant_id, corporation_id, municipality_code, status, opened_on, forwarded_on, feedback_phase, feedback_due_on, created_at, updated_at)
+         SELECT id, team_id, tenant_id, corporation_id, municipality_code, $9::text, forwarded_on, forwarded_on, feedback_phase, feedback_due_on, $10, $10
            FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::date[], $7::text[], $8::date[])
              AS t(id, team_id, tenant_id, corporation_id, municipality_code, forwarded_on, feedback_phase, feedback_due_on)`,
         [
@@ -151,6 +152,8 @@ export class CaseOpeningService {
           column((c) => c.planned.referral.phase),
           column((c) => c.planned.feedbackDueOn),
           CaseStatus.OPEN,
+          // The moment the case reached the team, from the graph's clock (it decides the first day of work).
+          now(),
         ],
       );
     }

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { userError } from "../../../shared/src/errors.js";
-import { todayInNetherlands } from "../feedback-deadline/feedback-deadline.js";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 import { isUuid } from "../ids.js";
 import { CaseEntity } from "./case.entity.js";
 

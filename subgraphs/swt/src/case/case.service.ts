@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import { badInput } from "../../../shared/src/errors.js";
 import { paginate, type Page } from "../../../shared/src/pagination.js";
 import { FeedbackState } from "../feedback-deadline/feedback-deadline.type.js";
-import { todayInNetherlands } from "../feedback-deadline/feedback-deadline.js";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 import { groupBy, isUuid, oneBy } from "../ids.js";
 import { CaseSignalEntity } from "./case-signal.entity.js";
 import { rowsOfVisibleCases } from "./case-rows.js";

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { badInput, userError } from "../../../shared/src/errors.js";
-import { todayInNetherlands } from "../feedback-deadline/feedback-deadline.js";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 import type { CaseClosureReporter } from "./case-closure.js";
 import { lockCaseForWork } from "./case-rows.js";
 import { CaseOutcome, CaseStatus } from "./case.enums.js";

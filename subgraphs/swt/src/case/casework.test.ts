@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { identities } from "../../../../test/support/subgraph.js";
 import { addDays } from "../../../shared/src/covenant/working-days.js";
 import type { Identity } from "../../../shared/src/identity.js";
-import { todayInNetherlands } from "../feedback-deadline/feedback-deadline.js";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 import { openCases, openTestCase, swtWorkerOf, testReferral, zandvoortCoach } from "../testing.js";
 import { startSwtWithSdvPeer } from "./closure-peer.fixture.js";
 

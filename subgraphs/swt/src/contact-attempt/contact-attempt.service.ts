@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import { badInput, userError } from "../../../shared/src/errors.js";
 import { firstDayOfWork, lockCaseForWork, rowsOfVisibleCases } from "../case/case-rows.js";
 import type { CasePolicy } from "../case/case.policy.js";
-import { todayInNetherlands } from "../feedback-deadline/feedback-deadline.js";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 import { groupBy } from "../ids.js";
 import { ContactAttemptEntity } from "./contact-attempt.entity.js";
 import { PartOfDay } from "./contact-attempt.enums.js";

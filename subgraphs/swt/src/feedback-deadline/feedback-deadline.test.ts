@@ -4,7 +4,8 @@ import { addDays } from "../../../shared/src/covenant/working-days.js";
 import type { Identity } from "../../../shared/src/identity.js";
 import { swtSubgraph } from "../index.js";
 import { OPEN_CASES, openCases, swtWorkerOf, testReferral, zandvoortSdv, type TestReferral } from "../testing.js";
-import { isFeedbackOverdue, todayInNetherlands, wasFeedbackOnTime } from "./feedback-deadline.js";
+import { isFeedbackOverdue, wasFeedbackOnTime } from "./feedback-deadline.js";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 
 const DEADLINE = `query($id: ID!) { case(id: $id) { id forwardedOn feedbackPhase feedbackDueOn feedbackOverdue feedbackOnTime } }`;
 const DUE_DATE = `query($forwardedOn: Date!, $phase: Phase!) { feedbackDueDate(forwardedOn: $forwardedOn, phase: $phase) }`;

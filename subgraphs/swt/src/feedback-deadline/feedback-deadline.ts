@@ -1,9 +1,8 @@
 import { CalendarNotCoveredError, feedbackDueOn } from "../../../shared/src/covenant/working-days.js";
 import type { Phase } from "../../../shared/src/covenant/phase.enum.js";
 import { badInput } from "../../../shared/src/errors.js";
-import { todayInNetherlands } from "../../../shared/src/covenant/working-days.js";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 
-export { todayInNetherlands };
 
 /**
  * The day feedback (terugkoppeling) on a signal forwarded on `forwardedOn` in `phase` is due (Art.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identities, startTestSubgraph } from "../../../../test/support/subgraph.js";
 import { addDays } from "../../../shared/src/covenant/working-days.js";
 import type { Identity } from "../../../shared/src/identity.js";
-import { todayInNetherlands } from "../feedback-deadline/feedback-deadline.js";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 import { swtSubgraph } from "../index.js";
 import { openTestCase } from "../testing.js";
 

@@ -4,7 +4,7 @@ import { firstDayOfWork, lockCaseForWork, POLICY_CASE_ALIAS, rowsOfVisibleCases 
 import { CaseStatus } from "../case/case.enums.js";
 import { CaseEntity } from "../case/case.entity.js";
 import type { CasePolicy } from "../case/case.policy.js";
-import { todayInNetherlands } from "../feedback-deadline/feedback-deadline.js";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 import { groupBy, isUuid, oneBy } from "../ids.js";
 import { FeedbackEntity } from "./feedback.entity.js";
 import type { FeedbackInput } from "./feedback.type.js";

@@ -5,9 +5,8 @@ import { CaseStatus } from "../case/case.enums.js";
 import { eraseCases, totalErased, type ErasureCounts } from "../erasure/case-erasure.js";
 import { addCasesToTally } from "../monitoring/case-tally.js";
 import { retentionConfigFromEnv, type RetentionConfig } from "./retention.config.js";
-import { todayInNetherlands } from "../../../shared/src/covenant/working-days.js";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 
-export { todayInNetherlands };
 
 /**
  * Retention (bewaartermijn; the covenant's privacy duty "retain no longer than needed") of the swt

@@ -5,7 +5,8 @@ import { insertCaseWithCasework, insertHouseholdProfile, rowsMentioning, tallyOf
 import { swtSubgraph } from "../index.js";
 import { DEFAULT_RETENTION, retentionConfigFromEnv } from "./retention.config.js";
 import { retentionJob } from "./retention.job.js";
-import { runRetention, todayInNetherlands } from "./retention.service.js";
+import { runRetention } from "./retention.service.js";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 
 const NOTHING = { case: 0, case_signal: 0, contact_attempt: 0, case_note: 0, feedback: 0, household_profile: 0 };
 
