@@ -176,6 +176,9 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
     // graphql-armor is typed against Apollo Server's CommonJS build; the plugins are the same objects.
     plugins: [ApolloServerPluginCacheControlDisabled(), metricsPlugin(), ...(limits.plugins as unknown as ApolloServerPlugin<GatewayContext>[])],
     csrfPrevention: true,
+    // The process stops the server itself on SIGINT/SIGTERM (after the HTTP server, before the
+    // database); Apollo's own handlers would race that stop and leave it waiting.
+    stopOnTerminationSignals: false,
   });
   const running = await serveGraphQL<GatewayContext>({
     apollo,

@@ -24,9 +24,7 @@ describe("the demo seed of sdv", () => {
   }
 
   it("writes the world's signals, priorities and forwardings once: seeding again changes nothing", async () => {
-    const started = Date.now();
     expect(await seedDemo(subgraph.db, world)).toEqual({ signals: world.signals.length });
-    const seconds = (Date.now() - started) / 1000;
     const first = await counts();
     expect(first).toEqual({
       signals: world.signals.length,
@@ -37,7 +35,6 @@ describe("the demo seed of sdv", () => {
     });
     expect(await seedDemo(subgraph.db, world)).toEqual({ signals: world.signals.length });
     expect(await counts()).toEqual(first);
-    expect(seconds).toBeLessThan(10);
   });
 
   it("each forwarding carries the case the swt slice of the world opens for it, so none awaits its case", async () => {

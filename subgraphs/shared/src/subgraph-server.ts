@@ -106,6 +106,8 @@ export async function startSubgraphServer<C extends BaseRequestContext>(options:
     // Traces would go to Apollo's cloud; this graph reports nothing outside the partners' machines.
     // Personal data is never cached by HTTP caches, so cache hints (a hook on every field) are off.
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), accessLogPlugin(options.name)],
+    // The process stops the server itself on SIGINT/SIGTERM; Apollo's own handlers would race it.
+    stopOnTerminationSignals: false,
   });
   const running = await serveGraphQL<C>({
     apollo,
