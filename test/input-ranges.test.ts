@@ -46,6 +46,8 @@ const MONTH_PROBES: Probe[] = [
   { role: "ANALYST", operation: "query", call: `thresholdAnalysis(fromMonth: $v, toMonth: "2026-10", candidatesCents: [7500])`, selection: "{ signals }", type: "YearMonth!", names: "fromMonth" },
   { role: "SDV", operation: "query", call: "signals(first: 5, filter: { reportingMonth: $v })", selection: "{ edges { node { id } } }", type: "YearMonth", names: "filter.reportingMonth" },
   { role: "ANALYST", operation: "query", call: "signalCounts(groupBy: [MONTH], filter: { toMonth: $v })", selection: "{ month }", type: "YearMonth", names: "filter.toMonth" },
+  // The monitoring takes its months as strings, checked against the same range.
+  { role: "ANALYST", operation: "query", call: `monitoring(from: $v, to: "2026-03")`, selection: "{ month }", type: "String!", names: "from" },
 ];
 
 const INSTANT_PROBES: Probe[] = [
@@ -157,6 +159,23 @@ describe("what a caller may send: dates, months, instants and numbers within the
     expect(result.errors?.[0]?.message).toMatch(/between 1900-01-01 and 2099-12-31/);
     // The graph still answers afterwards.
     expect((await graph.query(tokens.SWT, `{ feedbackDueDate(forwardedOn: "2026-11-02", phase: COLLECTION) }`)).data).toEqual({ feedbackDueDate: "2026-11-09" });
+  });
+
+  it("names the field inside an input object or the item of a list, whether written in the query or passed whole as a variable", async () => {
+    const arrears = `mutation($input: ArrearsInput!) { upsertArrears(input: $input) { id } }`;
+    const whole = await graph.query(tokens.CORPORATION, arrears, { input: { tenantReference: "EW-RANGE-1", amountCents: 5, since: "2021-02-30", phase: "ARREARS" } });
+    expect(whole.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", variable: "input", argument: "input", field: "since" });
+    expect(whole.errors?.[0]?.message).toMatch(/YYYY-MM-DD/);
+
+    const analysis = `thresholdAnalysis(fromMonth: "2026-01", toMonth: "2026-10", candidatesCents: CANDIDATES) { signals }`;
+    const written = await graph.query(tokens.ANALYST, `{ ${analysis.replace("CANDIDATES", "[7500, 2.5]")} }`);
+    expect(written.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", argument: "candidatesCents", field: "[1]" });
+    expect(written.errors?.[0]?.message).toBe("candidatesCents[1]: Int cannot represent non-integer value: 2.5");
+    const passed = await graph.query(tokens.ANALYST, `query($c: [Int!]!) { ${analysis.replace("CANDIDATES", "$c")} }`, { c: [7500, 2.5] });
+    expect(passed.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", variable: "c", argument: "candidatesCents", field: "[1]" });
+
+    const phase = await graph.query(tokens.SWT, `{ feedbackDueDate(forwardedOn: "2026-11-02", phase: SOMETIME) }`);
+    expect(phase.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", argument: "phase" });
   });
 
   it("refuses a date outside 1900-01-01..2099-12-31, or one the calendar lacks, for every date argument", async () => {

@@ -35,13 +35,10 @@ function indexOf(source: Source): ArgumentIndex | null {
   return index;
 }
 
-/** `["input", "signals[0]", "amountCents"]` as `{ argument: "input", field: "signals[0].amountCents" }`. */
-function naming(path: string[]): { argument: string; field?: string } {
-  const [first, ...rest] = path;
-  const bracket = first!.indexOf("[");
-  const argument = bracket === -1 ? first! : first!.slice(0, bracket);
-  const field = (bracket === -1 ? "" : first!.slice(bracket)) + (rest.length ? `${bracket === -1 ? "" : "."}${rest.join(".")}` : "");
-  return field ? { argument, field } : { argument };
+/** `input.signals[0].amountCents` as `{ argument: "input", field: "signals[0].amountCents" }`. */
+function naming(label: string): { argument: string; field?: string } {
+  const match = /^([^.[]+)\.?(.*)$/.exec(label)!;
+  return match[2] ? { argument: match[1]!, field: match[2] } : { argument: match[1]! };
 }
 
 const LITERAL_KINDS = new Set<string>([Kind.INT, Kind.FLOAT, Kind.STRING, Kind.BOOLEAN, Kind.NULL, Kind.ENUM, Kind.LIST, Kind.OBJECT]);
@@ -64,8 +61,8 @@ export function nameRefusedArgument(formatted: GraphQLFormattedError, error: unk
   if (code === "GRAPHQL_VALIDATION_FAILED" && LITERAL_KINDS.has(node.kind)) {
     const path = node.loc ? indexOf(source)?.values.get(node.loc.start) : undefined;
     if (!path) return formatted;
-    const where = naming(path);
     const label = path.join(".");
+    const where = naming(label);
     const leaf = path.at(-1)!.replace(/\[\d+\]$/, "");
     return {
       ...formatted,
@@ -77,7 +74,9 @@ export function nameRefusedArgument(formatted: GraphQLFormattedError, error: unk
   if (code === "BAD_USER_INPUT" && node.kind === Kind.VARIABLE_DEFINITION && formatted.extensions?.argument === undefined) {
     const variable = node.variable.name.value;
     const path = indexOf(source)?.variables.get(variable);
-    return { ...formatted, extensions: { ...formatted.extensions, variable, ...(path ? naming(path) : {}) } };
+    // graphql-js says where inside the variable the value was refused: `... at "input.since"; ...`.
+    const inside = new RegExp(`^Variable "\\$${variable}" got invalid value .*? at "${variable}((?:\\.[_A-Za-z][_0-9A-Za-z]*|\\[\\d+\\])+)"; `, "s").exec(formatted.message)?.[1] ?? "";
+    return { ...formatted, extensions: { ...formatted.extensions, variable, ...(path ? naming(`${path.join(".")}${inside}`) : {}) } };
   }
   return formatted;
 }
