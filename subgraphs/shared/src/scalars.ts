@@ -32,11 +32,6 @@ export function isIsoDate(value: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
-/** True for a calendar date written as YYYY-MM-DD inside DATE_RANGE. */
-export function isDateInRange(value: string): boolean {
-  return isIsoDate(value) && value >= DATE_RANGE.from && value <= DATE_RANGE.to;
-}
-
 /** A value written in the query itself that is not a string, kept as the caller wrote it. */
 class Literal {
   constructor(readonly text: string) {}
