@@ -6,6 +6,8 @@ import { headerValue, sendJson, serveGraphQL, type RunningServer } from "../../s
 import { IDENTITY_HEADER, PEER_TOKENS_HEADER, type Identity } from "../../subgraphs/shared/src/identity.js";
 import { logger } from "../../subgraphs/shared/src/logger.js";
 import { maskInternalErrors } from "../../subgraphs/shared/src/subgraph-server.js";
+import { applyScalarParsing } from "../../subgraphs/shared/src/scalars.js";
+import { PageSizeRule } from "../../subgraphs/shared/src/pagination.js";
 import type { GatewayTokenSigner } from "./auth/gateway-token.js";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { AuthorizingGateway } from "./authorization/authorizing-gateway.js";
@@ -163,6 +165,9 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
       return new IdentityDataSource({ name, url: target }, options.signer, options.subgraphUrls);
     },
   });
+  // The supergraph's Date, YearMonth and DateTime parse as the subgraphs' do: a bad value is refused
+  // here, naming its argument, before any plan is made (registered first, so before anyone reads it).
+  inner.onSchemaLoadOrUpdate(({ apiSchema }) => applyScalarParsing(apiSchema));
   const gateway = new AuthorizingGateway(inner, options.supergraphSdl, {}, options.enforceAuthorization ?? true);
   const limits = operationLimits();
   const apollo = new ApolloServer<GatewayContext>({
@@ -171,7 +176,8 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     formatError: formatGatewayError,
-    validationRules: limits.validationRules as never,
+    // Page sizes first, so that a refused `first` is the first error, before the cost it implies.
+    validationRules: [PageSizeRule, ...(limits.validationRules as never[])],
     parseOptions: limits.parseOptions,
     // graphql-armor is typed against Apollo Server's CommonJS build; the plugins are the same objects.
     plugins: [ApolloServerPluginCacheControlDisabled(), metricsPlugin(), ...(limits.plugins as unknown as ApolloServerPlugin<GatewayContext>[])],

@@ -1,5 +1,6 @@
 import { Field, ObjectType, type ClassType, Directive, Int, ArgsType } from "type-graphql";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { GraphQLError, Kind, getNamedType, type ASTVisitor, type ValidationContext } from "graphql";
 import { badInput } from "./errors.js";
 
 /** Relay page information. Every subgraph defines it identically, hence shareable. */
@@ -77,10 +78,34 @@ function decodeCursor(cursor: string, length: number): CursorValue[] {
   });
 }
 
+function pageSizeProblem(first: number): string | null {
+  return Number.isInteger(first) && first >= 1 && first <= MAX_PAGE_SIZE ? null : `first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}.`;
+}
+
 export function checkPageSize(first: number): void {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}.`, { argument: "first" });
-  }
+  const problem = pageSizeProblem(first);
+  if (problem) throw badInput(problem, { argument: "first" });
+}
+
+/**
+ * For the gateway: a page size written in the query itself is refused while the operation is
+ * validated, with the same range as `checkPageSize`, before its cost is estimated from it (a
+ * `first: 2000000000` would otherwise come back as a cost refusal that does not say what to fix).
+ * One passed as a variable reaches the subgraph, whose `checkPageSize` refuses it.
+ */
+export function PageSizeRule(context: ValidationContext): ASTVisitor {
+  return {
+    Argument(node) {
+      if (node.name.value !== "first" || node.value.kind !== Kind.INT) return;
+      const field = context.getFieldDef();
+      if (!field || !getNamedType(field.type).name.endsWith("Connection")) return;
+      const first = Number(node.value.value);
+      // An Int overflow is graphql-js's own refusal; one error per value is enough.
+      if (Math.abs(first) > 2_147_483_647) return;
+      const problem = pageSizeProblem(first);
+      if (problem) context.reportError(new GraphQLError(problem, { nodes: [node.value], extensions: { code: "BAD_USER_INPUT", argument: "first" } }));
+    },
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import { createGatewayTokenVerifier, IDENTITY_HEADER, PEER_TOKENS_HEADER, type G
 import type { AccessLogCollector } from "./access-log.js";
 import { PeerClient } from "./peer-client.js";
 import { logger } from "./logger.js";
+import { nameRefusedArgument } from "./input-errors.js";
 
 /** What every subgraph request knows before its own services are attached (Vendure's RequestContext). */
 export interface BaseRequestContext {
@@ -34,7 +35,8 @@ const PUBLIC_CODES = new Set([
 
 /** Keeps business refusals (any custom code) and hides infrastructure failures behind a generic message. */
 export function maskInternalErrors(name: string) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  return (given: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const formatted = nameRefusedArgument(given, error);
     const code = formatted.extensions?.code;
     if (typeof code === "string" && (PUBLIC_CODES.has(code) || code !== "INTERNAL_SERVER_ERROR")) {
       const { stacktrace: _ignored, ...extensions } = formatted.extensions ?? {};

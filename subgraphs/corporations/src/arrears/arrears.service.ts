@@ -78,10 +78,13 @@ export class ArrearsService {
   }
 }
 
+/** The most a household's rent arrears can be, in euro cents (EUR 1,000,000): beyond it an amount is a typing error. */
+export const MAX_ARREARS_CENTS = 100_000_000;
+
 /** Checks arrears before anything is written. */
 function validateArrears(input: ArrearsInput) {
-  if (!Number.isInteger(input.amountCents) || input.amountCents < 0) {
-    throw badInput(`amountCents must be a whole number of euro cents, 0 or more (0: the arrears are paid off); got ${input.amountCents}.`, {
+  if (!Number.isInteger(input.amountCents) || input.amountCents < 0 || input.amountCents > MAX_ARREARS_CENTS) {
+    throw badInput(`amountCents must be a whole number of euro cents from 0 (the arrears are paid off) to ${MAX_ARREARS_CENTS} (EUR 1,000,000); got ${input.amountCents}.`, {
       field: "amountCents",
     });
   }

@@ -72,7 +72,8 @@ describe("arrears in the corporations subgraph", () => {
   });
 
   it.each([
-    ["a negative amount", { amountCents: -1 }, "amountCents", /0 or more/],
+    ["a negative amount", { amountCents: -1 }, "amountCents", /from 0 \(the arrears are paid off\)/],
+    ["an amount above EUR 1,000,000", { amountCents: 100_000_001 }, "amountCents", /to 100000000 \(EUR 1,000,000\)/],
     ["a since date in the future", { since: addDays(today(), 3) }, "since", /lies in the future/],
     ["a bailiff hand-over before the arrears began", { bailiffHandoverOn: addDays(since, -1) }, "bailiffHandoverOn", /before since/],
     ["an empty tenant reference", { tenantReference: "  " }, "tenantReference", /must not be empty/],

@@ -32,7 +32,9 @@ export class ArrearsInput {
   @Field({ description: "The corporation's own reference of the tenant (upsertTenant first)." })
   tenantReference: string;
 
-  @Field(() => Int, { description: "The amount owed in euro cents, 0 or more. 0 means the arrears are paid off: the record is removed, as with clearArrears." })
+  @Field(() => Int, {
+    description: "The amount owed in euro cents, 0 to 100,000,000 (EUR 1,000,000). 0 means the arrears are paid off: the record is removed, as with clearArrears.",
+  })
   amountCents: number;
 
   @Field(() => DateScalar, { description: "The oldest unpaid due date; not in the future." })

@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import { CORPORATIONS, isCorporationId, isCovenantMunicipality, MUNICIPALITIES } from "../../../shared/src/covenant/organisations.js";
 import { badInput } from "../../../shared/src/errors.js";
+import { MONTH_RANGE } from "../../../shared/src/scalars.js";
 import { monitoringCount, monitoringKeyOf as keyOf, monitoringRowKeyOf, type MonitoringPolicy } from "../../../shared/src/monitoring.js";
 import { PriorityLevel } from "../priority/priority.type.js";
 import { signalMetrics } from "./signal-tally.js";
@@ -140,6 +141,9 @@ function monthOf(key: MonitoringMonthKey, metrics: Map<string, number>): Monitor
 function monthsOf(from: string, to: string): string[] {
   for (const [argument, value] of [["from", from], ["to", to]] as const) {
     if (!MONTH.test(value)) throw badInput(`${argument} "${value}" is not a month; write it as YYYY-MM, e.g. 2026-03.`, { argument });
+    if (value < MONTH_RANGE.from || value > MONTH_RANGE.to) {
+      throw badInput(`${argument} "${value}" must lie between ${MONTH_RANGE.from} and ${MONTH_RANGE.to}, as every month of the graph.`, { argument });
+    }
   }
   if (from > to) throw badInput(`from (${from}) is after to (${to}); give the earlier month first.`, { argument: "from" });
   const index = (month: string) => {

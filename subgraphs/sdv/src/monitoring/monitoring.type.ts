@@ -77,7 +77,7 @@ export class MonitoringMonth {
 
 @ArgsType()
 export class MonitoringArgs {
-  @Field({ description: "The first month, YYYY-MM." })
+  @Field({ description: "The first month, YYYY-MM, from 1900-01 up to and including 2099-12." })
   from: string;
 
   @Field({ description: "The last month, YYYY-MM; from `from` to `to` is at most 36 months." })

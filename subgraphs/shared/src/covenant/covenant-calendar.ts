@@ -161,14 +161,21 @@ export function lastDayForNotice(renewalOn: string, covenant: CovenantData = COV
   return addMonths(renewalOn, -covenant.noticeMonths);
 }
 
+/** The most terms the calendar counts: more than there are months from 2021 to the end of 2099. */
+const MAX_TERMS = 1_000;
+
 /** The covenant's calendar on day `on` (YYYY-MM-DD); refuses a day before the covenant started. */
 export function covenantCalendar(on: string, covenant: CovenantData = COVENANT): CovenantCalendarDay {
   parts(on);
   if (on < covenant.startsOn) throw new BeforeCovenantError(on, covenant.startsOn);
 
-  // Terms are one year, so this runs once per year since the start.
+  // Terms are one year, so this runs once per year since the start; bounded all the same (a Date
+  // ends in 2099, and a term is at least a month long).
   let number = 1;
-  while (termStart(covenant, number + 1) <= on) number += 1;
+  while (termStart(covenant, number + 1) <= on) {
+    number += 1;
+    if (number > MAX_TERMS) throw new RangeError(`${on} lies more than ${MAX_TERMS} terms after the covenant started.`);
+  }
   const startsOn = termStart(covenant, number);
   const nextRenewalOn = termStart(covenant, number + 1);
   const noticeDeadline = lastDayForNotice(nextRenewalOn, covenant);

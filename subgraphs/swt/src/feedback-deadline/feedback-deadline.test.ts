@@ -66,7 +66,7 @@ describe("the feedback term of Art. 5.4 on cases", () => {
     }
     const outside = await subgraph.query(worker, DUE_DATE, { forwardedOn: "2040-01-02", phase: "ARREARS" });
     expect(outside.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
-    expect(outside.errors?.[0]?.message).toMatch(/holds no days for 2040.*non-working-days\.json/);
+    expect(outside.errors?.[0]?.message).toMatch(/answers for 2021-01-01 to 2028-12-31 only.*2040 are not recorded/);
 
     const referral = await subgraph.query(identities.sdvHaarlem, OPEN_CASES, { referrals: [testReferral({ forwardedOn: "2040-01-02" })] });
     expect(referral.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([["BAD_USER_INPUT", "referrals[0].forwardedOn"]]);

@@ -1,3 +1,4 @@
+import { CALENDAR_RANGE } from "../../../shared/src/covenant/working-days.js";
 import { ArgsType, Field, registerEnumType } from "type-graphql";
 import { Phase } from "../../../shared/src/covenant/phase.enum.js";
 import { DateScalar } from "../../../shared/src/scalars.js";
@@ -29,7 +30,9 @@ registerEnumType(FeedbackState, {
 
 @ArgsType()
 export class FeedbackDueDateArgs {
-  @Field(() => DateScalar, { description: "The day the signal was forwarded to the team (doorgezet)." })
+  @Field(() => DateScalar, {
+    description: `The day the signal was forwarded to the team (doorgezet). The working-day calendar answers for ${CALENDAR_RANGE.from} to ${CALENDAR_RANGE.to} (the years whose decree days are recorded); a term that ends outside it is refused with BAD_USER_INPUT.`,
+  })
   forwardedOn: string;
 
   @Field(() => Phase, { description: "The collection phase of the signal as delivered." })
