@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, feedbackDueOn } from "../subgraphs/shared/src/covenant/working-days.js";
+import { addDays, feedbackDueOn, firstWorkingDayFrom } from "../subgraphs/shared/src/covenant/working-days.js";
 import { todayInNetherlands } from "../subgraphs/shared/src/clock.js";
 import { startTestGraph, type TestGraph } from "./support/graph.js";
 
@@ -216,7 +216,10 @@ describe("casework, feedback and withdrawal, through the gateway", () => {
       [lastMonth, 6, 5, 6],
       [thisMonth, 6, 5, 6],
     ]);
-    // Cases are counted in the month they were opened: all six this month, none erased from the figure.
-    expect(after.find((m: any) => m.month === thisMonth).casesOpened.count).toBe(6);
+    // Cases are counted in the month they were opened, the forwarding day: the first working day from
+    // today, in the next month when today is a month's last day and no working day. All six, none erased.
+    const openedMonth = firstWorkingDayFrom(today).slice(0, 7);
+    const opened = (await ok(tokens.analyst!, monitoring, { from: openedMonth, to: openedMonth })).monitoring;
+    expect(opened.map((m: any) => [m.month, m.casesOpened.count])).toEqual([[openedMonth, 6]]);
   });
 });
