@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
+import { now } from "../../../shared/src/clock.js";
 import type { CaseStatus } from "../case/case.enums.js";
 
 /** Test data builders for the erasure and retention tests (not used by the running subgraph). */
@@ -64,8 +65,8 @@ export async function insertCaseWithCasework(db: DataSource, seed: CaseSeed): Pr
 export async function insertHouseholdProfile(db: DataSource, tenantId: string, updatedAt?: string): Promise<void> {
   await db.query(
     `insert into household_profile (tenant_id, known_since, children_under_18, member_65_plus, created_at, updated_at)
-     values ($1, '2020-01-15', true, false, coalesce($2::timestamptz, now()), coalesce($2::timestamptz, now()))`,
-    [tenantId, updatedAt ?? null],
+     values ($1, '2020-01-15', true, false, $2, $2)`,
+    [tenantId, updatedAt ?? now()],
   );
 }
 
