@@ -198,15 +198,15 @@ export class RoutingService {
       if (level === "IV") {
         throw userError("PRIORITY_DECIDES_TARGET", `Signal ${signalId} has priority IV and goes to the budget coach; override its priority to send it to an SWT team.`);
       }
-      if (signal.referral?.teamId === team.id) {
-        throw userError("ALREADY_FORWARDED_THERE", `Signal ${signalId} is already forwarded to ${team.id}.`, { argument: "teamId" });
-      }
+      const { priority: _p, referral: current, ...plain } = signal;
+      // Sent again (a retry, or two workers at once): the signal is there already, nothing is recorded twice.
+      if (current?.teamId === team.id) return { signal: plain as SignalEntity, referral: current, moved: false };
       await recordForwardings(manager, [{ signalId: signal.id, route: routeToTeam(team.id), kind: "REROUTE", reason: why }], forwardedOn, now, this.identity.sub, true);
       const referral = await manager.getRepository(ReferralEntity).findOneByOrFail({ signalId: signal.id });
-      const { priority: _p, referral: _r, ...plain } = signal;
-      return { signal: { ...plain, status: "FORWARDED" } as SignalEntity, referral };
+      return { signal: { ...plain, status: "FORWARDED" } as SignalEntity, referral, moved: true };
     });
-    await this.caseOpening.afterForwarding({ forwarded: [result.signal.id] });
+    // Also when nothing moved: a case still pending is asked for again.
+    await this.caseOpening.afterForwarding({ forwarded: result.moved ? [result.signal.id] : [] });
     const referral = await this.db.getRepository(ReferralEntity).findOneByOrFail({ signalId: result.signal.id });
     return { signal: result.signal, referral };
   }
