@@ -52,4 +52,6 @@ export const DATE_SENSITIVE_SUITES: readonly string[] = [
   "subgraphs/swt/src/retention/*.test.ts",
   "test/casework.test.ts",
   "test/corporation-integration.test.ts",
+  "test/routing.test.ts",
+  "test/forwarding.test.ts",
 ];
