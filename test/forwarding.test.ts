@@ -200,4 +200,13 @@ describe("a changed holder moves the case, through the gateway", () => {
     expect((await ok(tokens.sdvZandvoort!, REROUTE, { id: signalOf("FW-ZANDVOORT"), teamId: "zandvoort", reason: "Check" })).rerouteSignal.forwarding.teamId).toBe("zandvoort");
     expect((await ok(tokens.sdv!, SIGNAL, { id: signalOf("FW-HAND") })).signal.forwarding.teamId).toBe("haarlem-oost");
   });
+
+  it("the monitoring counts each household's case once, however often it moved", async () => {
+    const month = forwardedOn.slice(0, 7);
+    const data = await ok(tokens.analyst!, `query($m: String!) { monitoring(from: $m, to: $m, municipalityCode: "0392", corporationId: "elan-wonen") { casesOpened { count suppressed } } }`, {
+      m: month,
+    });
+    // FW-IV, FW-HAND, FW-HAND-2, FW-REROUTE and FW-WAITING: five households, eleven cases between them.
+    expect(data.monitoring[0].casesOpened).toEqual({ count: 5, suppressed: false });
+  });
 });
