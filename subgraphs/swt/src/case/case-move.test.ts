@@ -104,3 +104,33 @@ describe("a hand-over when sdv cannot be reached", () => {
     expect(n).toBe(0);
   });
 });
+
+describe("the team a case opens at", () => {
+  let subgraph: Awaited<ReturnType<typeof startTestSubgraph>>;
+  beforeAll(async () => {
+    subgraph = await startTestSubgraph(swtSubgraph);
+  });
+  afterAll(() => subgraph?.stop());
+
+  it("is a team of the signal's own municipality, or the budget coach: a Zandvoort signal never opens or moves a case at a Haarlem team", async () => {
+    const zandvoortSdv: Identity = { sub: "sdv-zandvoort", role: "SDV", orgs: ["0473"] };
+    const open = `mutation($referrals: [ReferralInput!]!) { openCasesForReferrals(referrals: $referrals) { caseId } }`;
+    for (const referral of [
+      testReferral({ municipalityCode: "0473", teamId: "haarlem-centrum" }),
+      testReferral({ municipalityCode: "0473", teamId: "haarlem-centrum", move: true }),
+      testReferral({ municipalityCode: "0392", teamId: "zandvoort" }),
+    ]) {
+      const identity = referral.municipalityCode === "0473" ? zandvoortSdv : identities.sdvHaarlem;
+      const result = await subgraph.query(identity, open, { referrals: [referral] });
+      expect(result.errors?.[0]?.extensions, JSON.stringify(referral)).toMatchObject({ code: "BAD_USER_INPUT", field: "referrals[0].teamId" });
+    }
+    const moved = testReferral({ municipalityCode: "0473", teamId: "zandvoort" });
+    await openCases(subgraph, [moved], zandvoortSdv);
+    const result = await subgraph.query(zandvoortSdv, open, { referrals: [{ ...moved, teamId: "haarlem-oost", move: true }] });
+    expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const [{ n }] = await subgraph.db.query(`select count(*)::int as n from "case" where team_id like 'haarlem-%' and municipality_code = '0473'`);
+    expect(n).toBe(0);
+    // The budget coach serves both.
+    expect((await openCases(subgraph, [testReferral({ municipalityCode: "0473", teamId: "budget-coach" })], zandvoortSdv))[0]!.caseId).toEqual(expect.any(String));
+  });
+});

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
+import { BUDGET_COACH_TEAM } from "../../../shared/src/covenant/organisations.js";
 import type { Identity } from "../../../shared/src/identity.js";
 import { badInput, forbidden } from "../../../shared/src/errors.js";
 import { dueDateOf } from "../feedback-deadline/feedback-deadline.js";
@@ -169,15 +170,29 @@ export class CaseOpeningService {
     return answers;
   }
 
+  /**
+   * Every team named exists, and works for the referral's municipality (the budget coach serves both):
+   * whoever may open a case for a municipality's signal opens it only at a team of that municipality.
+   */
   private async assertTeamsExist(manager: EntityManager, planned: Planned[]): Promise<void> {
     const teamIds = [...new Set(planned.map((p) => p.referral.teamId))];
-    const known: { id: string }[] = await manager.query(`SELECT id FROM team WHERE id = ANY($1::text[])`, [teamIds]);
-    const knownIds = new Set(known.map((team) => team.id));
-    const unknown = planned.find((p) => !knownIds.has(p.referral.teamId));
+    const known: { id: string; municipalityCode: string }[] = await manager.query(
+      `SELECT id, municipality_code AS "municipalityCode" FROM team WHERE id = ANY($1::text[])`,
+      [teamIds],
+    );
+    const municipalityOf = new Map(known.map((team) => [team.id, team.municipalityCode]));
+    const unknown = planned.find((p) => !municipalityOf.has(p.referral.teamId));
     if (unknown) {
       throw badInput(`referrals[${unknown.index}].teamId "${unknown.referral.teamId}" is no team; use a team's slug from the teams query, or budget-coach.`, {
         field: `referrals[${unknown.index}].teamId`,
       });
+    }
+    const elsewhere = planned.find((p) => p.referral.teamId !== BUDGET_COACH_TEAM.id && municipalityOf.get(p.referral.teamId) !== p.referral.municipalityCode);
+    if (elsewhere) {
+      throw badInput(
+        `referrals[${elsewhere.index}].teamId "${elsewhere.referral.teamId}" works for municipality ${municipalityOf.get(elsewhere.referral.teamId)}, not ${elsewhere.referral.municipalityCode}; a signal goes to a team of its own municipality or to budget-coach.`,
+        { field: `referrals[${elsewhere.index}].teamId` },
+      );
     }
   }
 
