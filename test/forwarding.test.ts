@@ -174,6 +174,28 @@ describe("a changed holder moves the case, through the gateway", () => {
     expect(await casesOf(tokens.schalkwijk!, "FW-REROUTE")).toEqual([expect.objectContaining({ id: kase.id, status: "CLOSED", outcome: "TRANSFERRED" })]);
   });
 
+  it("every forwarding is kept with the signal: from where to where, why, by whom, with the reason given", async () => {
+    const history = async (reference: string) =>
+      (await ok(tokens.sdv!, `query($id: ID!) { signal(id: $id) { forwardingHistory { kind fromTeamId toTeamId forwardedOn forwardedBy reason } } }`, { id: signalOf(reference) }))
+        .signal.forwardingHistory;
+    expect(await history("FW-IV")).toEqual([
+      { kind: "RECEIPT", fromTeamId: null, toTeamId: "budget-coach", forwardedOn, forwardedBy: "elan-integration", reason: null },
+      { kind: "PRIORITY", fromTeamId: "budget-coach", toTeamId: "haarlem-schalkwijk", forwardedOn, forwardedBy: "sdv-worker", reason: null },
+      { kind: "PRIORITY", fromTeamId: "haarlem-schalkwijk", toTeamId: "budget-coach", forwardedOn, forwardedBy: "sdv-worker", reason: null },
+    ]);
+    expect((await history("FW-HAND")).map((r: any) => [r.kind, r.fromTeamId, r.toTeamId, r.forwardedBy, r.reason])).toEqual([
+      ["RECEIPT", null, "haarlem-schalkwijk", "elan-integration", null],
+      ["HAND_OVER", "haarlem-schalkwijk", "haarlem-oost", "swt-schalkwijk", "The household moved to the Amsterdamse buurt"],
+    ]);
+    expect((await history("FW-REROUTE")).map((r: any) => [r.kind, r.fromTeamId, r.toTeamId, r.forwardedBy])).toEqual([
+      ["RECEIPT", null, "haarlem-schalkwijk", "elan-integration"],
+      ["REROUTE", "haarlem-schalkwijk", "haarlem-zuidwest", "sdv-worker"],
+    ]);
+    // The teams read where their signals are, not how they got there.
+    const team = await graph.query(tokens.zuidwest!, `query($id: ID!) { signal(id: $id) { forwardingHistory { kind } } }`, { id: signalOf("FW-REROUTE") });
+    expect(code(team)).toBe("FORBIDDEN");
+  });
+
   it("a signal waiting for a team is listed to the SDV, which routes it by hand; its case opens at that team", async () => {
     const waiting = (await ok(tokens.sdv!, `{ unroutedSignals(first: 10) { edges { node { id } } } }`)).unroutedSignals.edges.map((e: any) => e.node.id);
     expect(waiting).toEqual([signalOf("FW-WAITING")]);

@@ -147,6 +147,7 @@ export const PROBES = {
   } as Probe,
   registerAggregate: rootProbe(`{ registerCounts(groupBy: [KIND]) { kind households suppressed } }`, "registerCounts"),
   accessLog: rootProbe(`{ accessLog(first: 5) { edges { node { readAt role fields } } } }`, "accessLog"),
+  forwardingHistory: signalProbe("forwardingHistory { kind fromTeamId toTeamId forwardedOn forwardedBy reason }", ["forwardingHistory"]),
   routingAreas: rootProbe(`{ routingAreas { municipalityCode postcodeArea teamId } }`, "routingAreas"),
   // Setting an area to the team that has it already: allowed writes change nothing, so probes run in any order.
   setRoutingArea: rootProbe(
@@ -275,18 +276,20 @@ export const MATRIX: MatrixRow[] = [
     },
   },
   {
-    data: "routing table, waiting signals, forwarding by hand",
+    data: "routing table, waiting signals, forwarding by hand and its history",
     domain: {
       CORPORATION: "no",
-      SDV: "its municipalities: read and change the table, list waiting signals, reroute a signal",
+      SDV: "its municipalities: read and change the table, list waiting signals, reroute a signal, read where each signal went",
       SWT: "hand over a case of its team",
       BUDGET_COACH: "hand over a referral",
       ANALYST: "no",
       COORDINATOR: "its municipalities: read and change the table",
     },
     checks: {
-      CORPORATION: ["routingAreas", "setRoutingArea", "unroutedSignals", "rerouteSignal", "handOverCase"].flatMap((p) => never(p as ProbeName)),
+      CORPORATION: ["forwardingHistory", "routingAreas", "setRoutingArea", "unroutedSignals", "rerouteSignal", "handOverCase"].flatMap((p) => never(p as ProbeName)),
       SDV: [
+        c("forwardingHistory", "own", "allowed"),
+        c("forwardingHistory", "other", "absent"),
         c("routingAreas", "any", "allowed"),
         c("setRoutingArea", "any", "allowed"),
         c("setRoutingAreaZandvoort", "any", "forbidden"),
@@ -294,10 +297,11 @@ export const MATRIX: MatrixRow[] = [
         c("rerouteSignal", "own", "allowed"),
         c("handOverCase", "any", "forbidden"),
       ],
-      SWT: ["routingAreas", "setRoutingArea", "unroutedSignals", "rerouteSignal"].flatMap((p) => never(p as ProbeName)),
-      BUDGET_COACH: ["routingAreas", "setRoutingArea", "unroutedSignals", "rerouteSignal"].flatMap((p) => never(p as ProbeName)),
-      ANALYST: ["routingAreas", "setRoutingArea", "unroutedSignals", "rerouteSignal", "handOverCase"].flatMap((p) => never(p as ProbeName)),
+      SWT: ["forwardingHistory", "routingAreas", "setRoutingArea", "unroutedSignals", "rerouteSignal"].flatMap((p) => never(p as ProbeName)),
+      BUDGET_COACH: ["forwardingHistory", "routingAreas", "setRoutingArea", "unroutedSignals", "rerouteSignal"].flatMap((p) => never(p as ProbeName)),
+      ANALYST: ["forwardingHistory", "routingAreas", "setRoutingArea", "unroutedSignals", "rerouteSignal", "handOverCase"].flatMap((p) => never(p as ProbeName)),
       COORDINATOR: [
+        c("forwardingHistory", "any", "forbidden"),
         c("routingAreas", "any", "allowed"),
         c("setRoutingArea", "any", "allowed"),
         c("setRoutingAreaZandvoort", "any", "allowed"),

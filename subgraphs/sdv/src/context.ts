@@ -12,7 +12,7 @@ import { MonitoringService } from "./monitoring/monitoring.service.js";
 import { createPriorityHistoryLoader, createPriorityLoader } from "./priority/priority.loader.js";
 import { PriorityService } from "./priority/priority.service.js";
 import { CaseOpeningService } from "./referral/case-opening.js";
-import { createReferralLoader } from "./referral/referral.loader.js";
+import { createForwardingHistoryLoader, createReferralLoader } from "./referral/referral.loader.js";
 import { ReferralService } from "./referral/referral.service.js";
 import { RoutingService } from "./routing/routing.service.js";
 import { createSignalLoader, createTenantSignalsLoader } from "./signal/signal.loader.js";
@@ -63,6 +63,7 @@ function createLoaders(services: ReturnType<typeof createServices>) {
     priority: createPriorityLoader(services.priorities),
     priorityHistory: createPriorityHistoryLoader(services.priorities),
     referral: createReferralLoader(services.referrals),
+    forwardingHistory: createForwardingHistoryLoader(services.referrals),
     threshold: createThresholdLoader(services.thresholds),
     monitoringMonth: createMonitoringMonthLoader(services.monitoring),
   };

@@ -3,7 +3,7 @@ import { SignalEntity } from "../signal/signal.entity.js";
 import type { SignalPolicy } from "../signal/signal.policy.js";
 import { isUuid } from "../signal/signal.service.js";
 import type { Route } from "./forwarding.js";
-import type { ForwardingKindValue } from "./forwarding-record.entity.js";
+import { ForwardingRecordEntity, type ForwardingKindValue } from "./forwarding-record.entity.js";
 import { ReferralEntity } from "./referral.entity.js";
 
 /** Rows per statement when writing in bulk; each is one JSON parameter, so only the size of a statement is bounded. */
@@ -72,6 +72,28 @@ export class ReferralService {
     private readonly db: DataSource,
     private readonly policy: SignalPolicy,
   ) {}
+
+  /** Per signal id, its forwardings, oldest first; only for signals the caller may see; one query for all. */
+  async historyBySignalIds(signalIds: readonly string[]): Promise<ForwardingRecordEntity[][]> {
+    const valid = signalIds.filter(isUuid);
+    const rows = valid.length
+      ? await this.policy
+          .restrict(
+            this.db
+              .getRepository(ForwardingRecordEntity)
+              .createQueryBuilder("record")
+              .innerJoin(SignalEntity, "signal", "signal.id = record.signalId"),
+            "signal",
+          )
+          .andWhere("record.signalId = ANY(:signalIds)", { signalIds: valid })
+          .orderBy("record.forwardedAt", "ASC")
+          .addOrderBy("record.id", "ASC")
+          .getMany()
+      : [];
+    const bySignal = new Map<string, ForwardingRecordEntity[]>();
+    for (const row of rows) bySignal.set(row.signalId, [...(bySignal.get(row.signalId) ?? []), row]);
+    return signalIds.map((id) => bySignal.get(id) ?? []);
+  }
 
   /** The forwarding per signal id, in the order asked; null where none or the signal is not the caller's. */
   async bySignalIds(signalIds: readonly string[]): Promise<(ReferralEntity | null)[]> {
