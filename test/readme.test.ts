@@ -10,6 +10,7 @@ const ROLE_OF: Record<string, DevTokenClaims> = {
   PhaseCheck: { role: "SDV", orgs: ["0392", "0473"] },
   RaiseThreshold: { role: "SDV", orgs: ["0392", "0473"] },
   NewSignals: { role: "SDV", orgs: ["0392", "0473"] },
+  RoutingTable: { role: "SDV", orgs: ["0392", "0473"] },
   MyTeamsOpenCases: { role: "SWT", orgs: ["0392"], team: "haarlem-schalkwijk" },
   WorkACase: { role: "SWT", orgs: ["0392"], team: "haarlem-schalkwijk" },
   CovenantMonitoring: { role: "ANALYST", orgs: ["0392", "0473"] },

@@ -147,6 +147,32 @@ export const PROBES = {
   } as Probe,
   registerAggregate: rootProbe(`{ registerCounts(groupBy: [KIND]) { kind households suppressed } }`, "registerCounts"),
   accessLog: rootProbe(`{ accessLog(first: 5) { edges { node { readAt role fields } } } }`, "accessLog"),
+  forwardingHistory: signalProbe("forwardingHistory { kind fromTeamId toTeamId forwardedOn forwardedBy reason }", ["forwardingHistory"]),
+  routingAreas: rootProbe(`{ routingAreas { municipalityCode postcodeArea teamId } }`, "routingAreas"),
+  // Setting an area to the team that has it already: allowed writes change nothing, so probes run in any order.
+  setRoutingArea: rootProbe(
+    `mutation { setRoutingArea(postcodeArea: "2011", teamId: "haarlem-centrum", municipalityCode: "0392") { routingArea { teamId } } }`,
+    "setRoutingArea",
+  ),
+  setRoutingAreaZandvoort: rootProbe(
+    `mutation { setRoutingArea(postcodeArea: "2041", teamId: "zandvoort", municipalityCode: "0473") { routingArea { teamId } } }`,
+    "setRoutingArea",
+  ),
+  unroutedSignals: rootProbe(`{ unroutedSignals(first: 5) { edges { node { id } } } }`, "unroutedSignals"),
+  // Rerouting a signal to the team it is forwarded to: answered as it stands, nothing moves.
+  rerouteSignal: {
+    kind: "signal",
+    query: `mutation($id: ID!, $teamId: ID!) { rerouteSignal(signalId: $id, teamId: $teamId, reason: "Authorization matrix probe") { forwarding { teamId } } }`,
+    field: ["rerouteSignal"],
+    row: ["rerouteSignal"],
+    variables: (id, t) => ({ teamId: t.world.signals.find((signal) => signal.id === id)?.forwarding.teamId ?? "haarlem-centrum" }),
+  } as Probe,
+  handOverCase: {
+    kind: "case",
+    query: `mutation($id: ID!) { handOverCase(caseId: $id, toTeamId: "haarlem-noord", reason: "Authorization matrix probe") { newCaseId } }`,
+    field: ["handOverCase"],
+    row: ["handOverCase"],
+  } as Probe,
 } satisfies Record<string, Probe>;
 export type ProbeName = keyof typeof PROBES;
 
@@ -248,6 +274,44 @@ export const MATRIX: MatrixRow[] = [
       ANALYST: aggregates("registers", "registerAggregate"),
       COORDINATOR: aggregates("registers", "registerAggregate"),
     },
+  },
+  {
+    data: "routing table, waiting signals, forwarding by hand and its history",
+    domain: {
+      CORPORATION: "no",
+      SDV: "its municipalities: read and change the table, list waiting signals, reroute a signal, read where each signal went",
+      SWT: "hand over a case of its team",
+      BUDGET_COACH: "hand over a referral",
+      ANALYST: "no",
+      COORDINATOR: "its municipalities: read and change the table",
+    },
+    checks: {
+      CORPORATION: ["forwardingHistory", "routingAreas", "setRoutingArea", "unroutedSignals", "rerouteSignal", "handOverCase"].flatMap((p) => never(p as ProbeName)),
+      SDV: [
+        c("forwardingHistory", "own", "allowed"),
+        c("forwardingHistory", "other", "absent"),
+        c("routingAreas", "any", "allowed"),
+        c("setRoutingArea", "any", "allowed"),
+        c("setRoutingAreaZandvoort", "any", "forbidden"),
+        c("unroutedSignals", "any", "allowed"),
+        c("rerouteSignal", "own", "allowed"),
+        c("handOverCase", "any", "forbidden"),
+      ],
+      SWT: ["forwardingHistory", "routingAreas", "setRoutingArea", "unroutedSignals", "rerouteSignal"].flatMap((p) => never(p as ProbeName)),
+      BUDGET_COACH: ["forwardingHistory", "routingAreas", "setRoutingArea", "unroutedSignals", "rerouteSignal"].flatMap((p) => never(p as ProbeName)),
+      ANALYST: ["forwardingHistory", "routingAreas", "setRoutingArea", "unroutedSignals", "rerouteSignal", "handOverCase"].flatMap((p) => never(p as ProbeName)),
+      COORDINATOR: [
+        c("forwardingHistory", "any", "forbidden"),
+        c("routingAreas", "any", "allowed"),
+        c("setRoutingArea", "any", "allowed"),
+        c("setRoutingAreaZandvoort", "any", "allowed"),
+        c("unroutedSignals", "any", "forbidden"),
+        c("rerouteSignal", "any", "forbidden"),
+        c("handOverCase", "any", "forbidden"),
+      ],
+    },
+    note:
+      "The SDV probed serves Haarlem only, so Zandvoort's areas are not its to change. A hand-over moves the case, so it is not probed here: the forwarding tests through the gateway show a team handing over its own case, and refused another team's.",
   },
   {
     data: "access log of personal data",

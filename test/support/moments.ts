@@ -42,6 +42,7 @@ export const DATE_SENSITIVE_SUITES: readonly string[] = [
   "subgraphs/sdv/src/referral/*.test.ts",
   "subgraphs/sdv/src/threshold/*.test.ts",
   "subgraphs/sdv/src/case-closure/*.test.ts",
+  "subgraphs/sdv/src/hand-over/*.test.ts",
   "subgraphs/sdv/src/retention/*.test.ts",
   "subgraphs/sdv/src/withdrawal/*.test.ts",
   "subgraphs/sdv/src/signal/signal.test.ts",
@@ -52,4 +53,6 @@ export const DATE_SENSITIVE_SUITES: readonly string[] = [
   "subgraphs/swt/src/retention/*.test.ts",
   "test/casework.test.ts",
   "test/corporation-integration.test.ts",
+  "test/routing.test.ts",
+  "test/forwarding.test.ts",
 ];

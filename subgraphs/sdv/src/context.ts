@@ -4,6 +4,7 @@ import type { BaseRequestContext } from "../../shared/src/subgraph-server.js";
 import { AccessLogService } from "./access-log/access-log.service.js";
 import { CaseClosureService } from "./case-closure/case-closure.service.js";
 import { DdasExportService } from "./ddas/ddas.service.js";
+import { HandOverService } from "./hand-over/hand-over.service.js";
 import { IntakeService } from "./intake/intake.service.js";
 import { createMonitoringMonthLoader } from "./monitoring/monitoring.loader.js";
 import { MonitoringPolicy } from "../../shared/src/monitoring.js";
@@ -11,7 +12,7 @@ import { MonitoringService } from "./monitoring/monitoring.service.js";
 import { createPriorityHistoryLoader, createPriorityLoader } from "./priority/priority.loader.js";
 import { PriorityService } from "./priority/priority.service.js";
 import { CaseOpeningService } from "./referral/case-opening.js";
-import { createReferralLoader } from "./referral/referral.loader.js";
+import { createForwardingHistoryLoader, createReferralLoader } from "./referral/referral.loader.js";
 import { ReferralService } from "./referral/referral.service.js";
 import { RoutingService } from "./routing/routing.service.js";
 import { createSignalLoader, createTenantSignalsLoader } from "./signal/signal.loader.js";
@@ -36,7 +37,7 @@ function createServices(db: DataSource, base: BaseRequestContext) {
   const signalPolicy = new SignalPolicy(base.identity);
   const thresholds = new ThresholdService(db, base.identity);
   const caseOpening = new CaseOpeningService(db, base.identity, base.peers, base.requestId);
-  const routing = new RoutingService(db, base.identity, caseOpening);
+  const routing = new RoutingService(db, base.identity, signalPolicy, caseOpening);
   return {
     signals: new SignalService(db, signalPolicy),
     priorities: new PriorityService(db, signalPolicy, base.identity, thresholds, routing, caseOpening),
@@ -46,6 +47,7 @@ function createServices(db: DataSource, base: BaseRequestContext) {
     routing,
     intake: new IntakeService(db, base.identity, base.peers, signalPolicy, thresholds, routing, caseOpening),
     caseClosures: new CaseClosureService(db, signalPolicy),
+    handOvers: new HandOverService(db, signalPolicy, base.identity),
     withdrawal: new WithdrawalService(db, base.identity, base.requestId),
     signalCounts: new SignalCountService(db, signalPolicy),
     monitoring: new MonitoringService(db, new MonitoringPolicy(base.identity)),
@@ -61,6 +63,7 @@ function createLoaders(services: ReturnType<typeof createServices>) {
     priority: createPriorityLoader(services.priorities),
     priorityHistory: createPriorityHistoryLoader(services.priorities),
     referral: createReferralLoader(services.referrals),
+    forwardingHistory: createForwardingHistoryLoader(services.referrals),
     threshold: createThresholdLoader(services.thresholds),
     monitoringMonth: createMonitoringMonthLoader(services.monitoring),
   };

@@ -4,10 +4,11 @@ import { IntakeRefusalEntity } from "./intake/intake-refusal.entity.js";
 import { PriorityRevisionEntity } from "./priority/priority-revision.entity.js";
 import { PriorityEntity } from "./priority/priority.entity.js";
 import { ReferralEntity } from "./referral/referral.entity.js";
-import { RoutingAreaEntity } from "./routing/routing-area.entity.js";
+import { RoutingAreaChangeEntity, RoutingAreaEntity } from "./routing/routing-area.entity.js";
+import { ForwardingRecordEntity } from "./referral/forwarding-record.entity.js";
 import { SignalEntity } from "./signal/signal.entity.js";
 import { ThresholdEntity } from "./threshold/threshold.entity.js";
 import { SignalTallyEntity } from "./monitoring/signal-tally.entity.js";
 
 /** Every table of the sdv database. */
-export const entities = [ThresholdEntity, SignalEntity, PriorityEntity, PriorityRevisionEntity, ReferralEntity, RoutingAreaEntity, AccessLogEntity, SignalTallyEntity, IntakeRefusalEntity, ErasureLogEntity];
+export const entities = [ThresholdEntity, SignalEntity, PriorityEntity, PriorityRevisionEntity, ReferralEntity, ForwardingRecordEntity, RoutingAreaEntity, RoutingAreaChangeEntity, AccessLogEntity, SignalTallyEntity, IntakeRefusalEntity, ErasureLogEntity];

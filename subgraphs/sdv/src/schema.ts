@@ -3,6 +3,7 @@ import { buildFederatedSchema } from "../../shared/src/federation.js";
 import { DateTimeScalar } from "../../shared/src/scalars.js";
 import { AccessLogResolver } from "./access-log/access-log.resolver.js";
 import { CaseClosureResolver } from "./case-closure/case-closure.resolver.js";
+import { HandOverResolver } from "./hand-over/hand-over.resolver.js";
 import { DdasExportResolver } from "./ddas/ddas.resolver.js";
 import { Corporation } from "./corporation/corporation.type.js";
 import { IntakeResolver } from "./intake/intake.resolver.js";
@@ -33,6 +34,7 @@ export function createSchema() {
         RoutingResolver,
         SignalCountResolver,
         CaseClosureResolver,
+        HandOverResolver,
         WithdrawalResolver,
         MonitoringResolver,
         AccessLogResolver,

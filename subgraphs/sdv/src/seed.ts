@@ -2,6 +2,7 @@ import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typ
 import { BUDGET_COACH_TEAM } from "../../shared/src/covenant/organisations.js";
 import { DEMO_BAILIFF_WINDOW_DAYS, DEMO_THRESHOLD_CENTS, demoId, type DemoWorld } from "../../shared/src/demo/world.js";
 import { PriorityEntity } from "./priority/priority.entity.js";
+import { ForwardingRecordEntity } from "./referral/forwarding-record.entity.js";
 import { ReferralEntity } from "./referral/referral.entity.js";
 import { SignalEntity } from "./signal/signal.entity.js";
 import { DEFAULT_THRESHOLD } from "./threshold/threshold.defaults.js";
@@ -81,11 +82,27 @@ export async function seedDemo(db: DataSource, world: DemoWorld): Promise<{ sign
     caseTeamId: caseOf.get(s.id)?.teamId ?? null,
   }));
 
+  // Each forwarding is the first of its signal's history, made at intake.
+  const forwardingRecords: Partial<ForwardingRecordEntity>[] = referrals.map((r) => ({
+    id: demoId(`forwarding:${r.signalId}`),
+    signalId: r.signalId,
+    kind: "RECEIPT",
+    fromTarget: null,
+    fromTeamId: null,
+    toTarget: r.target,
+    toTeamId: r.teamId,
+    forwardedOn: r.forwardedOn,
+    forwardedAt: r.forwardedAt,
+    forwardedBy: "demo-intake",
+    reason: null,
+  }));
+
   await db.transaction(async (manager) => {
     await insertAll(manager, ThresholdEntity, [{ ...DEFAULT_THRESHOLD }]);
     await insertAll(manager, SignalEntity, signals);
     await insertAll(manager, PriorityEntity, priorities);
     await insertAll(manager, ReferralEntity, referrals);
+    await insertAll(manager, ForwardingRecordEntity, forwardingRecords);
   });
   return { signals: world.signals.length };
 }

@@ -5,6 +5,7 @@ import { createCaseNoteLoader } from "./case-note/case-note.loader.js";
 import { CaseNoteService } from "./case-note/case-note.service.js";
 import { createCaseLoaders } from "./case/case.loader.js";
 import { CaseClosureReporter } from "./case/case-closure.js";
+import { CaseHandOverService } from "./case/case-handover.service.js";
 import { CaseOpeningService } from "./case/case-opening.service.js";
 import { CasePolicy } from "./case/case.policy.js";
 import { CaseService } from "./case/case.service.js";
@@ -38,6 +39,7 @@ function createServices(db: DataSource, base: BaseRequestContext) {
     teams: new TeamService(db),
     cases: new CaseService(db, policy),
     caseOpening: new CaseOpeningService(db, base.identity),
+    caseHandOver: new CaseHandOverService(db, policy, base.identity, base.peers),
     casework: new CaseworkService(db, policy, new CaseClosureReporter(db, policy, base.peers)),
     contactAttempts: new ContactAttemptService(db, policy),
     notes: new CaseNoteService(db, policy, base.identity),

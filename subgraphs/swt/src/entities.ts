@@ -1,6 +1,7 @@
 import { ErasureLogEntity } from "../../shared/src/erasure-log.js";
 import { CaseNoteEntity } from "./case-note/case-note.entity.js";
 import { CaseSignalEntity } from "./case/case-signal.entity.js";
+import { CaseTransferEntity } from "./case/case-transfer.entity.js";
 import { CaseEntity } from "./case/case.entity.js";
 import { ContactAttemptEntity } from "./contact-attempt/contact-attempt.entity.js";
 import { FeedbackEntity } from "./feedback/feedback.entity.js";
@@ -13,6 +14,7 @@ export const entities = [
   TeamEntity,
   CaseEntity,
   CaseSignalEntity,
+  CaseTransferEntity,
   ContactAttemptEntity,
   CaseNoteEntity,
   FeedbackEntity,

@@ -5,6 +5,7 @@ import { CaseCountResolver } from "./case-count/case-count.resolver.js";
 import { caseReference } from "./case/case.reference.js";
 import { ErasureResolver } from "./erasure/erasure.resolver.js";
 import { CaseNoteResolver } from "./case-note/case-note.resolver.js";
+import { CaseHandOverResolver } from "./case/case-handover.resolver.js";
 import { CaseOpeningResolver } from "./case/case-opening.resolver.js";
 import { CaseResolver } from "./case/case.resolver.js";
 import { ContactAttemptResolver } from "./contact-attempt/contact-attempt.resolver.js";
@@ -27,7 +28,7 @@ import { Tenant } from "./tenant/tenant.type.js";
 export function createSchema() {
   return buildFederatedSchema(
     {
-      resolvers: [TeamResolver, CaseResolver, DdasCaseResolver, CaseCountResolver, SignalResolver, TenantResolver, HouseholdFactResolver, ErasureResolver, CaseOpeningResolver, ContactAttemptResolver, CaseNoteResolver, FeedbackResolver, FeedbackDeadlineResolver],
+      resolvers: [TeamResolver, CaseResolver, DdasCaseResolver, CaseCountResolver, SignalResolver, TenantResolver, HouseholdFactResolver, ErasureResolver, CaseOpeningResolver, CaseHandOverResolver, ContactAttemptResolver, CaseNoteResolver, FeedbackResolver, FeedbackDeadlineResolver],
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
       // Entities other subgraphs own, to which swt only adds fields.
       orphanedTypes: [Signal, Tenant, MonitoringMonth],

@@ -33,6 +33,8 @@ export interface TestReferral {
   teamId: string;
   forwardedOn: string;
   phase: "ARREARS" | "COLLECTION" | "BAILIFF";
+  /** Forwarded anew to another holder: the signal leaves its case. */
+  move?: boolean;
 }
 
 /** A referral of a new signal of a new household of Elan Wonen in Haarlem, forwarded today to Schalkwijk's team. */

@@ -222,7 +222,7 @@ export class IntakeService {
       };
       const priority = prioritise(inputs);
       const area = postcodeArea(facts.postcode);
-      const route = routeOf(priority.level, area, routing);
+      const route = routeOf(priority.level, { municipalityCode: facts.municipalityCode, postcodeArea: area }, routing);
       const signal = Object.assign(new SignalEntity(), {
         id: randomUUID(),
         tenantId: facts.tenantId,
@@ -317,8 +317,8 @@ export class IntakeService {
           ],
         );
       }
-      const forwardings = written.flatMap((item) => (item.route ? [{ signalId: item.signal.id, route: item.route }] : []));
-      await recordForwardings(manager, forwardings, forwardedOn, batch.now, false);
+      const forwardings = written.flatMap((item) => (item.route ? [{ signalId: item.signal.id, route: item.route, kind: "RECEIPT" as const }] : []));
+      await recordForwardings(manager, forwardings, forwardedOn, batch.now, this.identity.sub, false);
       await recordRefusals(manager, { corporationId: batch.corporationId, reportingMonth: batch.reportingMonth, at: batch.now }, refused);
       return inserted;
     });

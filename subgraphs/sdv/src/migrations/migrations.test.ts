@@ -3,9 +3,11 @@ import { freshDatabaseUrls } from "../../../../test/support/databases.js";
 import { openDataSource } from "../../../shared/src/database.js";
 import { entities } from "../entities.js";
 import { CasesAndErasure1795823966391 } from "./1795823966391-cases-and-erasure.js";
+import { RoutingByMunicipality1795829000000 } from "./1795829000000-routing-by-municipality.js";
 import { migrations } from "./index.js";
 import { startTestSubgraph } from "../../../../test/support/subgraph.js";
 import { TEAMS } from "../../../shared/src/covenant/organisations.js";
+import { POSTCODE_AREAS } from "../../../shared/src/covenant/postcode-areas.js";
 import { DEFAULT_THRESHOLD } from "../threshold/threshold.defaults.js";
 import { sdvSubgraph } from "../index.js";
 
@@ -80,17 +82,28 @@ describe("the sdv database", () => {
     expect(await refusal(referral, [signalId, "BUDGET_COACH", "zandvoort"])).toBe("referral_team_check");
   });
 
-  it("the routing table starts as the covenant's teams and postcode areas, the same the code knows, and never points at the budget coach", async () => {
-    const rows: { postcode_area: string; team_id: string; updated_by: string }[] = await subgraph.db.query(
-      `select postcode_area, team_id, updated_by from routing_area order by postcode_area`,
+  it("the routing table starts as every postcode area of Haarlem and Zandvoort, by municipality, the same the code knows, and never points at the budget coach", async () => {
+    const rows: { municipality_code: string; postcode_area: string; team_id: string; updated_by: string }[] = await subgraph.db.query(
+      `select municipality_code, postcode_area, team_id, updated_by from routing_area order by municipality_code, postcode_area`,
     );
-    const expected = TEAMS.flatMap((team) => team.postcodeAreas.map((area) => ({ postcode_area: area, team_id: team.id, updated_by: "covenant" }))).sort((a, b) =>
-      a.postcode_area.localeCompare(b.postcode_area),
+    const expected = POSTCODE_AREAS.map((a) => ({ municipality_code: a.municipalityCode, postcode_area: a.postcodeArea, team_id: a.teamId, updated_by: "covenant" })).sort(
+      (a, b) => a.municipality_code.localeCompare(b.municipality_code) || a.postcode_area.localeCompare(b.postcode_area),
     );
     expect(rows).toEqual(expected);
-    expect(await refusal(`insert into routing_area (postcode_area, team_id, updated_by) values ('2099', 'budget-coach', 'x')`)).toBe("routing_area_team_check");
-    expect(await refusal(`insert into routing_area (postcode_area, team_id, updated_by) values ('0999', 'zandvoort', 'x')`)).toBe(
+    // Every team of the covenant keeps the areas it had, in its own municipality.
+    for (const team of TEAMS) {
+      for (const area of team.postcodeAreas) expect(rows, `${team.id} ${area}`).toContainEqual(expect.objectContaining({ municipality_code: team.municipalityCode, postcode_area: area, team_id: team.id }));
+    }
+    // Bentveld (2116) is Zandvoort's only as far as its addresses carry Zandvoort's code.
+    expect(rows.filter((r) => r.postcode_area === "2116")).toEqual([expect.objectContaining({ municipality_code: "0473", team_id: "zandvoort" })]);
+    const history: { n: number }[] = await subgraph.db.query(`select count(*)::int as n from routing_area_change where changed_by = 'covenant' and from_team_id is null`);
+    expect(history[0]!.n).toBe(rows.length);
+    expect(await refusal(`insert into routing_area (municipality_code, postcode_area, team_id, updated_by) values ('0392', '2099', 'budget-coach', 'x')`)).toBe("routing_area_team_check");
+    expect(await refusal(`insert into routing_area (municipality_code, postcode_area, team_id, updated_by) values ('0473', '0999', 'zandvoort', 'x')`)).toBe(
       "routing_area_postcode_area_check",
+    );
+    expect(await refusal(`insert into routing_area (municipality_code, postcode_area, team_id, updated_by) values ('392', '2099', 'zandvoort', 'x')`)).toBe(
+      "routing_area_municipality_code_check",
     );
   });
 
@@ -174,5 +187,42 @@ describe("the migration that brings cases, closures, refusals and the erasure lo
     await after.dataSource.destroy();
     expect(row.closed_on).toBe(row.today);
     expect(refused).toBe("signal_closed_on_check");
+  });
+});
+
+describe("the migration that keys routing by municipality and records forwardings", () => {
+  const databases = freshDatabaseUrls();
+  afterAll(() => databases.drop());
+
+  it("keeps every routing row as an SDV left it, under the municipality of its team, adds the areas missing, and makes each forwarding the first of its history", async () => {
+    const before = await openDataSource({ url: databases.urls.sdv, entities, migrations: migrations.slice(0, migrations.indexOf(RoutingByMunicipality1795829000000)) });
+    // An SDV moved 2011 to Oost and added 2019 for Centrum and 2099 for Zandvoort before the migration.
+    await before.dataSource.query(`update routing_area set team_id = 'haarlem-oost', updated_by = 'sdv-worker' where postcode_area = '2011'`);
+    await before.dataSource.query(`insert into routing_area (postcode_area, team_id, updated_by) values ('2019', 'haarlem-centrum', 'sdv-worker'), ('2099', 'zandvoort', 'sdv-worker')`);
+    const [signal] = await before.dataSource.query(
+      `insert into signal (tenant_id, corporation_id, municipality_code, postcode_area, reporting_month, signal_date, channel, received_at, delivered_amount_cents, delivered_phase, status)
+       values (gen_random_uuid(), 'elan-wonen', '0392', '2011', '2026-01', '2026-01-30', 'VPS', '2026-01-30T10:00:00Z', 40000, 'ARREARS', 'FORWARDED') returning id`,
+    );
+    await before.dataSource.query(`insert into referral (signal_id, target, team_id, forwarded_on, forwarded_at) values ($1, 'SWT', 'haarlem-oost', '2026-02-02', '2026-01-30T10:00:00Z')`, [
+      signal.id,
+    ]);
+    await before.dataSource.destroy();
+
+    const after = await openDataSource({ url: databases.urls.sdv, entities, migrations });
+    const rows: { municipality_code: string; postcode_area: string; team_id: string; updated_by: string }[] = await after.dataSource.query(
+      `select municipality_code, postcode_area, team_id, updated_by from routing_area where postcode_area in ('2011', '2012', '2019', '2099', '2116') order by postcode_area`,
+    );
+    const records = await after.dataSource.query(`select kind, from_team_id, to_team_id, to_target, forwarded_on::text from forwarding_record where signal_id = $1`, [signal.id]);
+    const [referral] = await after.dataSource.query(`select case_move from referral where signal_id = $1`, [signal.id]);
+    await after.dataSource.destroy();
+    expect(rows).toEqual([
+      { municipality_code: "0392", postcode_area: "2011", team_id: "haarlem-oost", updated_by: "sdv-worker" },
+      { municipality_code: "0392", postcode_area: "2012", team_id: "haarlem-centrum", updated_by: "covenant" },
+      { municipality_code: "0392", postcode_area: "2019", team_id: "haarlem-centrum", updated_by: "sdv-worker" },
+      { municipality_code: "0473", postcode_area: "2099", team_id: "zandvoort", updated_by: "sdv-worker" },
+      { municipality_code: "0473", postcode_area: "2116", team_id: "zandvoort", updated_by: "covenant" },
+    ]);
+    expect(records).toEqual([{ kind: "RECEIPT", from_team_id: null, to_team_id: "haarlem-oost", to_target: "SWT", forwarded_on: "2026-02-02" }]);
+    expect(referral.case_move).toBe(false);
   });
 });

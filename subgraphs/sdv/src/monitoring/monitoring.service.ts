@@ -24,7 +24,8 @@ interface Row {
 
 /**
  * sdv's part of the covenant's monitoring (Art. 5.3, 6.3): per reporting month, municipality and
- * corporation, the signals received, refused (per reason), per priority, forwarded and withdrawn.
+ * corporation, the signals received, refused (per reason), per priority, forwarded and withdrawn, and
+ * those of priority I-III that wait for a team today because no routing area covers their address.
  * Live records plus the anonymous tally of erased ones (signal_tally). Every count goes out through
  * `monitoringCount`, which withholds 1 to 4.
  */
@@ -93,6 +94,13 @@ export class MonitoringService {
            AND s."municipality_code" = ANY($2::text[]) AND s."corporation_id" = ANY($3::text[])
          GROUP BY 1, 2, 3, 4
          UNION ALL
+         SELECT s."reporting_month", s."municipality_code", s."corporation_id", 'UNROUTED', COUNT(*)
+         FROM "signal" s JOIN "priority" p ON p."signal_id" = s."id"
+         WHERE s."status" = 'RECEIVED' AND COALESCE(p."override_level", p."level") <> 'IV'
+           AND NOT EXISTS (SELECT 1 FROM "referral" r WHERE r."signal_id" = s."id")
+           AND s."reporting_month" BETWEEN $4 AND $5 AND s."municipality_code" = ANY($2::text[]) AND s."corporation_id" = ANY($3::text[])
+         GROUP BY 1, 2, 3, 4
+         UNION ALL
          SELECT f."reporting_month", f."municipality_code", f."corporation_id", '${REFUSED}' || f."code", COUNT(*)
          FROM "intake_refusal" f
          WHERE f."reporting_month" BETWEEN $4 AND $5 AND f."municipality_code" = ANY($2::text[]) AND f."corporation_id" = ANY($3::text[])
@@ -134,6 +142,7 @@ function monthOf(key: MonitoringMonthKey, metrics: Map<string, number>): Monitor
     forwardedToSwt: count("FORWARDED_SWT"),
     forwardedToBudgetCoach: count("FORWARDED_BUDGET_COACH"),
     signalsWithdrawn: count("WITHDRAWN"),
+    signalsUnrouted: count("UNROUTED"),
   };
 }
 

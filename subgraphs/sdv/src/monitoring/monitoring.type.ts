@@ -72,6 +72,12 @@ export class MonitoringMonth {
   @ReadableBy(...MONITORING_READERS)
   @Field(() => MonitoringCount, { description: "Signals withdrawn because the tenant objected to the data exchange (Art. 3.4)." })
   signalsWithdrawn: MonitoringCount;
+
+  @ReadableBy(...MONITORING_READERS)
+  @Field(() => MonitoringCount, {
+    description: "Signals of priority I-III of the month that wait for a team today: no routing area covers their municipality and postcode area (the SDV lists them in unroutedSignals).",
+  })
+  signalsUnrouted: MonitoringCount;
 }
 
 

@@ -4,7 +4,7 @@ import type { Identity } from "../../../shared/src/identity.js";
 import type { CaseOpeningService } from "../referral/case-opening.js";
 import { planForwarding, type ForwardingChangeValue, type Route } from "../referral/forwarding.js";
 import { ReferralEntity } from "../referral/referral.entity.js";
-import { recordForwardings, WRITE_CHUNK } from "../referral/referral.service.js";
+import { recordForwardings, WRITE_CHUNK, type ForwardingStep } from "../referral/referral.service.js";
 import { forwardingDay, type RoutingService } from "../routing/routing.service.js";
 import { SignalEntity } from "../signal/signal.entity.js";
 import type { SignalPolicy } from "../signal/signal.policy.js";
@@ -188,9 +188,9 @@ export class PriorityService {
         `UPDATE priority SET override_level = $2, override_reason = $3, overridden_by = $4, overridden_at = $5 WHERE signal_id = $1`,
         [signal.id, level, why, this.identity.sub, now],
       );
-      const plan = planForwarding(routeOfReferral(signal.referral), level, signal.postcodeArea, await this.routing.table(manager), forwardedOn);
+      const plan = planForwarding(routeOfReferral(signal.referral), level, signal, await this.routing.table(manager), forwardedOn);
       if (plan.write) {
-        await recordForwardings(manager, [{ signalId: signal.id, route: plan.write }], forwardedOn, now, true);
+        await recordForwardings(manager, [{ signalId: signal.id, route: plan.write, kind: "PRIORITY" }], forwardedOn, now, this.identity.sub, true);
         signal.status = "FORWARDED";
       }
       return { signal: plain(signal), forwardingChange: plan.change };
@@ -245,7 +245,7 @@ export class PriorityService {
     const threshold = await this.thresholds.forRecomputation(thresholdId);
     const now = clockNow();
     const forwardedOn = forwardingDay(now);
-    const forwardings: { signalId: string; route: Route }[] = [];
+    const forwardings: ForwardingStep[] = [];
     const result = await this.db.transaction(async (manager) => {
       const found = await this.handled(manager, ids);
       const routing = found.size ? await this.routing.table(manager) : new Map<string, string>();
@@ -281,9 +281,9 @@ export class PriorityService {
         }
         revisions.push(this.revisionOf(signal, "RECOMPUTED", now));
         updates.push({ signal_id: signal.id, level: next.level, rule: next.rule, reason: next.reason, inputs, threshold_id: threshold.id });
-        const plan = planForwarding(routeOfReferral(signal.referral), next.level, signal.postcodeArea, routing, forwardedOn);
+        const plan = planForwarding(routeOfReferral(signal.referral), next.level, signal, routing, forwardedOn);
         if (plan.write) {
-          forwardings.push({ signalId: signal.id, route: plan.write });
+          forwardings.push({ signalId: signal.id, route: plan.write, kind: "PRIORITY" });
           signal.status = "FORWARDED";
         }
         return {
@@ -306,7 +306,7 @@ export class PriorityService {
           [JSON.stringify(updates.slice(i, i + WRITE_CHUNK)), now],
         );
       }
-      await recordForwardings(manager, forwardings, forwardedOn, now, true);
+      await recordForwardings(manager, forwardings, forwardedOn, now, this.identity.sub, true);
       return { threshold, recomputed: updates.length, items };
     });
     if (forwardings.length) await this.caseOpening.afterForwarding({ forwarded: forwardings.map((f) => f.signalId) });

@@ -59,8 +59,8 @@ describe("case opening: every forwarding opens or joins a case at swt", () => {
     const bySignal = (a: ReferralForCase, b: ReferralForCase) => a.signalId.localeCompare(b.signalId);
     expect([...(call!.variables.referrals as ReferralForCase[])].sort(bySignal)).toEqual(
       [
-        { signalId: first!, tenantId: swtTeam.tenantId, corporationId: "elan-wonen", municipalityCode: "0392", teamId: "haarlem-oost", forwardedOn, phase: "COLLECTION" as const },
-        { signalId: second!, tenantId: coach.tenantId, corporationId: "elan-wonen", municipalityCode: "0473", teamId: "budget-coach", forwardedOn, phase: "ARREARS" as const },
+        { signalId: first!, tenantId: swtTeam.tenantId, corporationId: "elan-wonen", municipalityCode: "0392", teamId: "haarlem-oost", forwardedOn, phase: "COLLECTION" as const, move: false },
+        { signalId: second!, tenantId: coach.tenantId, corporationId: "elan-wonen", municipalityCode: "0473", teamId: "budget-coach", forwardedOn, phase: "ARREARS" as const, move: false },
       ].sort(bySignal),
     );
     expect(await caseOf(first!)).toBe(sdv.cases.bySignal.get(first!));

@@ -25,6 +25,8 @@ export interface ReferralForCase {
   forwardedOn: string;
   /** The collection phase as delivered, which sets the feedback term: 5 or 10 working days. */
   phase: PhaseValue;
+  /** True when the signal was forwarded anew to another holder: swt moves it out of its old case. */
+  move: boolean;
 }
 
 /**
@@ -120,7 +122,7 @@ export class CaseOpeningService {
       "corporationId" in scope ? ["s.corporation_id = $3", scope.corporationId] : ["s.municipality_code = ANY($3::text[])", scope.municipalityCodes];
     return this.db.query(
       `SELECT r.signal_id AS "signalId", s.tenant_id AS "tenantId", s.corporation_id AS "corporationId", s.municipality_code AS "municipalityCode",
-              r.team_id AS "teamId", r.forwarded_on AS "forwardedOn", s.delivered_phase AS "phase"
+              r.team_id AS "teamId", r.forwarded_on AS "forwardedOn", s.delivered_phase AS "phase", r.case_move AS "move"
          FROM referral r JOIN signal s ON s.id = r.signal_id
         WHERE (r.case_id IS NULL OR r.signal_id = ANY($2::uuid[])) AND s.status = ANY($1::text[]) AND ${scopeCondition}
         ORDER BY r.forwarded_at, r.signal_id`,

@@ -9,14 +9,30 @@ export interface Route {
   teamId: string;
 }
 
+/** Where an address lies, as routing reads it: its municipality with its four-digit postcode area. */
+export interface Place {
+  municipalityCode: string;
+  postcodeArea: string | null;
+}
+
+/** The routing table's key of a place: an area can straddle a municipal border, so both count. */
+export function routingKey(municipalityCode: string, postcodeArea: string): string {
+  return `${municipalityCode}:${postcodeArea}`;
+}
+
+/** The route to an SWT team or the budget coach, by team id. */
+export function routeToTeam(teamId: string): Route {
+  return teamId === BUDGET_COACH_TEAM.id ? { target: "BUDGET_COACH", teamId } : { target: "SWT", teamId };
+}
+
 /**
  * Where a signal of `level` goes (Art. 5.3): IV to the budget coach, I-III to the SWT team whose
- * routing area holds the tenant's postcode area. Null when no team covers the area: the signal then
- * waits, RECEIVED, until a routing area is set for it.
+ * routing area holds the tenant's municipality and postcode area. Null when no team covers it: the
+ * signal then waits, RECEIVED, listed to the SDV (unroutedSignals), until a routing area is set for it.
  */
-export function routeOf(level: PriorityLevelValue, postcodeArea: string | null, routing: ReadonlyMap<string, string>): Route | null {
+export function routeOf(level: PriorityLevelValue, place: Place, routing: ReadonlyMap<string, string>): Route | null {
   if (targetOfLevel(level) === "BUDGET_COACH") return { target: "BUDGET_COACH", teamId: BUDGET_COACH_TEAM.id };
-  const teamId = postcodeArea ? routing.get(postcodeArea) : undefined;
+  const teamId = place.postcodeArea ? routing.get(routingKey(place.municipalityCode, place.postcodeArea)) : undefined;
   return teamId ? { target: "SWT", teamId } : null;
 }
 
@@ -46,13 +62,13 @@ function describe(route: Pick<Route, "target" | "teamId"> | null): string {
 export function planForwarding(
   current: Route | null,
   level: PriorityLevelValue,
-  postcodeArea: string | null,
+  place: Place,
   routing: ReadonlyMap<string, string>,
   forwardedOn: string,
 ): { change: ForwardingChangeValue | null; write: Route | null } {
   const wanted = targetOfLevel(level);
   if (current && current.target === wanted) return { change: null, write: null };
-  const route = routeOf(level, postcodeArea, routing);
+  const route = routeOf(level, place, routing);
   const from = { fromTarget: current?.target ?? null, fromTeamId: current?.teamId ?? null };
   if (!route) {
     return {
@@ -64,9 +80,9 @@ export function planForwarding(
         toTeamId: null,
         forwardedOn: null,
         message:
-          `Priority ${level} calls for an SWT team, but no team covers postcode area ${postcodeArea ?? "(unknown)"}; ` +
+          `Priority ${level} calls for an SWT team, but no team covers postcode area ${place.postcodeArea ?? "(unknown)"} of municipality ${place.municipalityCode}; ` +
           (current ? `the forwarding to ${describe(current)} stands.` : "the signal waits, not forwarded.") +
-          " Set a routing area for it (setRoutingArea).",
+          " It is listed in unroutedSignals; set a routing area for it (setRoutingArea).",
       },
     };
   }

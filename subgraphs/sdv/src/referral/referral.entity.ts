@@ -56,4 +56,12 @@ export class ReferralEntity {
    */
   @Column("text", { nullable: true })
   caseTeamId: string | null;
+
+  /**
+   * True once the signal has been forwarded anew to another holder (a priority change, a reroute):
+   * swt then moves it out of the case it was in, rather than answering that case. Sent with every
+   * later request for its case, which swt answers idempotently.
+   */
+  @Column("boolean", { default: false })
+  caseMove: boolean;
 }

@@ -62,3 +62,41 @@ export class ForwardingChange {
   @Field()
   message: string;
 }
+
+export enum ForwardingKind {
+  RECEIPT = "RECEIPT",
+  ROUTING_AREA = "ROUTING_AREA",
+  PRIORITY = "PRIORITY",
+  REROUTE = "REROUTE",
+  HAND_OVER = "HAND_OVER",
+}
+registerEnumType(ForwardingKind, {
+  name: "ForwardingKind",
+  description:
+    "Why a signal was forwarded: RECEIPT at intake; ROUTING_AREA when a routing area was set for it while it waited; PRIORITY when its level moved between I-III and IV; REROUTE by an SDV worker; HAND_OVER by the team that held its case.",
+});
+
+/** One forwarding of a signal, as kept in its history. */
+@ObjectType({ description: "One forwarding of a signal, kept for good: from where to where, on which day, why, by whom." })
+export class ForwardingRecord {
+  @Field(() => ForwardingKind)
+  kind: ForwardingKind;
+
+  @Field(() => String, { nullable: true, description: "The team it came from; null the first time." })
+  fromTeamId: string | null;
+
+  @Field(() => String, { description: "The team it went to: an SWT team, or budget-coach." })
+  toTeamId: string;
+
+  @Field(() => DateScalar, { description: "Day zero of that holder's feedback term." })
+  forwardedOn: string;
+
+  @Field(() => DateTimeScalar)
+  forwardedAt: Date;
+
+  @Field({ description: "Who forwarded it: the corporation's integration at intake, an SDV worker, the coordinator or a team's worker." })
+  forwardedBy: string;
+
+  @Field(() => String, { nullable: true, description: "The reason given with a reroute or hand-over." })
+  reason: string | null;
+}

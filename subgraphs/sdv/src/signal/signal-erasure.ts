@@ -10,8 +10,8 @@ export interface ErasedSignals {
 }
 
 /**
- * Erases signals with everything sdv keeps of them: the priority, its revisions and the forwarding go
- * with the signal (ON DELETE CASCADE); a later signal of the household that pointed at an erased one
+ * Erases signals with everything sdv keeps of them: the priority, its revisions, the forwarding and its
+ * history (forwarding_record, not counted apart) go with the signal (ON DELETE CASCADE); a later signal of the household that pointed at an erased one
  * keeps no link to it (ON DELETE SET NULL). First adds them to the anonymous monthly tally, so that the
  * covenant's monitoring does not change (`metrics` "withdrawn" also counts them as withdrawn). Run it
  * in the erasing transaction, after locking the signals. A fixed number of statements, whatever the

@@ -32,6 +32,18 @@ export class SignalService {
     return paginate(query, args, { property: "receivedAt", direction: "DESC" });
   }
 
+  /**
+   * The signals of priority I-III that wait for a team because no routing area covers their
+   * municipality and postcode area: RECEIVED, never forwarded. Longest waiting first.
+   */
+  async unrouted(args: { first: number; after?: string | null }): Promise<Page<SignalEntity>> {
+    const query = this.visible()
+      .andWhere("signal.status = 'RECEIVED'")
+      .andWhere(`NOT EXISTS (SELECT 1 FROM referral unrouted_r WHERE unrouted_r.signal_id = signal.id)`)
+      .andWhere(`EXISTS (SELECT 1 FROM priority unrouted_p WHERE unrouted_p.signal_id = signal.id AND COALESCE(unrouted_p.override_level, unrouted_p.level) <> 'IV')`);
+    return paginate(query, args, { property: "receivedAt", direction: "ASC" });
+  }
+
   /** Signals by id, in the order asked, null where absent or outside the caller's rows. */
   async byIds(ids: readonly string[]): Promise<(SignalEntity | null)[]> {
     const valid = ids.filter(isUuid);

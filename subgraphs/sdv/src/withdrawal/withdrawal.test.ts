@@ -60,7 +60,7 @@ describe("withdrawal after an objection: the corporation's signals of the tenant
     const bystanderSignal = (await submit(identities.elanWonen, bystander, "2026-10"))!;
 
     const needles = [tenant.tenantId, september, october, sha256(`elan-wonen\n${tenant.reference}`)];
-    expect(Object.keys(await tablesHolding(needles)).sort()).toEqual(["access_log", "intake_refusal", "priority", "priority_revision", "referral", "signal"]);
+    expect(Object.keys(await tablesHolding(needles)).sort()).toEqual(["access_log", "forwarding_record", "intake_refusal", "priority", "priority_revision", "referral", "signal"]);
     const logged = (await erasureLog()).length;
 
     const result = await withdraw(identities.elanWonen, [tenant.tenantId]);

@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
+import { BUDGET_COACH_TEAM } from "../../../shared/src/covenant/organisations.js";
 import type { Identity } from "../../../shared/src/identity.js";
 import { badInput, forbidden } from "../../../shared/src/errors.js";
 import { dueDateOf } from "../feedback-deadline/feedback-deadline.js";
 import { isUuid } from "../ids.js";
-import { CaseStatus } from "./case.enums.js";
+import { CaseOutcome, CaseStatus } from "./case.enums.js";
 import type { OpenedCase, ReferralInput } from "./case-opening.type.js";
-import { now } from "../../../shared/src/clock.js";
+import { now, todayInNetherlands } from "../../../shared/src/clock.js";
 
 /** Referrals in one call at most: one intake batch of a corporation fits. */
 export const MAX_REFERRALS = 20_000;
@@ -17,7 +18,7 @@ export const MAX_REFERRALS = 20_000;
  * each open one; calls are few, so taking them one at a time costs nothing noticeable. A lock per
  * household would take up to 20,000 entries of PostgreSQL's shared lock table in one transaction.
  */
-const CASE_OPENING_LOCK = "swt.case-opening";
+export const CASE_OPENING_LOCK = "swt.case-opening";
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -89,19 +90,21 @@ export class CaseOpeningService {
         WHERE s.signal_id = ANY($1::uuid[])`,
       [planned.map((p) => p.referral.signalId)],
     );
-    for (const link of linked) answers.set(link.signalId, { signalId: link.signalId, caseId: link.caseId, teamId: link.teamId, joinedExisting: link.position > 1 });
-    const fresh = planned.filter((p) => !answers.has(p.referral.signalId));
-    if (fresh.length === 0) return answers;
-
-    const teamIds = [...new Set(fresh.map((p) => p.referral.teamId))];
-    const known: { id: string }[] = await manager.query(`SELECT id FROM team WHERE id = ANY($1::text[])`, [teamIds]);
-    const knownIds = new Set(known.map((team) => team.id));
-    const unknown = fresh.find((p) => !knownIds.has(p.referral.teamId));
-    if (unknown) {
-      throw badInput(`referrals[${unknown.index}].teamId "${unknown.referral.teamId}" is no team; use a team's slug from the teams query, or budget-coach.`, {
-        field: `referrals[${unknown.index}].teamId`,
-      });
+    const linkOf = new Map(linked.map((link) => [link.signalId, link]));
+    const moving: { planned: Planned; from: { caseId: string; teamId: string } }[] = [];
+    for (const p of planned) {
+      const link = linkOf.get(p.referral.signalId);
+      if (!link) continue;
+      // A signal forwarded anew to another holder leaves its case; anything else (a retry, a move
+      // already made) answers the case the signal is in.
+      if (p.referral.move && link.teamId !== p.referral.teamId) moving.push({ planned: p, from: link });
+      else answers.set(link.signalId, { signalId: link.signalId, caseId: link.caseId, teamId: link.teamId, joinedExisting: link.position > 1 });
     }
+    const fresh = planned.filter((p) => !linkOf.has(p.referral.signalId));
+    if (fresh.length === 0 && moving.length === 0) return answers;
+    await this.assertTeamsExist(manager, [...fresh, ...moving.map((m) => m.planned)]);
+    if (moving.length > 0) await this.move(manager, moving, answers);
+    if (fresh.length === 0) return answers;
 
     // The households' open cases, locked against a close running at the same time; the oldest if a
     // household should hold more than one (from before one case per household was the rule).
@@ -166,6 +169,82 @@ export class CaseOpeningService {
     );
     return answers;
   }
+
+  /**
+   * Every team named exists, and works for the referral's municipality (the budget coach serves both):
+   * whoever may open a case for a municipality's signal opens it only at a team of that municipality.
+   */
+  private async assertTeamsExist(manager: EntityManager, planned: Planned[]): Promise<void> {
+    const teamIds = [...new Set(planned.map((p) => p.referral.teamId))];
+    const known: { id: string; municipalityCode: string }[] = await manager.query(
+      `SELECT id, municipality_code AS "municipalityCode" FROM team WHERE id = ANY($1::text[])`,
+      [teamIds],
+    );
+    const municipalityOf = new Map(known.map((team) => [team.id, team.municipalityCode]));
+    const unknown = planned.find((p) => !municipalityOf.has(p.referral.teamId));
+    if (unknown) {
+      throw badInput(`referrals[${unknown.index}].teamId "${unknown.referral.teamId}" is no team; use a team's slug from the teams query, or budget-coach.`, {
+        field: `referrals[${unknown.index}].teamId`,
+      });
+    }
+    const elsewhere = planned.find((p) => p.referral.teamId !== BUDGET_COACH_TEAM.id && municipalityOf.get(p.referral.teamId) !== p.referral.municipalityCode);
+    if (elsewhere) {
+      throw badInput(
+        `referrals[${elsewhere.index}].teamId "${elsewhere.referral.teamId}" works for municipality ${municipalityOf.get(elsewhere.referral.teamId)}, not ${elsewhere.referral.municipalityCode}; a signal goes to a team of its own municipality or to budget-coach.`,
+        { field: `referrals[${elsewhere.index}].teamId` },
+      );
+    }
+  }
+
+  /**
+   * Moves signals sdv forwarded anew to another holder (Art. 5.3: a priority between I-III and IV
+   * changed, or the SDV rerouted it): each leaves its case for the household's open case at the new
+   * holder, or a new one there, opened on the new forwarding day with its own feedback term. A case
+   * left without signals closes as TRANSFERRED; sdv took the decision, so the closure is not reported
+   * back to it as the end of the signals' life. Each move is kept in case_transfer.
+   */
+  private async move(manager: EntityManager, moving: { planned: Planned; from: { caseId: string; teamId: string } }[], answers: Map<string, OpenedCase>): Promise<void> {
+    const at = now();
+    const today = todayInNetherlands(at);
+    const transfers: { signalId: string; fromCaseId: string; toCaseId: string; fromTeamId: string; toTeamId: string }[] = [];
+    for (const { planned, from } of moving) {
+      const { referral } = planned;
+      const target = await openCaseAt(manager, referral.tenantId, referral.teamId, from.caseId);
+      const caseId = target?.id ?? randomUUID();
+      if (!target) {
+        await insertCase(manager, {
+          id: caseId,
+          teamId: referral.teamId,
+          tenantId: referral.tenantId,
+          corporationId: referral.corporationId,
+          municipalityCode: referral.municipalityCode,
+          forwardedOn: referral.forwardedOn,
+          phase: referral.phase,
+          feedbackDueOn: planned.feedbackDueOn,
+          at,
+        });
+      }
+      const position = await moveSignal(manager, referral.signalId, caseId, referral.forwardedOn);
+      answers.set(referral.signalId, { signalId: referral.signalId, caseId, teamId: referral.teamId, joinedExisting: position > 1 });
+      transfers.push({ signalId: referral.signalId, fromCaseId: from.caseId, toCaseId: caseId, fromTeamId: from.teamId, toTeamId: referral.teamId });
+    }
+    await closeEmptiedCases(manager, [...new Set(transfers.map((t) => t.fromCaseId))], at);
+    await manager.query(
+      `INSERT INTO case_transfer (signal_id, from_case_id, to_case_id, from_team_id, to_team_id, kind, reason, transferred_by, transferred_at, reported_on)
+       SELECT t.signal_id, t.from_case_id, t.to_case_id, t.from_team_id, t.to_team_id, 'FORWARDING', NULL, $6, $7, $8::date
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS t(signal_id, from_case_id, to_case_id, from_team_id, to_team_id)`,
+      [
+        transfers.map((t) => t.signalId),
+        transfers.map((t) => t.fromCaseId),
+        transfers.map((t) => t.toCaseId),
+        transfers.map((t) => t.fromTeamId),
+        transfers.map((t) => t.toTeamId),
+        this.identity.sub,
+        at,
+        today,
+      ],
+    );
+  }
 }
 
 function validate(referral: ReferralInput, index: number): void {
@@ -179,4 +258,56 @@ function validate(referral: ReferralInput, index: number): void {
   if (!/^[0-9]{4}$/.test(referral.municipalityCode)) {
     throw badInput(`${field("municipalityCode")} "${referral.municipalityCode}" is not a CBS municipality code (four digits).`, { field: field("municipalityCode") });
   }
+}
+
+/** The household's open case at `teamId` other than `except`, locked; null when there is none. */
+export async function openCaseAt(manager: EntityManager, tenantId: string, teamId: string, except: string): Promise<{ id: string } | null> {
+  const [found]: { id: string }[] = await manager.query(
+    `SELECT id FROM "case" WHERE tenant_id = $1 AND team_id = $2 AND status <> $3 AND id <> $4
+      ORDER BY opened_on, created_at, id LIMIT 1 FOR UPDATE`,
+    [tenantId, teamId, CaseStatus.CLOSED, except],
+  );
+  return found ?? null;
+}
+
+/** Writes a new OPEN case, opened on the day of forwarding, with that day's feedback term. */
+export async function insertCase(
+  manager: EntityManager,
+  c: { id: string; teamId: string; tenantId: string; corporationId: string | null; municipalityCode: string; forwardedOn: string; phase: string; feedbackDueOn: string; at: Date },
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO "case" (id, team_id, tenant_id, corporation_id, municipality_code, status, opened_on, forwarded_on, feedback_phase, feedback_due_on, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10, $10)`,
+    [c.id, c.teamId, c.tenantId, c.corporationId, c.municipalityCode, CaseStatus.OPEN, c.forwardedOn, c.phase, c.feedbackDueOn, c.at],
+  );
+}
+
+/** Links a signal to `caseId` at its next position, joined on `joinedOn`; answers the position. */
+export async function moveSignal(manager: EntityManager, signalId: string, caseId: string, joinedOn: string): Promise<number> {
+  // An UPDATE ... RETURNING answers [rows, affected].
+  const [rows]: [{ position: number }[], number] = await manager.query(
+    `UPDATE case_signal SET case_id = $2, joined_on = $3,
+            position = (SELECT COALESCE(max(s.position), 0) + 1 FROM case_signal s WHERE s.case_id = $2)
+      WHERE signal_id = $1
+      RETURNING position`,
+    [signalId, caseId, joinedOn],
+  );
+  return rows[0]!.position;
+}
+
+/**
+ * Closes as TRANSFERRED each of these cases that is not closed and holds no signal any more, on today
+ * (or the day it opened, when sdv dated its forwarding ahead to the next working day). Its closure is
+ * marked as reported: the signals live on at the new holder, so sdv must not close them.
+ */
+export async function closeEmptiedCases(manager: EntityManager, caseIds: string[], at: Date): Promise<string[]> {
+  if (caseIds.length === 0) return [];
+  const [rows]: [{ id: string }[], number] = await manager.query(
+    `UPDATE "case" c SET status = $2, outcome = $3, closed_on = GREATEST(c.opened_on, $4::date), closure_reported_on = $4::date, updated_at = $5
+      WHERE c.id = ANY($1::uuid[]) AND c.status <> $2
+        AND NOT EXISTS (SELECT 1 FROM case_signal s WHERE s.case_id = c.id)
+      RETURNING c.id`,
+    [caseIds, CaseStatus.CLOSED, CaseOutcome.TRANSFERRED, todayInNetherlands(at), at],
+  );
+  return rows.map((row) => row.id);
 }

@@ -26,6 +26,13 @@ export class ReferralInput {
 
   @Field(() => Phase, { description: "The collection phase as delivered; sets the feedback term." })
   phase: Phase;
+
+  @Field({
+    defaultValue: false,
+    description:
+      "True when sdv forwarded the signal anew to another holder (a changed priority, a reroute): the signal leaves the case it is in for one at teamId.",
+  })
+  move: boolean;
 }
 
 @Directive("@inaccessible")

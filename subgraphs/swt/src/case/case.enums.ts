@@ -38,10 +38,19 @@ export enum CaseOutcome {
   FOLLOW_UP_HELP_OR_REFERRAL_FINANCIAL = "FOLLOW_UP_HELP_OR_REFERRAL_FINANCIAL",
   FOLLOW_UP_HELP_OR_REFERRAL_NON_FINANCIAL = "FOLLOW_UP_HELP_OR_REFERRAL_NON_FINANCIAL",
   REFERRAL_WITHOUT_RESIDENT = "REFERRAL_WITHOUT_RESIDENT",
+  /**
+   * Not a DDAS end result: the case went to another holder (a changed priority, a reroute by the SDV,
+   * a hand-over by the team), where a new case goes on with the household. Set by those moves only,
+   * never by closeCase; such a case bundles no signal any more, so no DDAS export holds it.
+   */
+  TRANSFERRED = "TRANSFERRED",
 }
 
+/** The outcomes a team closes a case with: the DDAS end results. */
+export type DdasCaseOutcome = Exclude<CaseOutcome, CaseOutcome.TRANSFERRED>;
+
 /** The DDAS v1.2 value (EnumEindresultaat) of each outcome, character for character. */
-export const DDAS_OUTCOME: Record<CaseOutcome, string> = {
+export const DDAS_OUTCOME: Record<DdasCaseOutcome, string> = {
   [CaseOutcome.BUDGET_ADVICE_OR_QUICK_FIX]: "(Budget)advies en/of quick fix",
   [CaseOutcome.NO_CONTACT_POSSIBLE]: "Definitief geen contact kunnen krijgen",
   [CaseOutcome.NO_RESPONSE_AFTER_EARLIER_CONTACT]: "Geen reactie na eerder contact",
@@ -62,10 +71,16 @@ export const DDAS_OUTCOME: Record<CaseOutcome, string> = {
 
 registerEnumType(CaseOutcome, {
   name: "CaseOutcome",
-  description: "The outcome of a case: the 16 end results of DDAS-Vroegsignalering v1.2 (EnumEindresultaat).",
-  valuesConfig: Object.fromEntries(
-    Object.values(CaseOutcome).map((outcome) => [outcome, { description: `DDAS: "${DDAS_OUTCOME[outcome]}".` }]),
-  ) as Record<CaseOutcome, { description: string }>,
+  description:
+    "The outcome of a case: the 16 end results of DDAS-Vroegsignalering v1.2 (EnumEindresultaat), and TRANSFERRED for a case that went to another holder.",
+  valuesConfig: {
+    ...(Object.fromEntries(
+      Object.entries(DDAS_OUTCOME).map(([outcome, ddas]) => [outcome, { description: `DDAS: "${ddas}".` }]),
+    ) as Record<DdasCaseOutcome, { description: string }>),
+    TRANSFERRED: {
+      description: "Not a DDAS end result: the case went to another team or the budget coach, where a new case goes on. Set by a move or hand-over only.",
+    },
+  },
 });
 
 /** SQL list of a string enum's values, for CHECK constraints that keep the table to the enum. */

@@ -42,6 +42,9 @@ export class CaseworkService {
    */
   async close(caseId: string, outcome: CaseOutcome, closedOn: string | null | undefined): Promise<CaseEntity> {
     const today = todayInNetherlands();
+    if (outcome === CaseOutcome.TRANSFERRED) {
+      throw badInput("TRANSFERRED is set when a case goes to another team; hand the case over with handOverCase instead.", { argument: "outcome" });
+    }
     if (closedOn && closedOn > today) {
       throw badInput(`closedOn (${closedOn}) lies in the future; close a case on or before today (${today}).`, { argument: "closedOn" });
     }

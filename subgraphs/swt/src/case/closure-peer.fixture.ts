@@ -11,14 +11,21 @@ import { swtSubgraph } from "../index.js";
 
 /**
  * A test stand-in for the sdv subgraph (not used by the running subgraph): it answers
- * `recordCaseClosures` as the real one would, records every call with the caller's identity, and can
+ * `recordCaseClosures` (and `recordHandOvers`) as the real one would, records every call with the caller's identity, and can
  * be made to fail like a subgraph that is down.
  */
 export interface FakeSdv {
   url: string;
   /** When true the peer answers 503. */
   down: boolean;
-  calls: { closures: { signalIds: string[]; closedOn: string }[]; audience: string; role: string; sub: string; team: string | undefined }[];
+  calls: {
+    closures: { signalIds: string[]; closedOn: string }[];
+    handOvers?: { signalIds: string[]; caseId: string; teamId: string; forwardedOn: string; reason: string }[];
+    audience: string;
+    role: string;
+    sub: string;
+    team: string | undefined;
+  }[];
   close(): Promise<void>;
 }
 
@@ -27,11 +34,14 @@ async function startFakeSdv(): Promise<FakeSdv> {
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { variables?: { closures?: FakeSdv["calls"][number]["closures"] } };
+    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as {
+      variables?: { closures?: FakeSdv["calls"][number]["closures"]; handOvers?: FakeSdv["calls"][number]["handOvers"] };
+    };
     const token = String(req.headers[IDENTITY_HEADER] ?? "");
     const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8") || "{}") as Record<string, string>;
     const closures = body.variables?.closures ?? [];
-    peer.calls.push({ closures, audience: claims.aud ?? "", role: claims.role ?? "", sub: claims.sub ?? "", team: claims.team });
+    const handOvers = body.variables?.handOvers;
+    peer.calls.push({ closures, ...(handOvers ? { handOvers } : {}), audience: claims.aud ?? "", role: claims.role ?? "", sub: claims.sub ?? "", team: claims.team });
     res.setHeader("content-type", "application/json");
     if (peer.down) {
       res.statusCode = 503;

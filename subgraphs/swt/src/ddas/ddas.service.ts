@@ -66,7 +66,7 @@ export class DdasCaseService {
     return rows.map((row) => ({
       id: row.id,
       signalIds: row.signalIds ?? [],
-      outcome: row.outcome === null ? null : DDAS_OUTCOME[row.outcome],
+      outcome: row.outcome === null || row.outcome === CaseOutcome.TRANSFERRED ? null : DDAS_OUTCOME[row.outcome],
       openedOn: row.openedOn,
       contactAttempts: row.contactAttempts.map((attempt) => ({
         kind: DDAS_CONTACT_KIND[attempt.kind],

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identities, startTestSubgraph } from "../../../../test/support/subgraph.js";
 import { buildDemoWorld, type DemoCase, type DemoWorld } from "../../../shared/src/demo/world.js";
-import { DDAS_OUTCOME, type CaseOutcome } from "../case/case.enums.js";
+import { DDAS_OUTCOME, type DdasCaseOutcome } from "../case/case.enums.js";
 import { DDAS_CONTACT_KIND, DDAS_PART_OF_DAY, type ContactKind, type PartOfDay } from "../contact-attempt/contact-attempt.enums.js";
 import { swtSubgraph } from "../index.js";
 import { seedDemo } from "../seed.js";
@@ -58,7 +58,7 @@ describe("cases as the DDAS export reports them, in the swt subgraph", () => {
     });
     expect(result.errors).toBeUndefined();
     const byId = new Map(result.data!.ddasCases.map((kase) => [kase.id, kase]));
-    expect(byId.get(bundled.id)!.outcome).toBe(DDAS_OUTCOME["NOT_TAKEN_UP_REPEATED_SIGNAL" as CaseOutcome]);
+    expect(byId.get(bundled.id)!.outcome).toBe(DDAS_OUTCOME["NOT_TAKEN_UP_REPEATED_SIGNAL" as DdasCaseOutcome]);
     expect(byId.get(bundled.id)!.outcome).toBe("Niet opgepakt: herhaalde melding");
     expect(byId.get(open.id)!.outcome).toBeNull();
   });

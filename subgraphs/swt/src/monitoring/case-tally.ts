@@ -6,7 +6,8 @@ import type { EntityManager } from "typeorm";
  * Feedback is on time when given on or before the case's due date (Art. 5.4: 5 or 10 working days).
  */
 export const CASE_METRICS = {
-  OPENED: "TRUE",
+  // A case that went to another holder (TRANSFERRED) goes on there: the household is counted once, with the case it went to.
+  OPENED: `c."outcome" IS DISTINCT FROM 'TRANSFERRED'`,
   CONTACT_MADE: `f."contact_made" IS TRUE`,
   TAKEN_INTO_TREATMENT: `f."taken_into_treatment" IS TRUE`,
   FEEDBACK_GIVEN: `f."id" IS NOT NULL`,
@@ -32,7 +33,7 @@ export async function addCasesToTally(manager: EntityManager, caseIds: string[])
     .join(",\n         ");
   const rows: { cases: number }[] = await manager.query(
     `WITH erased AS (
-       SELECT c."id", c."opened_on", c."municipality_code", c."corporation_id", c."feedback_due_on" FROM "case" c
+       SELECT c."id", c."opened_on", c."municipality_code", c."corporation_id", c."feedback_due_on", c."outcome" FROM "case" c
        WHERE c."id" = ANY($1::uuid[]) AND c."corporation_id" IS NOT NULL
        ORDER BY c."id" FOR UPDATE
      ), added AS (
