@@ -4,6 +4,7 @@ import { CaseSignalEntity } from "./case/case-signal.entity.js";
 import { CaseEntity } from "./case/case.entity.js";
 import { ContactAttemptEntity } from "./contact-attempt/contact-attempt.entity.js";
 import { FeedbackEntity } from "./feedback/feedback.entity.js";
+import { FeedbackEntryEntity } from "./feedback/feedback-entry.entity.js";
 import { HouseholdProfileEntity } from "./household-profile/household-profile.entity.js";
 import { CaseTallyEntity } from "./monitoring/case-tally.entity.js";
 import { TeamEntity } from "./team/team.entity.js";
@@ -16,6 +17,7 @@ export const entities = [
   ContactAttemptEntity,
   CaseNoteEntity,
   FeedbackEntity,
+  FeedbackEntryEntity,
   HouseholdProfileEntity,
   ErasureLogEntity,
   CaseTallyEntity,

@@ -89,8 +89,8 @@ describe("householdFacts: what the SDV may learn of a household profile for a si
     const asked = Object.values(tenant);
     for (const identity of [identities.analyst, identities.swtSchalkwijk, identities.budgetCoach, identities.coordinator]) {
       const service = new HouseholdProfileService(subgraph.db, new CasePolicy(identity));
-      expect(await service.factsByTenantIds(asked), identity.role).toEqual([]);
+      expect(await service.facts(asked.map((tenantId) => ({ tenantId }))), identity.role).toEqual([]);
     }
-    expect(await new HouseholdProfileService(subgraph.db, new CasePolicy(identities.sdvHaarlem)).factsByTenantIds(asked)).toHaveLength(2);
+    expect(await new HouseholdProfileService(subgraph.db, new CasePolicy(identities.sdvHaarlem)).facts(asked.map((tenantId) => ({ tenantId })))).toHaveLength(2);
   });
 });
