@@ -112,7 +112,7 @@ export class FeedbackEntryService {
       .innerJoin(CaseEntity, POLICY_CASE_ALIAS, `${POLICY_CASE_ALIAS}.id = link.caseId`)
       .select("link.signalId", "signalId")
       .addSelect("link.caseId", "caseId")
-      .addSelect("link.joinedOn::text", "forwardedOn")
+      .addSelect(`"link"."joined_on"::text`, "forwardedOn")
       .addSelect(`coalesce(link.feedbackDueOn, ${POLICY_CASE_ALIAS}.feedbackDueOn)::text`, "feedbackDueOn")
       .addSelect(`${FIRST_GIVEN_ON}::text`, "firstFeedbackOn");
     return this.policy.restrictFeedback(query, POLICY_CASE_ALIAS);

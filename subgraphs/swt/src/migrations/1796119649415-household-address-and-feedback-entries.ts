@@ -46,9 +46,9 @@ export class HouseholdAddressAndFeedbackEntries1796119649415 implements Migratio
     await queryRunner.query("ALTER TABLE \"household_profile\" ADD \"house_number_addition\" text NOT NULL DEFAULT ''");
     await queryRunner.query("ALTER TABLE \"household_profile\" ADD \"municipality_code\" text");
     await queryRunner.query("ALTER TABLE \"household_profile\" ADD \"recorded_by_team\" text");
-    await queryRunner.query("ALTER TABLE \"household_profile\" ALTER COLUMN \"tenant_id\" DROP NOT NULL");
     await queryRunner.query("ALTER TABLE \"household_profile\" DROP CONSTRAINT \"household_profile_pkey\"");
     await queryRunner.query("ALTER TABLE \"household_profile\" ADD CONSTRAINT \"household_profile_pkey\" PRIMARY KEY (\"id\")");
+    await queryRunner.query("ALTER TABLE \"household_profile\" ALTER COLUMN \"tenant_id\" DROP NOT NULL");
     await queryRunner.query("CREATE UNIQUE INDEX \"household_profile_address_key\" ON \"household_profile\"  (\"postcode\", \"house_number\", \"house_number_addition\") WHERE \"postcode\" IS NOT NULL");
     await queryRunner.query("CREATE UNIQUE INDEX \"household_profile_tenant_key\" ON \"household_profile\"  (\"tenant_id\") WHERE \"tenant_id\" IS NOT NULL");
     await queryRunner.query("ALTER TABLE \"household_profile\" ADD CONSTRAINT \"household_profile_address_check\" CHECK ((\"postcode\" IS NULL) = (\"house_number\" IS NULL) AND (\"postcode\" IS NULL) = (\"municipality_code\" IS NULL) AND (\"postcode\" IS NULL OR \"postcode\" ~ '^[1-9][0-9]{3} [A-Z]{2}$') AND (\"house_number\" IS NULL OR \"house_number\" BETWEEN 1 AND 99999) AND \"house_number_addition\" ~ '^[A-Z0-9]{0,6}$')");
