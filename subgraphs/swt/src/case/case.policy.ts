@@ -21,8 +21,9 @@ type Query<T extends ObjectLiteral> = SelectQueryBuilder<T>;
  *  ANALYST, COORDINATOR  none: they read aggregates (`restrictCaseCounts`), never a row.
  *
  * Contact attempts and notes are the holding team's working records: only SWT and BUDGET_COACH, on
- * their own cases. Household profiles (huishoudprofiel) are narrower still: an SWT for addresses in its
- * team's municipality and households with a case of its own team, the budget coach for what it recorded. SDV (and the corporation whose batch the sdv subgraph takes in) learns
+ * their own cases. Household profiles (huishoudprofiel) are narrower still: an SWT team reads its own
+ * households (recorded by it, in its postcode areas, or with a case of its team), the budget coach
+ * what it recorded. SDV (and the corporation whose batch the sdv subgraph takes in) learns
  * just facts derived from a profile for a signal's priority (`restrictHouseholdFacts`), never its fields.
  */
 export class CasePolicy {
@@ -90,8 +91,9 @@ export class CasePolicy {
 
   /**
    * Narrows `query` to visible household profiles; `profileAlias` is the profile table's alias. An SWT
-   * reads the profiles of addresses in its team's municipality (where it may record them too), and a
-   * profile linked to a tenant with a case of its own team; the budget coach the profiles it recorded.
+   * team reads the profiles of its own households: those it recorded, those at an address in its own
+   * postcode areas (whose signals it receives), and a profile linked to a tenant with a case of its
+   * team. The budget coach reads the profiles it recorded.
    */
   readonly restrictHouseholdProfiles = <T extends ObjectLiteral>(query: Query<T>, profileAlias: string): Query<T> => {
     const { role, team, orgs } = this.identity;
@@ -102,9 +104,8 @@ export class CasePolicy {
         policyMunicipalities: orgs,
       });
     }
-    if (role !== "SWT") return none(query);
-    const municipality = TEAMS.find((t) => t.id === team)?.municipalityCode;
-    if (!municipality) return none(query);
+    const ownTeam = role === "SWT" ? TEAMS.find((t) => t.id === team) : undefined;
+    if (!ownTeam) return none(query);
     const ownCase = query
       .subQuery()
       .select("1")
@@ -113,10 +114,14 @@ export class CasePolicy {
     this.restrictCases(ownCase, "profileCase");
     return query.andWhere(
       new Brackets((where) =>
-        where.where(`${profileAlias}.municipalityCode = :policyProfileMunicipality`, { policyProfileMunicipality: municipality }).orWhere(`EXISTS ${ownCase.getQuery()}`, ownCase.getParameters()),
+        where
+          .where(`${profileAlias}.recordedByTeam = :policyProfileTeam`, { policyProfileTeam: ownTeam.id })
+          .orWhere(`left(${profileAlias}.postcode, 4) = ANY(:policyProfileAreas)`, { policyProfileAreas: [...ownTeam.postcodeAreas] })
+          .orWhere(`EXISTS ${ownCase.getQuery()}`, ownCase.getParameters()),
       ),
     );
   };
+
   /**
    * Whose household facts (known at the SWT, priority III applies) may be derived for the caller:
    * the SDV, which sets a signal's priority, and the corporation, on whose behalf the sdv subgraph

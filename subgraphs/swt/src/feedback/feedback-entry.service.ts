@@ -137,7 +137,9 @@ export class FeedbackEntryService {
     rejectFreeText(input);
     return this.db.transaction(async (manager) => {
       const kase = await lockCaseForWork(manager, this.policy.restrictCasework, caseId);
-      const givenOn = checkedGivenOn(input.givenOn, link.joinedOn, "feedback.givenOn");
+      // As for the case's first feedback: from the day the signal reached the team, even when sdv
+      // dates the forwarding on the next working day.
+      const givenOn = checkedGivenOn(input.givenOn, firstDayOfWork({ openedOn: link.joinedOn, createdAt: link.createdAt }), "feedback.givenOn");
       const stored = await manager.findOneBy(FeedbackEntryEntity, { signalId, kind: FeedbackEntryKind.FIRST, replacesId: IsNull() });
       if (stored) {
         const same = (Object.keys(content) as (keyof typeof content)[]).every((key) => key === "arrearsArrangement" || stored[key as keyof FeedbackEntryEntity] === content[key]);

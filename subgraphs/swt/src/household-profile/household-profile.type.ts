@@ -4,8 +4,8 @@ import { DateScalar } from "../../../shared/src/scalars.js";
 
 /**
  * A household profile (huishoudprofiel): what the SWT knows of a household, by its address. An SWT
- * reads the profiles of addresses in its team's municipality and of households with a case of its
- * team; the budget coach those it recorded itself.
+ * team reads its own households: recorded by it, at an address in its postcode areas, or with a case
+ * of its team; the budget coach those it recorded itself.
  */
 @ObjectType({
   description: "What the SWT knows of a household (huishoudprofiel), by its address: known since when, children under 18, a member aged 65+ (the inputs of priority III).",
