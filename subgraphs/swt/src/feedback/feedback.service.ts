@@ -72,7 +72,7 @@ export class FeedbackService {
         if (sameContent(stored, content) && (!input.givenOn || input.givenOn === stored.givenOn)) return stored;
         throw userError(
           "FEEDBACK_ALREADY_GIVEN",
-          `Feedback on case ${kase.id} was given on ${stored.givenOn}; feedback is final once given, and the corporation may already have acted on it.`,
+          `Feedback on case ${kase.id} was given on ${stored.givenOn}; feedback is final once given, and the corporation may already have acted on it. Correct a mistake with correctFeedback, which keeps both on record.`,
           { argument: "caseId" },
         );
       }
