@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { BUDGET_COACH_TEAM, TEAMS } from "../../../shared/src/covenant/organisations.js";
-import { todayInNetherlands } from "../../../shared/src/clock.js";
+import { now, todayInNetherlands } from "../../../shared/src/clock.js";
 import { badInput, forbidden } from "../../../shared/src/errors.js";
 import type { Identity } from "../../../shared/src/identity.js";
 import type { CasePolicy } from "../case/case.policy.js";
@@ -71,9 +71,9 @@ export class HouseholdProfileService {
                      known_since = coalesce($6::date, household_profile.known_since, $9::date),
                      children_under_18 = EXCLUDED.children_under_18,
                      member_65_plus = EXCLUDED.member_65_plus,
-                     updated_at = now()
+                     updated_at = $10
        RETURNING id`,
-      [address.postcode, address.houseNumber, address.houseNumberAddition, municipality, team.id, input.knownSince ?? null, input.childrenUnder18, input.member65Plus, today],
+      [address.postcode, address.houseNumber, address.houseNumberAddition, municipality, team.id, input.knownSince ?? null, input.childrenUnder18, input.member65Plus, today, now()],
     );
     return this.db.getRepository(HouseholdProfileEntity).findOneByOrFail({ id: row.id });
   }
