@@ -123,6 +123,21 @@ export class CasePolicy {
   };
 
   /**
+   * A profile read by its tenant (Tenant.householdProfile): only an SWT, and only for a tenant with a
+   * case of its own team. That a tenant lives at an address the team knows is not learnt any other way.
+   */
+  readonly restrictTenantHouseholdProfiles = <T extends ObjectLiteral>(query: Query<T>, profileAlias: string): Query<T> => {
+    if (this.identity.role !== "SWT") return none(query);
+    const ownCase = query
+      .subQuery()
+      .select("1")
+      .from(CaseEntity, "profileCase")
+      .where(`profileCase.tenantId = ${profileAlias}.tenantId`);
+    this.restrictCases(ownCase, "profileCase");
+    return query.andWhere(`EXISTS ${ownCase.getQuery()}`, ownCase.getParameters());
+  };
+
+  /**
    * Whose household facts (known at the SWT, priority III applies) may be derived for the caller:
    * the SDV, which sets a signal's priority, and the corporation, on whose behalf the sdv subgraph
    * asks while it takes in that corporation's batch. A household known at the SWT need not have a

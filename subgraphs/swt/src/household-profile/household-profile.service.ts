@@ -26,7 +26,7 @@ export class HouseholdProfileService {
     const valid = tenantIds.filter(isUuid);
     if (valid.length === 0) return tenantIds.map(() => null);
     const query = this.db.getRepository(HouseholdProfileEntity).createQueryBuilder(ALIAS).where(`${ALIAS}.tenantId = ANY(:tenantIds)`, { tenantIds: valid });
-    const rows = await this.policy.restrictHouseholdProfiles(query, ALIAS).getMany();
+    const rows = await this.policy.restrictTenantHouseholdProfiles(query, ALIAS).getMany();
     return oneBy(tenantIds, rows, (row) => row.tenantId!);
   }
 
