@@ -219,6 +219,12 @@ describe("households known at the SWT, the feedback conversation and the corpora
       expect(first.feedbackStatus.feedbackDueOn).toBe(feedbackDueOn(first.feedbackStatus.forwardedOn, "ARREARS"));
       expect(second.feedbackStatus.feedbackDueOn).toBe(feedbackDueOn(second.feedbackStatus.forwardedOn, "BAILIFF"));
       expect(second.receivedAt).toBeTruthy();
+      // The team sees each signal of its case with its own term.
+      const team = await ok(tokens.swt!, `query($id: ID!) { case(id: $id) { signalFeedback { signal { id } feedbackDueOn firstFeedbackOn feedbackOverdue } } }`, { id: caseId });
+      expect(team.case.signalFeedback).toEqual([
+        { signal: { id: opening }, feedbackDueOn: first.feedbackStatus.feedbackDueOn, firstFeedbackOn: null, feedbackOverdue: false },
+        { signal: { id: joined }, feedbackDueOn: second.feedbackStatus.feedbackDueOn, firstFeedbackOn: null, feedbackOverdue: false },
+      ]);
       // Nothing of the case beyond that: no team, no status, no notes on the status.
       const fields = await ok(tokens.elan!, `{ __type(name: "SignalFeedbackStatus") { fields { name } } }`);
       expect(fields.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual(

@@ -175,6 +175,7 @@ export const PROBES = {
     variables: (id, t) => ({ feedback: demoFeedbackInput(t, id) }),
   } as Probe,
   feedbackHistory: caseProbe(`feedbackHistory { ${FEEDBACK_ENTRY} }`, ["feedbackHistory"]),
+  caseSignalFeedback: caseProbe("signalFeedback { forwarded forwardedOn feedbackDueOn firstFeedbackOn feedbackOverdue feedback { kind } }", ["signalFeedback"]),
   // A dated update after the first feedback (each run of the matrix adds one to a fresh demo case).
   feedbackUpdateWrite: {
     ...caseProbe("", []),
@@ -277,14 +278,14 @@ export const MATRIX: MatrixRow[] = [
     data: "feedback",
     domain: { CORPORATION: "own tenants, read", SDV: "read", SWT: "own team, write", BUDGET_COACH: "own referrals, write", ANALYST: "aggregates", COORDINATOR: "aggregates" },
     checks: {
-      CORPORATION: [...ownOnly("feedback"), c("feedbackReason", "own", "forbidden"), c("feedbackWrite", "own", "forbidden"), c("feedbackUpdateWrite", "own", "forbidden")],
-      SDV: [...ownOnly("feedback"), ...ownOnly("feedbackHistory"), c("feedbackWrite", "own", "forbidden"), c("feedbackUpdateWrite", "own", "forbidden")],
-      SWT: [...ownOnly("feedback"), ...ownOnly("feedbackHistory"), c("feedbackReason", "own", "allowed"), c("feedbackWrite", "own", "allowed"), c("feedbackUpdateWrite", "own", "allowed")],
-      BUDGET_COACH: [...ownOnly("feedback"), ...ownOnly("feedbackHistory"), c("feedbackReason", "own", "allowed"), c("feedbackWrite", "own", "allowed"), c("feedbackUpdateWrite", "own", "allowed")],
-      ANALYST: [...aggregates("feedback", "caseAggregate"), c("feedbackHistory", "any", "forbidden"), c("feedbackWrite", "any", "forbidden"), c("feedbackUpdateWrite", "any", "forbidden")],
-      COORDINATOR: [...aggregates("feedback", "caseAggregate"), c("feedbackHistory", "any", "forbidden"), c("feedbackWrite", "any", "forbidden"), c("feedbackUpdateWrite", "any", "forbidden")],
+      CORPORATION: [...ownOnly("feedback"), c("caseSignalFeedback", "own", "forbidden"), c("feedbackReason", "own", "forbidden"), c("feedbackWrite", "own", "forbidden"), c("feedbackUpdateWrite", "own", "forbidden")],
+      SDV: [...ownOnly("feedback"), ...ownOnly("feedbackHistory"), ...ownOnly("caseSignalFeedback"), c("feedbackWrite", "own", "forbidden"), c("feedbackUpdateWrite", "own", "forbidden")],
+      SWT: [...ownOnly("feedback"), ...ownOnly("feedbackHistory"), ...ownOnly("caseSignalFeedback"), c("feedbackReason", "own", "allowed"), c("feedbackWrite", "own", "allowed"), c("feedbackUpdateWrite", "own", "allowed")],
+      BUDGET_COACH: [...ownOnly("feedback"), ...ownOnly("feedbackHistory"), ...ownOnly("caseSignalFeedback"), c("feedbackReason", "own", "allowed"), c("feedbackWrite", "own", "allowed"), c("feedbackUpdateWrite", "own", "allowed")],
+      ANALYST: [...aggregates("feedback", "caseAggregate"), c("feedbackHistory", "any", "forbidden"), c("caseSignalFeedback", "any", "forbidden"), c("feedbackWrite", "any", "forbidden"), c("feedbackUpdateWrite", "any", "forbidden")],
+      COORDINATOR: [...aggregates("feedback", "caseAggregate"), c("feedbackHistory", "any", "forbidden"), c("caseSignalFeedback", "any", "forbidden"), c("feedbackWrite", "any", "forbidden"), c("feedbackUpdateWrite", "any", "forbidden")],
     },
-    note: "A conversation over time: the first feedback, first feedback on a later signal, dated updates and corrections (feedbackHistory, feedbackUpdateWrite). Structured facts only; the corporation reads them on its signals (next row).",
+    note: "A conversation over time: the first feedback, first feedback on a later signal, dated updates and corrections (feedbackHistory, feedbackUpdateWrite); each signal of a case has its own term (caseSignalFeedback). Structured facts only; the corporation reads them on its signals (next row).",
   },
   {
     data: "a signal's feedback status: forwarded and when, due by, overdue, the entries",

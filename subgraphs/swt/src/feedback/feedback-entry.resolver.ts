@@ -55,7 +55,7 @@ export class FeedbackEntryResolver {
 
 @Resolver(() => SignalFeedbackStatus)
 export class SignalFeedbackStatusResolver {
-  @ReadableBy("CORPORATION", "SDV")
+  @ReadableBy("CORPORATION", "SDV", "SWT", "BUDGET_COACH")
   @FieldResolver(() => [FeedbackEntry], {
     description: "The feedback entries on this signal, oldest first: its first feedback (and corrections of it), and every dated update on the household's case.",
   })
@@ -93,5 +93,15 @@ export class CaseFeedbackHistoryResolver {
   })
   feedbackHistory(@Root() kase: CaseEntity, @Ctx() ctx: SwtContext) {
     return ctx.loaders.feedbackHistory.load(kase.id);
+  }
+
+  @ReadableBy("SDV", "SWT", "BUDGET_COACH")
+  @FieldResolver(() => [SignalFeedbackStatus], {
+    description:
+      "Each signal of the case with its own feedback term (Art. 5.4), in the order they joined: a later signal of the household (now with the bailiff, say) is due within its own term and answered with giveFeedbackOnSignal.",
+  })
+  async signalFeedback(@Root() kase: CaseEntity, @Ctx() ctx: SwtContext) {
+    const signalIds = await ctx.loaders.signalIdsOfCase.load(kase.id);
+    return ctx.loaders.signalFeedbackStatus.loadMany(signalIds);
   }
 }

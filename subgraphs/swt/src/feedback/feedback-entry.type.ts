@@ -78,23 +78,23 @@ export class SignalFeedbackStatus {
   @Field(() => Signal, { description: "The signal: received, status and the rest from the sdv subgraph." })
   signal: Signal;
 
-  @ReadableBy("CORPORATION", "SDV")
+  @ReadableBy("CORPORATION", "SDV", "SWT", "BUDGET_COACH")
   @Field({ description: "Whether the signal was forwarded for help (to a team or the budget coach; not said which)." })
   forwarded: boolean;
 
-  @ReadableBy("CORPORATION", "SDV")
+  @ReadableBy("CORPORATION", "SDV", "SWT", "BUDGET_COACH")
   @Field(() => DateScalar, { nullable: true, description: "The day it was forwarded; null while it is not." })
   forwardedOn: string | null;
 
-  @ReadableBy("CORPORATION", "SDV")
+  @ReadableBy("CORPORATION", "SDV", "SWT", "BUDGET_COACH")
   @Field(() => DateScalar, { nullable: true, description: "The last day of the signal's own feedback term: 5 working days in collection or with the bailiff, 10 otherwise." })
   feedbackDueOn: string | null;
 
-  @ReadableBy("CORPORATION", "SDV")
+  @ReadableBy("CORPORATION", "SDV", "SWT", "BUDGET_COACH")
   @Field(() => DateScalar, { nullable: true, description: "The day the first feedback on this signal was given; null while it is awaited." })
   firstFeedbackOn: string | null;
 
-  @ReadableBy("CORPORATION", "SDV")
+  @ReadableBy("CORPORATION", "SDV", "SWT", "BUDGET_COACH")
   @Field({ description: "No first feedback yet and its due day has passed (today in the Netherlands)." })
   feedbackOverdue: boolean;
 
