@@ -108,6 +108,23 @@ function demoFeedbackInput(t: Targets, caseId: string): Record<string, unknown> 
 
 const rootProbe = (query: string, field: string): Probe => ({ kind: "none", query, field: [field], row: [field] });
 
+/** The address the demo world's tenant lives at, as an SWT worker would type it (HouseholdAddressInput). */
+function demoAddressOf(t: Targets, tenantId: string): Record<string, unknown> {
+  const tenant = t.world.tenants.find((candidate) => candidate.id === tenantId);
+  const match = tenant ? /^(\d+)(.*)$/.exec(tenant.address.houseNumber) : null;
+  if (!tenant || !match) throw new Error(`The demo tenant ${tenantId} has no address to probe with`);
+  return { postcode: tenant.address.postcode, houseNumber: Number(match[1]), addition: match[2] || null };
+}
+
+/** What the demo world's team knows of the household, as the team would record it again (HouseholdInput). */
+function demoHouseholdInput(t: Targets, tenantId: string): Record<string, unknown> {
+  const profile = t.world.householdProfiles.find((candidate) => candidate.tenantId === tenantId);
+  if (!profile) throw new Error(`The demo world knows no household of tenant ${tenantId}`);
+  return { address: demoAddressOf(t, tenantId), knownSince: profile.knownSince, childrenUnder18: profile.childrenUnder18, member65Plus: profile.member65Plus };
+}
+
+const FEEDBACK_ENTRY = "id kind givenOn signalId effectiveOn monthlyAmountCents replacesEntryId replacedByEntryId contactMade takenIntoTreatment collectionCanBeSuspended paymentsResumeOn notTakenUpForOtherReason";
+
 export const PROBES = {
   contactData: tenantProbe("name birthDate phone email address { street houseNumber postcode city }", ["name"]),
   arrears: tenantProbe("arrears { amountCents since phase }", ["arrears"]),
@@ -122,6 +139,26 @@ export const PROBES = {
   thresholds: rootProbe(`{ thresholds { amountCents validFrom setBy reason } }`, "thresholds"),
   setThreshold: rootProbe(`mutation { setThreshold(input: { amountCents: 9000, validFrom: "2030-01-01", reason: "Authorization matrix probe" }) { id amountCents } }`, "setThreshold"),
   householdProfile: tenantProbe("householdProfile { knownSince childrenUnder18 member65Plus }", ["householdProfile"]),
+  householdRecord: {
+    kind: "tenant",
+    query: `query($address: HouseholdAddressInput!) { household(address: $address) { id postcode houseNumber houseNumberAddition municipalityCode knownSince childrenUnder18 member65Plus } }`,
+    field: ["household", "childrenUnder18"],
+    row: ["household"],
+    variables: (id, t) => ({ address: demoAddressOf(t, id) }),
+  },
+  // Recording what the demo world already holds: the same values again change nothing.
+  householdWrite: {
+    kind: "tenant",
+    query: `mutation($household: HouseholdInput!) { recordHousehold(household: $household) { id childrenUnder18 } }`,
+    field: ["recordHousehold", "childrenUnder18"],
+    row: ["recordHousehold"],
+    variables: (id, t) => ({ household: demoHouseholdInput(t, id) }),
+  },
+  // A household in Zandvoort no demo team has recorded: the budget coach records it for any covenant address.
+  householdWriteElsewhere: rootProbe(
+    `mutation { recordHousehold(household: { address: { postcode: "2042 ZZ", houseNumber: 999 }, knownSince: "2026-01-05", childrenUnder18: true, member65Plus: false }) { id childrenUnder18 } }`,
+    "recordHousehold",
+  ),
   priorityThreeFact: signalProbe("priority { inputs { knownVulnerableAtSwt } }", ["priority", "inputs", "knownVulnerableAtSwt"]),
   caseStatus: caseProbe("status", ["status"]),
   caseDeadline: caseProbe("status forwardedOn feedbackDueOn feedbackOverdue feedbackOnTime", ["feedbackDueOn"]),
@@ -137,6 +174,17 @@ export const PROBES = {
     row: ["giveFeedback"],
     variables: (id, t) => ({ feedback: demoFeedbackInput(t, id) }),
   } as Probe,
+  feedbackHistory: caseProbe(`feedbackHistory { ${FEEDBACK_ENTRY} }`, ["feedbackHistory"]),
+  caseSignalFeedback: caseProbe("signalFeedback { forwarded forwardedOn feedbackDueOn firstFeedbackOn feedbackOverdue feedback { kind } }", ["signalFeedback"]),
+  // A dated update after the first feedback (each run of the matrix adds one to a fresh demo case).
+  feedbackUpdateWrite: {
+    ...caseProbe("", []),
+    query: `mutation($id: ID!) { addFeedbackUpdate(caseId: $id, update: { kind: HELP_ACCEPTED }) { id kind } }`,
+    field: ["addFeedbackUpdate", "kind"],
+    row: ["addFeedbackUpdate"],
+  },
+  signalFeedbackStatus: signalProbe(`feedbackStatus { forwarded forwardedOn feedbackDueOn firstFeedbackOn feedbackOverdue feedback { ${FEEDBACK_ENTRY} } }`, ["feedbackStatus", "forwarded"]),
+  signalsAwaitingFeedback: rootProbe(`{ signalsAwaitingFeedback(first: 5) { forwarded forwardedOn feedbackDueOn feedbackOverdue signal { id receivedAt } feedback { kind } } }`, "signalsAwaitingFeedback"),
   feedbackReason: { ...tenantProbe("feedback { notTakenUpForOtherReason reasonNotTakenUp }", ["feedback", "reasonNotTakenUp"]), mayBeNull: true },
   registers: {
     kind: "none",
@@ -228,15 +276,16 @@ export const MATRIX: MatrixRow[] = [
   },
   {
     data: "household profile (children, 65+)",
-    domain: { CORPORATION: "no", SDV: 'only the derived fact "priority III applies"', SWT: "own team", BUDGET_COACH: "no", ANALYST: "no", COORDINATOR: "no" },
+    domain: { CORPORATION: "no", SDV: 'only the derived fact "priority III applies"', SWT: "own team, write", BUDGET_COACH: "what it recorded, write", ANALYST: "no", COORDINATOR: "no" },
     checks: {
-      CORPORATION: never("householdProfile"),
-      SDV: [c("householdProfile", "own", "forbidden"), c("priorityThreeFact", "own", "allowed")],
-      SWT: ownOnly("householdProfile"),
-      BUDGET_COACH: never("householdProfile"),
-      ANALYST: never("householdProfile"),
-      COORDINATOR: never("householdProfile"),
+      CORPORATION: [...never("householdProfile"), c("householdRecord", "own", "forbidden"), c("householdWrite", "own", "forbidden")],
+      SDV: [c("householdProfile", "own", "forbidden"), c("householdRecord", "own", "forbidden"), c("householdWrite", "own", "forbidden"), c("priorityThreeFact", "own", "allowed")],
+      SWT: [...ownOnly("householdProfile"), ...ownOnly("householdRecord"), c("householdWrite", "own", "allowed")],
+      BUDGET_COACH: [...never("householdProfile"), c("householdRecord", "own", "absent"), c("householdWriteElsewhere", "any", "allowed")],
+      ANALYST: [...never("householdProfile"), c("householdRecord", "own", "forbidden"), c("householdWriteElsewhere", "any", "forbidden")],
+      COORDINATOR: [...never("householdProfile"), c("householdRecord", "own", "forbidden"), c("householdWriteElsewhere", "any", "forbidden")],
     },
+    note: "Recorded by address (householdRecord, householdWrite), before any signal. An SWT team reads its own households: recorded by it, in its postcode areas, or with a case of its team; it records any address in its municipality. The budget coach records any covenant address and reads what it recorded.",
   },
   {
     data: "case, contact attempts, notes",
@@ -255,13 +304,27 @@ export const MATRIX: MatrixRow[] = [
     data: "feedback",
     domain: { CORPORATION: "own tenants, read", SDV: "read", SWT: "own team, write", BUDGET_COACH: "own referrals, write", ANALYST: "aggregates", COORDINATOR: "aggregates" },
     checks: {
-      CORPORATION: [...ownOnly("feedback"), c("feedbackReason", "own", "forbidden"), c("feedbackWrite", "own", "forbidden")],
-      SDV: [...ownOnly("feedback"), c("feedbackWrite", "own", "forbidden")],
-      SWT: [...ownOnly("feedback"), c("feedbackReason", "own", "allowed"), c("feedbackWrite", "own", "allowed")],
-      BUDGET_COACH: [...ownOnly("feedback"), c("feedbackReason", "own", "allowed"), c("feedbackWrite", "own", "allowed")],
-      ANALYST: [...aggregates("feedback", "caseAggregate"), c("feedbackWrite", "any", "forbidden")],
-      COORDINATOR: [...aggregates("feedback", "caseAggregate"), c("feedbackWrite", "any", "forbidden")],
+      CORPORATION: [...ownOnly("feedback"), c("caseSignalFeedback", "own", "forbidden"), c("feedbackReason", "own", "forbidden"), c("feedbackWrite", "own", "forbidden"), c("feedbackUpdateWrite", "own", "forbidden")],
+      SDV: [...ownOnly("feedback"), ...ownOnly("feedbackHistory"), ...ownOnly("caseSignalFeedback"), c("feedbackWrite", "own", "forbidden"), c("feedbackUpdateWrite", "own", "forbidden")],
+      SWT: [...ownOnly("feedback"), ...ownOnly("feedbackHistory"), ...ownOnly("caseSignalFeedback"), c("feedbackReason", "own", "allowed"), c("feedbackWrite", "own", "allowed"), c("feedbackUpdateWrite", "own", "allowed")],
+      BUDGET_COACH: [...ownOnly("feedback"), ...ownOnly("feedbackHistory"), ...ownOnly("caseSignalFeedback"), c("feedbackReason", "own", "allowed"), c("feedbackWrite", "own", "allowed"), c("feedbackUpdateWrite", "own", "allowed")],
+      ANALYST: [...aggregates("feedback", "caseAggregate"), c("feedbackHistory", "any", "forbidden"), c("caseSignalFeedback", "any", "forbidden"), c("feedbackWrite", "any", "forbidden"), c("feedbackUpdateWrite", "any", "forbidden")],
+      COORDINATOR: [...aggregates("feedback", "caseAggregate"), c("feedbackHistory", "any", "forbidden"), c("caseSignalFeedback", "any", "forbidden"), c("feedbackWrite", "any", "forbidden"), c("feedbackUpdateWrite", "any", "forbidden")],
     },
+    note: "A conversation over time: the first feedback, first feedback on a later signal, dated updates and corrections (feedbackHistory, feedbackUpdateWrite); each signal of a case has its own term (caseSignalFeedback). Structured facts only; the corporation reads them on its signals (next row).",
+  },
+  {
+    data: "a signal's feedback status: forwarded and when, due by, overdue, the entries",
+    domain: { CORPORATION: "own submitted", SDV: "read", SWT: "no", BUDGET_COACH: "no", ANALYST: "no", COORDINATOR: "no" },
+    checks: {
+      CORPORATION: [...ownOnly("signalFeedbackStatus"), c("signalsAwaitingFeedback", "any", "allowed")],
+      SDV: [...ownOnly("signalFeedbackStatus"), c("signalsAwaitingFeedback", "any", "forbidden")],
+      SWT: [c("signalFeedbackStatus", "own", "forbidden"), c("signalsAwaitingFeedback", "any", "forbidden")],
+      BUDGET_COACH: [c("signalFeedbackStatus", "own", "forbidden"), c("signalsAwaitingFeedback", "any", "forbidden")],
+      ANALYST: [c("signalFeedbackStatus", "any", "forbidden"), c("signalsAwaitingFeedback", "any", "forbidden")],
+      COORDINATOR: [c("signalFeedbackStatus", "any", "forbidden"), c("signalsAwaitingFeedback", "any", "forbidden")],
+    },
+    note: "Not to whom it was forwarded, nothing else of the case. signalsAwaitingFeedback lists the corporation's own signals still awaiting a first feedback, overdue first.",
   },
   {
     data: "registers of Art. 6.4",

@@ -50,9 +50,11 @@ export const DATE_SENSITIVE_SUITES: readonly string[] = [
   "subgraphs/swt/src/contact-attempt/*.test.ts",
   "subgraphs/swt/src/feedback/*.test.ts",
   "subgraphs/swt/src/feedback-deadline/*.test.ts",
+  "subgraphs/swt/src/household-profile/*.test.ts",
   "subgraphs/swt/src/retention/*.test.ts",
   "test/casework.test.ts",
   "test/corporation-integration.test.ts",
   "test/routing.test.ts",
   "test/forwarding.test.ts",
+  "test/household-and-feedback.test.ts",
 ];

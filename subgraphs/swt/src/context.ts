@@ -17,6 +17,7 @@ import { ErasurePolicy } from "./erasure/erasure.policy.js";
 import { ErasureService } from "./erasure/erasure.service.js";
 import { createFeedbackLoaders } from "./feedback/feedback.loader.js";
 import { FeedbackService } from "./feedback/feedback.service.js";
+import { FeedbackEntryService } from "./feedback/feedback-entry.service.js";
 import { createHouseholdProfileLoader } from "./household-profile/household-profile.loader.js";
 import { HouseholdProfileService } from "./household-profile/household-profile.service.js";
 import { createMonitoringMonthLoader } from "./monitoring/monitoring.loader.js";
@@ -44,7 +45,8 @@ function createServices(db: DataSource, base: BaseRequestContext) {
     contactAttempts: new ContactAttemptService(db, policy),
     notes: new CaseNoteService(db, policy, base.identity),
     feedback: new FeedbackService(db, policy),
-    householdProfiles: new HouseholdProfileService(db, policy),
+    feedbackEntries: new FeedbackEntryService(db, policy),
+    householdProfiles: new HouseholdProfileService(db, policy, base.identity),
     caseCounts: new CaseCountService(db, policy),
     ddasCases: new DdasCaseService(db, base.identity),
     monitoring: new MonitoringService(db, new MonitoringPolicy(base.identity)),
@@ -58,7 +60,7 @@ function createLoaders(services: ReturnType<typeof createServices>) {
     ...createCaseLoaders(services.cases),
     contactAttempts: createContactAttemptLoader(services.contactAttempts),
     notes: createCaseNoteLoader(services.notes),
-    ...createFeedbackLoaders(services.feedback),
+    ...createFeedbackLoaders(services.feedback, services.feedbackEntries),
     householdProfile: createHouseholdProfileLoader(services.householdProfiles),
     monitoringMonth: createMonitoringMonthLoader(services.monitoring),
   };

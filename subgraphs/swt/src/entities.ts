@@ -5,6 +5,7 @@ import { CaseTransferEntity } from "./case/case-transfer.entity.js";
 import { CaseEntity } from "./case/case.entity.js";
 import { ContactAttemptEntity } from "./contact-attempt/contact-attempt.entity.js";
 import { FeedbackEntity } from "./feedback/feedback.entity.js";
+import { FeedbackEntryEntity } from "./feedback/feedback-entry.entity.js";
 import { HouseholdProfileEntity } from "./household-profile/household-profile.entity.js";
 import { CaseTallyEntity } from "./monitoring/case-tally.entity.js";
 import { TeamEntity } from "./team/team.entity.js";
@@ -18,6 +19,7 @@ export const entities = [
   ContactAttemptEntity,
   CaseNoteEntity,
   FeedbackEntity,
+  FeedbackEntryEntity,
   HouseholdProfileEntity,
   ErasureLogEntity,
   CaseTallyEntity,

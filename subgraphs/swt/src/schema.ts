@@ -11,8 +11,9 @@ import { CaseResolver } from "./case/case.resolver.js";
 import { ContactAttemptResolver } from "./contact-attempt/contact-attempt.resolver.js";
 import { FeedbackDeadlineResolver } from "./feedback-deadline/feedback-deadline.resolver.js";
 import { FeedbackResolver } from "./feedback/feedback.resolver.js";
+import { CaseFeedbackHistoryResolver, FeedbackEntryResolver, SignalFeedbackResolver, SignalFeedbackStatusResolver } from "./feedback/feedback-entry.resolver.js";
 import { DdasCaseResolver } from "./ddas/ddas.resolver.js";
-import { HouseholdFactResolver } from "./household-profile/household-profile.resolver.js";
+import { HouseholdFactResolver, HouseholdProfileResolver } from "./household-profile/household-profile.resolver.js";
 import { monitoringMonthReference } from "./monitoring/monitoring.reference.js";
 import { MonitoringMonth } from "./monitoring/monitoring.type.js";
 import { signalReference } from "./signal/signal.reference.js";
@@ -28,7 +29,7 @@ import { Tenant } from "./tenant/tenant.type.js";
 export function createSchema() {
   return buildFederatedSchema(
     {
-      resolvers: [TeamResolver, CaseResolver, DdasCaseResolver, CaseCountResolver, SignalResolver, TenantResolver, HouseholdFactResolver, ErasureResolver, CaseOpeningResolver, CaseHandOverResolver, ContactAttemptResolver, CaseNoteResolver, FeedbackResolver, FeedbackDeadlineResolver],
+      resolvers: [TeamResolver, CaseResolver, DdasCaseResolver, CaseCountResolver, SignalResolver, TenantResolver, HouseholdFactResolver, HouseholdProfileResolver, ErasureResolver, CaseOpeningResolver, CaseHandOverResolver, ContactAttemptResolver, CaseNoteResolver, FeedbackResolver, FeedbackEntryResolver, SignalFeedbackStatusResolver, CaseFeedbackHistoryResolver, SignalFeedbackResolver, FeedbackDeadlineResolver],
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
       // Entities other subgraphs own, to which swt only adds fields.
       orphanedTypes: [Signal, Tenant, MonitoringMonth],

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
-import { BUDGET_COACH_TEAM, TEAMS } from "../../shared/src/covenant/organisations.js";
+import { BUDGET_COACH_TEAM, TEAMS, teamForPostcode } from "../../shared/src/covenant/organisations.js";
 import type { DemoCase, DemoWorld } from "../../shared/src/demo/world.js";
 import type { Phase } from "../../shared/src/covenant/phase.enum.js";
 import { CaseNoteEntity } from "./case-note/case-note.entity.js";
@@ -9,7 +9,9 @@ import { CaseEntity } from "./case/case.entity.js";
 import { ContactAttemptEntity } from "./contact-attempt/contact-attempt.entity.js";
 import { ContactKind, PartOfDay } from "./contact-attempt/contact-attempt.enums.js";
 import { FeedbackEntity } from "./feedback/feedback.entity.js";
+import { feedbackDueOn } from "../../shared/src/covenant/working-days.js";
 import { HouseholdProfileEntity } from "./household-profile/household-profile.entity.js";
+import { addressKey, householdAddressOfRegistered, municipalityOfAddress } from "./household-profile/household-address.js";
 import { TeamKind } from "./team/team.enums.js";
 import { TeamEntity } from "./team/team.entity.js";
 
@@ -34,17 +36,30 @@ export async function seedDemo(db: DataSource, world: DemoWorld): Promise<{ case
   const forwardedOn = new Map(world.signals.map((signal) => [signal.id, signal.forwarding.forwardedOn]));
   // A case answers the signal that opened it, and so belongs to that signal's municipality.
   const municipalityOf = new Map(world.signals.map((signal) => [signal.id, signal.municipalityCode]));
+  const phaseOf = new Map(world.signals.map((signal) => [signal.id, signal.phase as Phase]));
 
   const teams = [
     ...TEAMS.map((team) => ({ id: team.id, name: team.name, municipalityCode: team.municipalityCode, kind: TeamKind.SWT })),
     { id: BUDGET_COACH_TEAM.id, name: BUDGET_COACH_TEAM.name, municipalityCode: BUDGET_COACH_TEAM.municipalityCode, kind: TeamKind.BUDGET_COACH },
   ];
-  const profiles = world.householdProfiles.map((profile) => ({
-    tenantId: profile.tenantId,
-    knownSince: profile.knownSince,
-    childrenUnder18: profile.childrenUnder18,
-    member65Plus: profile.member65Plus,
-  }));
+  // The SWT knows a household by its address; a second household the demo world puts at the same
+  // address keeps only its tenant link, as a profile from before addresses were kept.
+  const addressOf = new Map(world.tenants.map((tenant) => [tenant.id, tenant.address]));
+  const addressesTaken = new Set<string>();
+  const profiles = world.householdProfiles.map((profile) => {
+    const registered = addressOf.get(profile.tenantId);
+    const address = registered ? householdAddressOfRegistered(registered.postcode, registered.houseNumber) : null;
+    const municipalityCode = address ? municipalityOfAddress(address) : undefined;
+    const free = address && municipalityCode && !addressesTaken.has(addressKey(address));
+    if (free) addressesTaken.add(addressKey(address));
+    return {
+      tenantId: profile.tenantId,
+      ...(free ? { ...address, municipalityCode, recordedByTeam: teamForPostcode(address.postcode)?.id ?? null } : {}),
+      knownSince: profile.knownSince,
+      childrenUnder18: profile.childrenUnder18,
+      member65Plus: profile.member65Plus,
+    };
+  });
   const cases = world.cases.map((kase) => ({
     id: kase.id,
     teamId: kase.teamId,
@@ -66,6 +81,8 @@ export async function seedDemo(db: DataSource, world: DemoWorld): Promise<{ case
       caseId: kase.id,
       position: i + 1,
       joinedOn: i === 0 ? kase.openedOn : (forwardedOn.get(signalId) ?? kase.openedOn),
+      // A later signal has a feedback term of its own, from the day it joined, in its own phase.
+      feedbackDueOn: i === 0 ? kase.feedbackDueOn : feedbackDueOn(forwardedOn.get(signalId) ?? kase.openedOn, phaseOf.get(signalId) ?? (kase.phase as Phase)),
     })),
   );
   const attempts = world.cases.flatMap((kase) =>

@@ -19,6 +19,7 @@ interface IntakeRow {
   corporationId: string;
   municipalityCode: string;
   postcode: string;
+  houseNumber: string;
   amountCents: number | null;
   since: string | null;
   phase: Phase | null;
@@ -41,6 +42,7 @@ const INTAKE_FACTS_SQL = `
          tenant.corporation_id AS "corporationId",
          tenant.address_municipality_code AS "municipalityCode",
          tenant.address_postcode AS "postcode",
+         tenant.address_house_number AS "houseNumber",
          arrears.amount_cents AS "amountCents",
          arrears.since,
          arrears.phase,
@@ -101,6 +103,7 @@ function factsOf(row: IntakeRow): IntakeTenantFacts {
     corporationId: row.corporationId,
     municipalityCode: row.municipalityCode,
     postcode: row.postcode,
+    houseNumber: row.houseNumber,
     // Paid-off arrears have no record (ArrearsEntity), so no amount means no arrears.
     arrears:
       row.amountCents === null

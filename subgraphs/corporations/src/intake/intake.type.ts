@@ -60,6 +60,9 @@ export class IntakeTenantFacts {
   @Field({ description: 'Postcode of the tenant\'s address, normalised as "2033 AB".' })
   postcode: string;
 
+  @Field({ description: 'House number with letter or addition as registered, e.g. "12" or "12a": with the postcode, the address the SWT knows the household by (Art. 5.3).' })
+  houseNumber: string;
+
   @Field(() => IntakeArrears, { nullable: true, description: "The current arrears; null when the tenant has none." })
   arrears: IntakeArrears | null;
 

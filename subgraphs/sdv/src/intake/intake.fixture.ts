@@ -68,6 +68,7 @@ export function tenantFacts(overrides: Partial<IntakeFacts> & { reference: strin
     corporationId: "elan-wonen",
     municipalityCode: "0392",
     postcode: "2033 AB",
+    houseNumber: "12",
     arrears: { amountCents: 25_000, since: daysAgo(60), phase: "ARREARS", bailiffHandoverOn: null },
     collectionSteps: COLLECTION_STEPS.map((step, i) => ({ kind: step.kind, takenOn: daysAgo(50 - i * 5) })),
     hasStandingObjection: false,
@@ -112,7 +113,10 @@ export async function startSdvWithPeers() {
       };
     }
     return {
-      householdFacts: (variables.tenantIds as string[]).filter((tenantId) => vulnerable.has(tenantId)).map((tenantId) => ({ tenantId, priorityThreeApplies: true })),
+      householdFacts: (variables.households as { tenantId: string }[])
+        .map(({ tenantId }) => tenantId)
+        .filter((tenantId) => vulnerable.has(tenantId))
+        .map((tenantId) => ({ tenantId, priorityThreeApplies: true })),
     };
   });
   return {

@@ -5,15 +5,15 @@ import type { IntakeFacts } from "./intake.rules.js";
 
 const INTAKE_FACTS = `query IntakeFacts($corporationId: ID!, $references: [String!]!) {
   intakeFacts(corporationId: $corporationId, references: $references) {
-    reference tenantId corporationId municipalityCode postcode
+    reference tenantId corporationId municipalityCode postcode houseNumber
     arrears { amountCents since phase bailiffHandoverOn }
     collectionSteps { kind takenOn }
     hasStandingObjection
   }
 }`;
 
-const HOUSEHOLD_FACTS = `query HouseholdFacts($tenantIds: [ID!]!) {
-  householdFacts(tenantIds: $tenantIds) { tenantId priorityThreeApplies }
+const HOUSEHOLD_FACTS = `query HouseholdFacts($households: [HouseholdKeyInput!]!) {
+  householdFacts(households: $households) { tenantId priorityThreeApplies }
 }`;
 
 function malformed(peer: string, what: string): GraphQLError {
@@ -29,7 +29,7 @@ const isDate = (value: unknown): value is string => isString(value) && /^\d{4}-\
 function isFacts(value: unknown): value is IntakeFacts {
   const v = value as IntakeFacts;
   if (!v || !isString(v.reference) || !isString(v.tenantId) || !isString(v.corporationId) || !isString(v.municipalityCode)) return false;
-  if (!isString(v.postcode) || typeof v.hasStandingObjection !== "boolean" || !Array.isArray(v.collectionSteps)) return false;
+  if (!isString(v.postcode) || !isString(v.houseNumber) || typeof v.hasStandingObjection !== "boolean" || !Array.isArray(v.collectionSteps)) return false;
   if (!v.collectionSteps.every((s) => s && isString(s.kind) && isDate(s.takenOn))) return false;
   if (v.arrears !== null) {
     const a = v.arrears;
@@ -54,12 +54,13 @@ export async function intakeFactsOf(peers: PeerClient, corporationId: string, re
 
 /**
  * Of the given tenants, those for whom priority III applies (known at the SWT, with children under 18
- * or a member aged 65+), asked of the swt subgraph in one call. Only this derived fact crosses over,
- * never the household profile; a tenant the SWT does not answer for is not known there.
+ * or a member aged 65+), asked of the swt subgraph in one call. The SWT knows a household by its
+ * address, so each tenant travels with the address the corporation registered. Only the derived fact
+ * crosses back, never the household profile; a tenant the SWT does not answer for is not known there.
  */
-export async function knownVulnerableAtSwt(peers: PeerClient, tenantIds: string[]): Promise<Set<string>> {
-  if (tenantIds.length === 0) return new Set();
-  const answer = await peers.query<{ householdFacts: unknown }>("swt", HOUSEHOLD_FACTS, { tenantIds });
+export async function knownVulnerableAtSwt(peers: PeerClient, households: { tenantId: string; postcode: string; houseNumber: string }[]): Promise<Set<string>> {
+  if (households.length === 0) return new Set();
+  const answer = await peers.query<{ householdFacts: unknown }>("swt", HOUSEHOLD_FACTS, { households });
   const facts = answer.householdFacts as { tenantId?: unknown; priorityThreeApplies?: unknown }[];
   if (!Array.isArray(facts) || !facts.every((f) => f && isString(f.tenantId) && typeof f.priorityThreeApplies === "boolean")) {
     throw malformed("swt", "householdFacts");

@@ -7,6 +7,7 @@ const complete: IntakeFacts = {
   corporationId: "elan-wonen",
   municipalityCode: "0392",
   postcode: "2033 AB",
+  houseNumber: "12",
   arrears: { amountCents: 25_000, since: "2026-09-01", phase: "ARREARS", bailiffHandoverOn: null },
   collectionSteps: [
     { kind: "PAYMENT_REMINDER", takenOn: "2026-09-10" },

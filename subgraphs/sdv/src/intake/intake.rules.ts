@@ -41,6 +41,8 @@ export interface IntakeFacts {
   corporationId: string;
   municipalityCode: string;
   postcode: string;
+  /** As registered, with letter or addition ("12a"). */
+  houseNumber: string;
   arrears: { amountCents: number; since: string; phase: PhaseValue; bailiffHandoverOn: string | null } | null;
   collectionSteps: { kind: CollectionStepKindValue; takenOn: string }[];
   hasStandingObjection: boolean;

@@ -204,7 +204,10 @@ export class IntakeService {
     candidates: { index: number; facts: IntakeFacts }[],
     batch: { corporationId: string; reportingMonth: string; signalDate: string; channel: SignalChannelValue; now: Date; receivedOn: string },
   ): Promise<NewSignal[]> {
-    const vulnerable = await knownVulnerableAtSwt(this.peers, candidates.map((c) => c.facts.tenantId));
+    const vulnerable = await knownVulnerableAtSwt(
+      this.peers,
+      candidates.map(({ facts }) => ({ tenantId: facts.tenantId, postcode: facts.postcode, houseNumber: facts.houseNumber })),
+    );
     const threshold = await this.thresholds.validOn(batch.receivedOn);
     if (!threshold) throw new Error(`No threshold is valid on ${batch.receivedOn}; the initial migration writes the covenant's default.`);
     const routing = await this.routing.table();

@@ -311,12 +311,12 @@ describe("signal intake: a corporation's monthly batch (submitSignals)", () => {
       expect((large.swtCalls[1]!.variables.referrals as unknown[]).length).toBe(2_000);
     });
 
-    it("the peers are asked with the corporation's own identity, and swt only about tenants that passed the checks", async () => {
+    it("the peers are asked with the corporation's own identity, and swt only about the households (tenant and registered address) that passed the checks", async () => {
       const [good, bad] = sdv.register(tenantFacts({ reference: ref("good") }), tenantFacts({ reference: ref("bad"), hasStandingObjection: true }));
       const from = sdv.peers.swt.calls.length;
       await submitOk([good!.reference, bad!.reference]);
       const [call] = sdv.peers.swt.calls.slice(from);
-      expect(call).toMatchObject({ role: "CORPORATION", orgs: ["elan-wonen"], variables: { tenantIds: [good!.tenantId] } });
+      expect(call).toMatchObject({ role: "CORPORATION", orgs: ["elan-wonen"], variables: { households: [{ tenantId: good!.tenantId, postcode: good!.postcode, houseNumber: good!.houseNumber }] } });
     });
   });
 });

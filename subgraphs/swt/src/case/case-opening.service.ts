@@ -122,7 +122,7 @@ export class CaseOpeningService {
     const byTenant = new Map<string, Planned[]>();
     for (const p of fresh) byTenant.set(p.referral.tenantId, [...(byTenant.get(p.referral.tenantId) ?? []), p]);
     const cases: { id: string; planned: Planned }[] = [];
-    const links: { signalId: string; caseId: string; position: number; joinedOn: string }[] = [];
+    const links: { signalId: string; caseId: string; position: number; joinedOn: string; feedbackDueOn: string }[] = [];
     for (const [tenantId, signals] of byTenant) {
       // Earliest forwarding first; within a day, in the order sent.
       signals.sort((a, b) => a.referral.forwardedOn.localeCompare(b.referral.forwardedOn) || a.index - b.index);
@@ -131,8 +131,8 @@ export class CaseOpeningService {
         kase = { id: randomUUID(), teamId: signals[0]!.referral.teamId, next: 1 };
         cases.push({ id: kase.id, planned: signals[0]! });
       }
-      for (const { referral } of signals) {
-        links.push({ signalId: referral.signalId, caseId: kase.id, position: kase.next, joinedOn: referral.forwardedOn });
+      for (const { referral, feedbackDueOn } of signals) {
+        links.push({ signalId: referral.signalId, caseId: kase.id, position: kase.next, joinedOn: referral.forwardedOn, feedbackDueOn });
         answers.set(referral.signalId, { signalId: referral.signalId, caseId: kase.id, teamId: kase.teamId, joinedExisting: kase.next > 1 });
         kase.next += 1;
       }
@@ -162,10 +162,10 @@ export class CaseOpeningService {
     }
     // Under the lock no other call links these signals; ON CONFLICT keeps a retry harmless all the same.
     await manager.query(
-      `INSERT INTO case_signal (signal_id, case_id, position, joined_on)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::date[])
+      `INSERT INTO case_signal (signal_id, case_id, position, joined_on, feedback_due_on)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::date[], $5::date[])
        ON CONFLICT (signal_id) DO NOTHING`,
-      [links.map((l) => l.signalId), links.map((l) => l.caseId), links.map((l) => l.position), links.map((l) => l.joinedOn)],
+      [links.map((l) => l.signalId), links.map((l) => l.caseId), links.map((l) => l.position), links.map((l) => l.joinedOn), links.map((l) => l.feedbackDueOn)],
     );
     return answers;
   }

@@ -26,6 +26,14 @@ export class CaseSignalEntity {
   @Column("date")
   joinedOn: string;
 
+  /**
+   * The last day of this signal's own feedback term (Art. 5.4), counted from the day it joined in its
+   * own phase as delivered: a later signal of the household (now with the bailiff, say) is answered too.
+   * Null means the case's own term (that of the signal that opened it).
+   */
+  @Column("date", { nullable: true })
+  feedbackDueOn: string | null;
+
   @CreateDateColumn({ type: "timestamptz" })
   createdAt: Date;
 }

@@ -1,5 +1,5 @@
-import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { BUDGET_COACH_TEAM } from "../../../shared/src/covenant/organisations.js";
+import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from "typeorm";
+import { BUDGET_COACH_TEAM, TEAMS } from "../../../shared/src/covenant/organisations.js";
 import type { Identity } from "../../../shared/src/identity.js";
 import { CaseEntity } from "./case.entity.js";
 
@@ -21,8 +21,9 @@ type Query<T extends ObjectLiteral> = SelectQueryBuilder<T>;
  *  ANALYST, COORDINATOR  none: they read aggregates (`restrictCaseCounts`), never a row.
  *
  * Contact attempts and notes are the holding team's working records: only SWT and BUDGET_COACH, on
- * their own cases. Household profiles (huishoudprofiel) are narrower still: only an SWT, for households
- * with a case of its own team. SDV (and the corporation whose batch the sdv subgraph takes in) learns
+ * their own cases. Household profiles (huishoudprofiel) are narrower still: an SWT team reads its own
+ * households (recorded by it, in its postcode areas, or with a case of its team), the budget coach
+ * what it recorded. SDV (and the corporation whose batch the sdv subgraph takes in) learns
  * just facts derived from a profile for a signal's priority (`restrictHouseholdFacts`), never its fields.
  */
 export class CasePolicy {
@@ -88,8 +89,44 @@ export class CasePolicy {
     }
   };
 
-  /** Narrows `query` to visible household profiles; `profileAlias` is the profile table's alias. */
+  /**
+   * Narrows `query` to visible household profiles; `profileAlias` is the profile table's alias. An SWT
+   * team reads the profiles of its own households: those it recorded, those at an address in its own
+   * postcode areas (whose signals it receives), and a profile linked to a tenant with a case of its
+   * team. The budget coach reads the profiles it recorded.
+   */
   readonly restrictHouseholdProfiles = <T extends ObjectLiteral>(query: Query<T>, profileAlias: string): Query<T> => {
+    const { role, team, orgs } = this.identity;
+    if (role === "BUDGET_COACH") {
+      if (orgs.length === 0) return none(query);
+      return query.andWhere(`${profileAlias}.recordedByTeam = :policyCoachTeam AND ${profileAlias}.municipalityCode = ANY(:policyMunicipalities)`, {
+        policyCoachTeam: BUDGET_COACH_TEAM.id,
+        policyMunicipalities: orgs,
+      });
+    }
+    const ownTeam = role === "SWT" ? TEAMS.find((t) => t.id === team) : undefined;
+    if (!ownTeam) return none(query);
+    const ownCase = query
+      .subQuery()
+      .select("1")
+      .from(CaseEntity, "profileCase")
+      .where(`profileCase.tenantId = ${profileAlias}.tenantId`);
+    this.restrictCases(ownCase, "profileCase");
+    return query.andWhere(
+      new Brackets((where) =>
+        where
+          .where(`${profileAlias}.recordedByTeam = :policyProfileTeam`, { policyProfileTeam: ownTeam.id })
+          .orWhere(`left(${profileAlias}.postcode, 4) = ANY(:policyProfileAreas)`, { policyProfileAreas: [...ownTeam.postcodeAreas] })
+          .orWhere(`EXISTS ${ownCase.getQuery()}`, ownCase.getParameters()),
+      ),
+    );
+  };
+
+  /**
+   * A profile read by its tenant (Tenant.householdProfile): only an SWT, and only for a tenant with a
+   * case of its own team. That a tenant lives at an address the team knows is not learnt any other way.
+   */
+  readonly restrictTenantHouseholdProfiles = <T extends ObjectLiteral>(query: Query<T>, profileAlias: string): Query<T> => {
     if (this.identity.role !== "SWT") return none(query);
     const ownCase = query
       .subQuery()
@@ -107,10 +144,12 @@ export class CasePolicy {
    * case, so no case can narrow this; what narrows it is that only the two derived booleans leave
    * (HouseholdFact), and only through a query hidden from the public graph. Everyone else: none.
    */
-  readonly restrictHouseholdFacts = <T extends ObjectLiteral>(query: Query<T>): Query<T> => {
+  readonly restrictHouseholdFacts = <T extends ObjectLiteral>(query: Query<T>): Query<T> => (this.mayDeriveHouseholdFacts() ? query : none(query));
+
+  mayDeriveHouseholdFacts(): boolean {
     const { role } = this.identity;
-    return role === "SDV" || role === "CORPORATION" ? query : none(query);
-  };
+    return role === "SDV" || role === "CORPORATION";
+  }
 }
 
 function none<T extends ObjectLiteral>(query: Query<T>): Query<T> {

@@ -21,7 +21,7 @@ export interface CaseSeed {
 
 /**
  * One case with something in every table that hangs off a case: its signals, a contact attempt, a
- * note and feedback. Answers the ids it wrote, so a test can look for any trace of them afterwards.
+ * note, feedback and a later feedback entry. Answers the ids it wrote, so a test can look for any trace of them afterwards.
  */
 export async function insertCaseWithCasework(db: DataSource, seed: CaseSeed): Promise<{ caseId: string; signalIds: string[]; ids: string[] }> {
   const openedOn = seed.openedOn ?? "2026-03-02";
@@ -58,7 +58,8 @@ export async function insertCaseWithCasework(db: DataSource, seed: CaseSeed): Pr
     `insert into feedback (case_id, given_on, contact_made, taken_into_treatment, collection_can_be_suspended) values ($1, $2, true, true, false) returning id`,
     [caseId, openedOn],
   );
-  return { caseId, signalIds, ids: [caseId, ...signalIds, attempt.id, note.id, feedback.id] };
+  const [entry] = await db.query(`insert into feedback_entry (case_id, kind, given_on) values ($1, 'HELP_ACCEPTED', $2) returning id`, [caseId, openedOn]);
+  return { caseId, signalIds, ids: [caseId, ...signalIds, attempt.id, note.id, feedback.id, entry.id] };
 }
 
 /** A household profile, last updated at `updatedAt` (default now). */

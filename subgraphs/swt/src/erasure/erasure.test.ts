@@ -30,7 +30,7 @@ describe("eraseHouseholdsOfTenants: the SWT's copies go when a tenant objects (A
     await insertHouseholdProfile(subgraph.db, tenantId);
     const traces = [tenantId, ...open.ids, ...closed.ids];
     expect(Object.keys(await rowsMentioning(subgraph.db, traces)).sort()).toEqual(
-      ["case", "case_note", "case_signal", "contact_attempt", "feedback", "household_profile"],
+      ["case", "case_note", "case_signal", "contact_attempt", "feedback", "feedback_entry", "household_profile"],
     );
     const logBefore = (await erasureLog()).length;
 
@@ -39,7 +39,7 @@ describe("eraseHouseholdsOfTenants: the SWT's copies go when a tenant objects (A
     expect(result.data?.eraseHouseholdsOfTenants).toBe(2);
 
     // Every table of the database is searched, whatever tables the subgraph has by now.
-    expect(tablesOf(subgraph.db)).toEqual(expect.arrayContaining(["case", "case_note", "case_signal", "contact_attempt", "feedback", "household_profile", "erasure_log"]));
+    expect(tablesOf(subgraph.db)).toEqual(expect.arrayContaining(["case", "case_note", "case_signal", "contact_attempt", "feedback", "feedback_entry", "household_profile", "erasure_log"]));
     expect(await rowsMentioning(subgraph.db, traces)).toEqual({});
 
     const log = (await erasureLog()).slice(logBefore);
@@ -48,7 +48,7 @@ describe("eraseHouseholdsOfTenants: the SWT's copies go when a tenant objects (A
       reason: "OBJECTION",
       actor_role: "CORPORATION",
       actor_organisations: ["elan-wonen"],
-      counts: { case: 2, case_signal: 3, contact_attempt: 2, case_note: 2, feedback: 2, household_profile: 1 },
+      counts: { case: 2, case_signal: 3, contact_attempt: 2, case_note: 2, feedback: 2, feedback_entry: 2, household_profile: 1 },
     });
     // Apart from the entry's own id and the request's, no id of anything: not of the tenant, a case or a record of it.
     const { id: _own, request_id: requestId, ...entry } = log[0]!;
@@ -74,7 +74,7 @@ describe("eraseHouseholdsOfTenants: the SWT's copies go when a tenant objects (A
 
     expect((await erase(identities.elanWonen, [tenantId])).data?.eraseHouseholdsOfTenants).toBe(1);
     expect(await rowsMentioning(subgraph.db, elans.ids)).toEqual({});
-    expect(await rowsMentioning(subgraph.db, ymeres.ids)).toEqual({ case: 1, case_signal: 2, contact_attempt: 1, case_note: 1, feedback: 1 });
+    expect(await rowsMentioning(subgraph.db, ymeres.ids)).toEqual({ case: 1, case_signal: 2, contact_attempt: 1, case_note: 1, feedback: 1, feedback_entry: 1 });
     expect(await rowsMentioning(subgraph.db, [tenantId])).toEqual({ case: 1, household_profile: 1 });
 
     // When that corporation's tenant objects too, the last case goes, and the profile with it.
@@ -121,7 +121,7 @@ describe("eraseHouseholdsOfTenants: the SWT's copies go when a tenant objects (A
     expect((await erase(identities.preWonen, [tenantId])).data?.eraseHouseholdsOfTenants).toBe(0);
     expect(await rowsMentioning(subgraph.db, [tenantId])).toEqual({});
     const [entry] = (await erasureLog()).slice(logged);
-    expect(entry?.counts).toEqual({ case: 0, case_signal: 0, contact_attempt: 0, case_note: 0, feedback: 0, household_profile: 1 });
+    expect(entry?.counts).toEqual({ case: 0, case_signal: 0, contact_attempt: 0, case_note: 0, feedback: 0, feedback_entry: 0, household_profile: 1 });
   });
 
   it.each([

@@ -60,7 +60,7 @@ export class FeedbackService {
    * treatment also takes an OPEN case into treatment.
    */
   async give(caseId: string, input: FeedbackInput): Promise<FeedbackEntity> {
-    const content = contentOf(input);
+    const content = feedbackContentOf(input);
     const today = todayInNetherlands();
     if (input.givenOn && input.givenOn > today) {
       throw badInput(`feedback.givenOn (${input.givenOn}) lies in the future; feedback is given on or before today (${today}).`, { field: "feedback.givenOn" });
@@ -72,7 +72,7 @@ export class FeedbackService {
         if (sameContent(stored, content) && (!input.givenOn || input.givenOn === stored.givenOn)) return stored;
         throw userError(
           "FEEDBACK_ALREADY_GIVEN",
-          `Feedback on case ${kase.id} was given on ${stored.givenOn}; feedback is final once given, and the corporation may already have acted on it.`,
+          `Feedback on case ${kase.id} was given on ${stored.givenOn}; feedback is final once given, and the corporation may already have acted on it. Correct a mistake with correctFeedback, which keeps both on record.`,
           { argument: "caseId" },
         );
       }
@@ -94,7 +94,7 @@ export class FeedbackService {
  * The content of a feedback input, checked against the covenant's rules. Every refusal names the
  * field to change. The privacy limit (Art. 5.5): "not taken up for another reason" travels alone.
  */
-function contentOf(input: FeedbackInput): FeedbackContent {
+export function feedbackContentOf(input: FeedbackInput): FeedbackContent {
   const arrearsArrangement = optionalText(input.arrearsArrangement, "feedback.arrearsArrangement");
   const reasonNotTakenUp = optionalText(input.reasonNotTakenUp, "feedback.reasonNotTakenUp");
   const notTakenUp = input.notTakenUpForOtherReason ?? false;

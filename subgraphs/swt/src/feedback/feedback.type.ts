@@ -92,3 +92,15 @@ export class GiveFeedbackArgs {
   @Field(() => FeedbackInput)
   feedback: FeedbackInput;
 }
+
+@ArgsType()
+export class GiveFeedbackOnSignalArgs {
+  @Field(() => ID)
+  caseId: string;
+
+  @Field(() => ID, { description: "The signal of the case the feedback answers." })
+  signalId: string;
+
+  @Field(() => FeedbackInput, { description: "The first feedback on the signal. arrearsArrangement is refused on a later signal: add an ARRANGEMENT_AGREED update instead." })
+  feedback: FeedbackInput;
+}

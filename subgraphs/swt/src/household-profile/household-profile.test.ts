@@ -49,6 +49,61 @@ describe("householdFacts: what the SDV may learn of a household profile for a si
     expect(answer).toEqual([{ tenantId: tenant.knownWithChildren, priorityThreeApplies: true }]);
   });
 
+  describe("households known by address, and by a case at an SWT team", () => {
+    const byAddress = { children: randomUUID(), senior: randomUUID(), nextDoor: randomUUID() };
+    const earlierCase = { swt: randomUUID(), coachOnly: randomUUID() };
+
+    beforeAll(async () => {
+      await subgraph.db.query(
+        `insert into household_profile (postcode, house_number, house_number_addition, municipality_code, recorded_by_team, known_since, children_under_18, member_65_plus)
+         values ('2034 AB', 7, 'A', '0392', 'haarlem-schalkwijk', '2025-02-01', true, false), ('2042 JB', 3, '2', '0473', 'zandvoort', '2024-06-01', false, true)`,
+      );
+      // Profiles from before addresses, that never said since when the household was known.
+      await subgraph.db.query(
+        `insert into household_profile (tenant_id, known_since, children_under_18, member_65_plus) values ($1, null, true, false), ($2, null, false, true)`,
+        [earlierCase.swt, earlierCase.coachOnly],
+      );
+      const kase = (tenantId: string, teamId: string) =>
+        subgraph.db.query(
+          `insert into "case" (team_id, tenant_id, corporation_id, municipality_code, status, opened_on, closed_on, forwarded_on, feedback_phase, feedback_due_on)
+           values ($2, $1, 'elan-wonen', '0392', 'CLOSED', '2025-01-06', '2025-03-01', '2025-01-06', 'ARREARS', '2025-01-20')`,
+          [tenantId, teamId],
+        );
+      await kase(earlierCase.swt, "haarlem-noord");
+      await kase(earlierCase.coachOnly, "budget-coach");
+    });
+
+    it("a household is found by the address the corporation registered, however its house number is written", async () => {
+      const service = new HouseholdProfileService(subgraph.db, new CasePolicy(identities.sdvHaarlem));
+      const answer = await service.facts([
+        { tenantId: byAddress.children, postcode: "2034ab", houseNumber: "7a" },
+        { tenantId: byAddress.senior, postcode: "2042 JB", houseNumber: "3-2" },
+        { tenantId: byAddress.nextDoor, postcode: "2034 AB", houseNumber: "7" },
+      ]);
+      expect(answer).toEqual([
+        { tenantId: byAddress.children, priorityThreeApplies: true },
+        { tenantId: byAddress.senior, priorityThreeApplies: true },
+      ]);
+    });
+
+    it("a household with an earlier case at an SWT team counts as known; one the budget coach had does not", async () => {
+      const service = new HouseholdProfileService(subgraph.db, new CasePolicy(identities.sdvHaarlem));
+      expect(await service.facts([{ tenantId: earlierCase.coachOnly }, { tenantId: earlierCase.swt }])).toEqual([{ tenantId: earlierCase.swt, priorityThreeApplies: true }]);
+    });
+
+    it("the facts of 500 households asked by address are read in one SQL statement", async () => {
+      const asked = Array.from({ length: 500 }, (_, i) => ({ tenantId: randomUUID(), postcode: "2034 AB", houseNumber: String(i + 1) }));
+      asked[6]!.houseNumber = "7 A";
+      const before = subgraph.statements();
+      const result = await subgraph.query(identities.sdvHaarlem, `query($households: [HouseholdKeyInput!]!) { householdFacts(households: $households) { tenantId } }`, {
+        households: asked,
+      });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.householdFacts).toEqual([{ tenantId: asked[6]!.tenantId }]);
+      expect(subgraph.statements() - before).toBe(1);
+    });
+  });
+
   it("a household fact has no field of the profile itself: not since when, not children, not 65+", async () => {
     const result = await subgraph.query(identities.sdvHaarlem, `{ __type(name: "HouseholdFact") { fields { name } } }`);
     expect(result.data?.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual(["priorityThreeApplies", "tenantId"]);
@@ -89,8 +144,8 @@ describe("householdFacts: what the SDV may learn of a household profile for a si
     const asked = Object.values(tenant);
     for (const identity of [identities.analyst, identities.swtSchalkwijk, identities.budgetCoach, identities.coordinator]) {
       const service = new HouseholdProfileService(subgraph.db, new CasePolicy(identity));
-      expect(await service.factsByTenantIds(asked), identity.role).toEqual([]);
+      expect(await service.facts(asked.map((tenantId) => ({ tenantId }))), identity.role).toEqual([]);
     }
-    expect(await new HouseholdProfileService(subgraph.db, new CasePolicy(identities.sdvHaarlem)).factsByTenantIds(asked)).toHaveLength(2);
+    expect(await new HouseholdProfileService(subgraph.db, new CasePolicy(identities.sdvHaarlem)).facts(asked.map((tenantId) => ({ tenantId })))).toHaveLength(2);
   });
 });

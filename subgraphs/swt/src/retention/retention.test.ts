@@ -8,7 +8,7 @@ import { retentionJob } from "./retention.job.js";
 import { runRetention } from "./retention.service.js";
 import { todayInNetherlands } from "../../../shared/src/clock.js";
 
-const NOTHING = { case: 0, case_signal: 0, contact_attempt: 0, case_note: 0, feedback: 0, household_profile: 0 };
+const NOTHING = { case: 0, case_signal: 0, contact_attempt: 0, case_note: 0, feedback: 0, feedback_entry: 0, household_profile: 0 };
 
 describe("retention: closed cases and idle household profiles are erased after 24 months", () => {
   let subgraph: Awaited<ReturnType<typeof startTestSubgraph>>;
@@ -47,7 +47,7 @@ describe("retention: closed cases and idle household profiles are erased after 2
 
   it("erases, by age as of `today`, the closed case with all its records and the idle profiles; run again it erases 0 and logs once", async () => {
     const first = await runRetention(subgraph.db, today);
-    expect(first).toEqual({ case: 1, case_signal: 2, contact_attempt: 1, case_note: 1, feedback: 1, household_profile: 2 });
+    expect(first).toEqual({ case: 1, case_signal: 2, contact_attempt: 1, case_note: 1, feedback: 1, feedback_entry: 1, household_profile: 2 });
     expect(await rowsMentioning(subgraph.db, [tenant.expired, ...seeded.expired!.ids])).toEqual({});
     expect(await rowsMentioning(subgraph.db, [tenant.onlyIdleProfile])).toEqual({});
 
@@ -66,7 +66,7 @@ describe("retention: closed cases and idle household profiles are erased after 2
     expect(await rowsMentioning(subgraph.db, [tenant.inTreatment])).toEqual({ case: 1, household_profile: 1 });
     expect(await rowsMentioning(subgraph.db, [tenant.onlyRecentProfile])).toEqual({ household_profile: 1 });
     for (const kept of ["closedOnTheDay", "openForYears", "inTreatment"]) {
-      expect(await rowsMentioning(subgraph.db, seeded[kept]!.ids), kept).toMatchObject({ case: 1, case_signal: 1, contact_attempt: 1, case_note: 1, feedback: 1 });
+      expect(await rowsMentioning(subgraph.db, seeded[kept]!.ids), kept).toMatchObject({ case: 1, case_signal: 1, contact_attempt: 1, case_note: 1, feedback: 1, feedback_entry: 1 });
     }
   });
 
