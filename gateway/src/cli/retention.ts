@@ -3,13 +3,13 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { DataSource } from "typeorm";
 import { openDataSource, startEmbeddedPostgres, subgraphDatabaseUrl, type EmbeddedServer, type SubgraphName } from "../../../subgraphs/shared/src/database.js";
-import { logger } from "../../../subgraphs/shared/src/logger.js";
 import type { SubgraphDefinition } from "../../../subgraphs/shared/src/subgraph-server.js";
 import { sdvSubgraph } from "../../../subgraphs/sdv/src/index.js";
 import { runRetention as runSdvRetention } from "../../../subgraphs/sdv/src/retention/retention.service.js";
 import { swtSubgraph } from "../../../subgraphs/swt/src/index.js";
 import { runRetention as runSwtRetention } from "../../../subgraphs/swt/src/retention/retention.service.js";
 import { dataDir } from "../config.js";
+import { exitWhenWritten, toleratePipeClosed } from "./exit.js";
 
 /**
  * The subgraphs that keep a municipality's copies of personal data, each with its own retention
@@ -65,8 +65,12 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  logger.fatal({ err: error }, "retention failed");
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+toleratePipeClosed();
+main().then(
+  () => exitWhenWritten(0),
+  (error) => {
+    // Standard output carries only the result (the logger writes there): the reason goes to stderr.
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return exitWhenWritten(1);
+  },
+);
