@@ -11,6 +11,7 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { AuthorizingGateway } from "./authorization/authorizing-gateway.js";
 import { metricsPlugin, observeSubgraphFetch, registry } from "./metrics.js";
 import { createUserTokenVerifier, type UserTokenConfig } from "./auth/user-token.js";
+import { Admission, admissionConfig, type AdmissionConfig } from "./admission/admission.js";
 
 /** What the gateway knows of a request once the caller's token is verified. */
 export interface GatewayContext {
@@ -145,6 +146,11 @@ export interface GatewayOptions {
   host?: string;
   /** Only the benchmark turns this off, to measure what field authorization costs. */
   enforceAuthorization?: boolean;
+  /**
+   * Rate limits and early refusal of operations (admission/admission.ts); from the environment when
+   * not given. `false` turns both off: only the flood benchmark does, to show the difference.
+   */
+  admission?: AdmissionConfig | false;
 }
 
 /**
@@ -165,6 +171,11 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
   });
   const gateway = new AuthorizingGateway(inner, options.supergraphSdl, {}, options.enforceAuthorization ?? true);
   const limits = operationLimits();
+  const admission =
+    options.admission === false
+      ? undefined
+      : new Admission({ config: options.admission ?? admissionConfig(), verify: verifyUser, limits: { maxTokens: limits.parseOptions.maxTokens, rules: limits.validationRules as never } });
+  inner.onSchemaLoadOrUpdate(({ apiSchema }) => admission?.setSchema(apiSchema));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
@@ -174,7 +185,12 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
     validationRules: limits.validationRules as never,
     parseOptions: limits.parseOptions,
     // graphql-armor is typed against Apollo Server's CommonJS build; the plugins are the same objects.
-    plugins: [ApolloServerPluginCacheControlDisabled(), metricsPlugin(), ...(limits.plugins as unknown as ApolloServerPlugin<GatewayContext>[])],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      metricsPlugin(),
+      ...(limits.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
+      ...(admission ? [admission.plugin<GatewayContext>()] : []),
+    ],
     csrfPrevention: true,
   });
   const running = await serveGraphQL<GatewayContext>({
@@ -182,7 +198,8 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
     name: "gateway",
     port: options.port,
     host: options.host,
-    context: async (req, requestId) => ({ identity: await verifyUser(headerValue(req, "authorization")), requestId }),
+    context: async (req, requestId) => ({ identity: await (admission ? admission.identity(req) : verifyUser(headerValue(req, "authorization"))), requestId }),
+    admit: admission && ((req, body, search) => admission.admit(req, body, search)),
     routes: {
       "/health": (_req, res) => sendJson(res, 200, { status: "ok" }),
       "/ready": async (_req, res) => {
@@ -209,5 +226,11 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
     },
   });
   logger.info({ url: running.url }, "gateway listening");
-  return running;
+  return {
+    ...running,
+    async close() {
+      await running.close();
+      await admission?.close();
+    },
+  };
 }
