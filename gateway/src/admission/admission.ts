@@ -24,7 +24,8 @@ import { createRateLimiter, rateLimitConfig, type RateLimitConfig, type RateLimi
  * Admission: what the gateway decides about a request before the expensive work (parsing,
  * validating and planning an operation), so that one caller cannot slow down the others.
  *  1. The caller is identified (the token verified once; it is reused for the request's context).
- *  2. Its rate limit: a token bucket per identity (token subject and organisations; without a valid
+ *  2. Its rate limit: a token bucket per identity (one token per request, one more per started 8 KiB
+ *     of operation text beyond the first) (token subject and organisations; without a valid
  *     token, the connecting address), shared by the replicas through Redis when REDIS_URL is set.
  *     Over it: HTTP 429, code RATE_LIMITED, a Retry-After header.
  *  3. The operation's text: over GATEWAY_MAX_QUERY_BYTES is refused unread; an operation refused
@@ -55,6 +56,9 @@ export interface Refusal {
   headers?: Record<string, string>;
   body: { errors: GraphQLFormattedError[] };
 }
+
+/** A request takes one token of its caller's bucket per started TOKEN_BYTES of operation text. */
+const TOKEN_BYTES = 8 * 1024;
 
 /** How long a verified token is taken at its word without checking its signature again. */
 const VERIFIED_TOKEN_SECONDS = 60;
@@ -185,7 +189,11 @@ export class Admission {
   async admit(req: IncomingMessage, body: unknown, search: string): Promise<Refusal | undefined> {
     const identity = await this.identity(req).catch(() => undefined);
     const caller = callerKey(identity, req.socket.remoteAddress);
-    const take = await this.limiter.take(caller, 1);
+    const query = body && typeof body === "object" && !Array.isArray(body) ? (body as { query?: unknown }).query : new URLSearchParams(search).get("query");
+    const bytes = typeof query === "string" ? Buffer.byteLength(query) : 0;
+    // A long operation takes more of the caller's tokens: one per started 8 KiB of its text.
+    const cost = Math.min(this.options.config.rateLimit.burst, Math.max(1, Math.ceil(bytes / TOKEN_BYTES)));
+    const take = await this.limiter.take(caller, cost);
     if (!take.allowed) {
       refusals.inc({ reason: "rate_limited" });
       return {
@@ -201,9 +209,8 @@ export class Admission {
         },
       };
     }
-    const query = body && typeof body === "object" && !Array.isArray(body) ? (body as { query?: unknown }).query : new URLSearchParams(search).get("query");
     if (typeof query !== "string") return undefined; // Apollo answers what is missing or malformed
-    if (Buffer.byteLength(query) > this.options.config.maxQueryBytes) {
+    if (bytes > this.options.config.maxQueryBytes) {
       refusals.inc({ reason: "too_long" });
       await this.charge(caller);
       return {
