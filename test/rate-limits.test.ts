@@ -160,6 +160,18 @@ describe("rate limits and early refusal at the gateway", () => {
     expect((await ask(gateway, bystander)).status).toBe(200);
   });
 
+  it("charges a long operation one token per started 8 KiB of its text", async () => {
+    const gateway = await replica({ burst: 7, perMinute: 1 });
+    const analyst = await token({ role: "ANALYST", orgs: ["0392"], sub: "analyst-long-texts" });
+    // About 20 KB of valid operation (a comment pads it): 3 tokens each.
+    const long = `# ${"x".repeat(20_000)}\n${SIGNALS}`;
+    expect((await ask(gateway, analyst, long)).status).toBe(200);
+    expect((await ask(gateway, analyst, long)).status).toBe(200);
+    expect((await ask(gateway, analyst, long)).status).toBe(429);
+    expect((await ask(gateway, analyst)).status).toBe(200);
+    expect((await ask(gateway, analyst)).status).toBe(429);
+  });
+
   it("refuses an operation text longer than GATEWAY_MAX_QUERY_BYTES unread, with 413", async () => {
     const gateway = await replica({ maxQueryBytes: 1_000 });
     const sdv = await token({ role: "SDV", orgs: ["0392"], sub: "sdv-long" });

@@ -176,6 +176,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
       ? undefined
       : new Admission({ config: options.admission ?? admissionConfig(), verify: verifyUser, limits: { maxTokens: limits.parseOptions.maxTokens, rules: limits.validationRules as never } });
   inner.onSchemaLoadOrUpdate(({ apiSchema }) => admission?.setSchema(apiSchema));
+  await admission?.start();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,

@@ -274,6 +274,11 @@ export class Admission {
     };
   }
 
+  /** Waits until the rate limiter can count (Redis connected, or given up on for now). */
+  async start(): Promise<void> {
+    await this.limiter.ready?.();
+  }
+
   close(): Promise<void> {
     return this.limiter.close();
   }

@@ -51,6 +51,8 @@ export interface Take {
 }
 
 export interface RateLimiter {
+  /** Resolves once the limiter can count (a shared store connected, or given up on for now). */
+  ready?(): Promise<boolean>;
   /**
    * Takes `cost` tokens from the caller's bucket. Without enough, nothing is taken and the answer
    * is not allowed, unless `force` (a charge for work already done): then the bucket is emptied.
@@ -174,11 +176,17 @@ export class RedisRateLimiter implements RateLimiter {
     }
   }
 
-  /** Waits (up to a few seconds) until Redis answers; for start-up checks and tests. */
+  /**
+   * Waits (up to 2 s) until Redis answers, so that the first requests after a start are counted in
+   * Redis; answers false, and the replica counts alone until Redis is back, when it does not.
+   */
   async ready(): Promise<boolean> {
     if (this.redis.status === "ready") return true;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(false), 3_000);
+      const timer = setTimeout(() => {
+        this.warn(new Error(`no answer from Redis within 2 s (${this.redis.status})`));
+        resolve(false);
+      }, 2_000);
       this.redis.once("ready", () => {
         clearTimeout(timer);
         resolve(true);
