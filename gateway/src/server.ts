@@ -225,6 +225,9 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
       // Subgraphs that run as separate processes fetch the gateway's public key from here.
       "/.well-known/jwks.json": (_req, res) => sendJson(res, 200, options.signer.jwks),
     },
+  }).catch(async (error: unknown) => {
+    await admission?.close(); // a gateway that does not start leaves no Redis connection open
+    throw error;
   });
   logger.info({ url: running.url }, "gateway listening");
   return {
