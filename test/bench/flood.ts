@@ -102,7 +102,7 @@ async function main() {
         : [
             new Promise<void>((resolve, reject) => {
               const worker = new Worker(new URL("./flood-worker.js", import.meta.url), {
-                workerData: { url, token: flooder, clients: flooders, ms: seconds * 1000, queries: mode === "same text" ? { same: flood } : { template: flood } },
+                workerData: { url, token: flooder, clients: flooders, ms: seconds * 1000, query: flood, variants: mode === "same text" ? 1 : 2_000 },
               });
               worker.once("message", (answers: Record<number, number>) => {
                 statuses = answers;
