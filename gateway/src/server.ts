@@ -13,6 +13,7 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { AuthorizingGateway } from "./authorization/authorizing-gateway.js";
 import { metricsPlugin, observeSubgraphFetch, registry } from "./metrics.js";
 import { createUserTokenVerifier, type UserTokenConfig } from "./auth/user-token.js";
+import { Admission, admissionConfig, type AdmissionConfig } from "./admission/admission.js";
 
 /** What the gateway knows of a request once the caller's token is verified. */
 export interface GatewayContext {
@@ -147,6 +148,11 @@ export interface GatewayOptions {
   host?: string;
   /** Only the benchmark turns this off, to measure what field authorization costs. */
   enforceAuthorization?: boolean;
+  /**
+   * Rate limits and early refusal of operations (admission/admission.ts); from the environment when
+   * not given. `false` turns both off: only the flood benchmark does, to show the difference.
+   */
+  admission?: AdmissionConfig | false;
 }
 
 /**
@@ -170,6 +176,12 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
   inner.onSchemaLoadOrUpdate(({ apiSchema }) => applyScalarParsing(apiSchema));
   const gateway = new AuthorizingGateway(inner, options.supergraphSdl, {}, options.enforceAuthorization ?? true);
   const limits = operationLimits();
+  const admission =
+    options.admission === false
+      ? undefined
+      : new Admission({ config: options.admission ?? admissionConfig(), verify: verifyUser, limits: { maxTokens: limits.parseOptions.maxTokens, rules: limits.validationRules as never } });
+  inner.onSchemaLoadOrUpdate(({ apiSchema }) => admission?.setSchema(apiSchema));
+  await admission?.start();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
@@ -180,7 +192,12 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
     validationRules: [PageSizeRule, ...(limits.validationRules as never[])],
     parseOptions: limits.parseOptions,
     // graphql-armor is typed against Apollo Server's CommonJS build; the plugins are the same objects.
-    plugins: [ApolloServerPluginCacheControlDisabled(), metricsPlugin(), ...(limits.plugins as unknown as ApolloServerPlugin<GatewayContext>[])],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      metricsPlugin(),
+      ...(limits.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
+      ...(admission ? [admission.plugin<GatewayContext>()] : []),
+    ],
     csrfPrevention: true,
     // The process stops the server itself on SIGINT/SIGTERM (after the HTTP server, before the
     // database); Apollo's own handlers would race that stop and leave it waiting.
@@ -191,7 +208,8 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
     name: "gateway",
     port: options.port,
     host: options.host,
-    context: async (req, requestId) => ({ identity: await verifyUser(headerValue(req, "authorization")), requestId }),
+    context: async (req, requestId) => ({ identity: await (admission ? admission.identity(req) : verifyUser(headerValue(req, "authorization"))), requestId }),
+    admit: admission && ((req, body, search) => admission.admit(req, body, search)),
     routes: {
       "/health": (_req, res) => sendJson(res, 200, { status: "ok" }),
       "/ready": async (_req, res) => {
@@ -216,7 +234,16 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
       // Subgraphs that run as separate processes fetch the gateway's public key from here.
       "/.well-known/jwks.json": (_req, res) => sendJson(res, 200, options.signer.jwks),
     },
+  }).catch(async (error: unknown) => {
+    await admission?.close(); // a gateway that does not start leaves no Redis connection open
+    throw error;
   });
   logger.info({ url: running.url }, "gateway listening");
-  return running;
+  return {
+    ...running,
+    async close() {
+      await running.close();
+      await admission?.close();
+    },
+  };
 }

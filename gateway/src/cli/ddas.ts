@@ -6,6 +6,7 @@ import { MUNICIPALITIES } from "../../../subgraphs/shared/src/covenant/organisat
 import { isIsoDate } from "../../../subgraphs/shared/src/scalars.js";
 import { loadDevIssuerKey, signDevToken } from "../auth/dev-issuer.js";
 import { dataDir } from "../config.js";
+import { exitWhenWritten, toleratePipeClosed } from "./exit.js";
 
 const USAGE = `Prints the DDAS-Vroegsignalering v1.2 export of one municipality as JSON.
 
@@ -228,11 +229,12 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
+  toleratePipeClosed();
   runDdasCli(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code) => exitWhenWritten(code),
     (error) => {
       process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exit(1);
+      return exitWhenWritten(1);
     },
   );
 }

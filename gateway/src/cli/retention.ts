@@ -3,22 +3,24 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { DataSource } from "typeorm";
 import { openDataSource, startEmbeddedPostgres, subgraphDatabaseUrl, type EmbeddedServer, type SubgraphName } from "../../../subgraphs/shared/src/database.js";
-import { logger } from "../../../subgraphs/shared/src/logger.js";
 import type { SubgraphDefinition } from "../../../subgraphs/shared/src/subgraph-server.js";
 import { sdvSubgraph } from "../../../subgraphs/sdv/src/index.js";
-import { runRetention as runSdvRetention } from "../../../subgraphs/sdv/src/retention/retention.service.js";
+import { RETENTION_JOB as SDV_RETENTION_JOB, runRetention as runSdvRetention } from "../../../subgraphs/sdv/src/retention/retention.service.js";
 import { swtSubgraph } from "../../../subgraphs/swt/src/index.js";
 import { runRetention as runSwtRetention } from "../../../subgraphs/swt/src/retention/retention.service.js";
+import { RETENTION_JOB as SWT_RETENTION_JOB } from "../../../subgraphs/swt/src/retention/retention.job.js";
+import { runExclusively } from "../../../subgraphs/shared/src/job-lock.js";
 import { dataDir } from "../config.js";
+import { exitWhenWritten, toleratePipeClosed } from "./exit.js";
 
 /**
  * The subgraphs that keep a municipality's copies of personal data, each with its own retention
  * periods (signals that led to no case, closed cases, idle household profiles). The corporations
  * subgraph holds the corporations' own records, which no retention period of the covenant ends.
  */
-const RETENTIONS: { name: SubgraphName; definition: SubgraphDefinition<any>; run: (db: DataSource) => Promise<Record<string, number>> }[] = [
-  { name: "sdv", definition: sdvSubgraph, run: (db) => runSdvRetention(db) },
-  { name: "swt", definition: swtSubgraph, run: (db) => runSwtRetention(db) },
+const RETENTIONS: { name: SubgraphName; definition: SubgraphDefinition<any>; job: string; run: (db: DataSource) => Promise<Record<string, number>> }[] = [
+  { name: "sdv", definition: sdvSubgraph, job: SDV_RETENTION_JOB, run: (db) => runSdvRetention(db) },
+  { name: "swt", definition: swtSubgraph, job: SWT_RETENTION_JOB, run: (db) => runSwtRetention(db) },
 ];
 
 /**
@@ -30,6 +32,8 @@ const RETENTIONS: { name: SubgraphName; definition: SubgraphDefinition<any>; run
  * DATABASE_URL with a database per subgraph. Without either it uses the embedded PostgreSQL that
  * `npm start` keeps in DATA_DIR (stop `npm start` first: the two cannot share its data folder).
  * Migrations run first, as at a subgraph's start, so the tables are those this code expects.
+ * It takes the same lock as the scheduled job: a subgraph whose replica is running its retention
+ * right now is left to it, listed under "skipped".
  */
 async function main() {
   const env = process.env;
@@ -50,23 +54,33 @@ async function main() {
   }
   try {
     const erased: Record<string, Record<string, number>> = {};
-    for (const { name, definition, run } of RETENTIONS) {
+    const skipped: string[] = [];
+    for (const { name, definition, job, run } of RETENTIONS) {
       const url = env[`${name.toUpperCase()}_DATABASE_URL`] ?? subgraphDatabaseUrl(name, serverUrl!, env);
       const { dataSource } = await openDataSource({ url, entities: definition.entities, migrations: definition.migrations, poolSize: 2 });
       try {
-        erased[name] = await run(dataSource);
+        const turn = await runExclusively(dataSource, job, () => run(dataSource));
+        if (turn.ran) erased[name] = turn.result;
+        else {
+          skipped.push(name);
+          process.stderr.write(`${name}: a running replica is erasing right now (job ${job}); left to it.\n`);
+        }
       } finally {
         await dataSource.destroy();
       }
     }
-    process.stdout.write(`${JSON.stringify({ erased }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(skipped.length ? { erased, skipped } : { erased }, null, 2)}\n`);
   } finally {
     await embedded?.stop();
   }
 }
 
-main().catch((error) => {
-  logger.fatal({ err: error }, "retention failed");
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+toleratePipeClosed();
+main().then(
+  () => exitWhenWritten(0),
+  (error) => {
+    // Standard output carries only the result (the logger writes there): the reason goes to stderr.
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return exitWhenWritten(1);
+  },
+);

@@ -4,6 +4,7 @@ import { startEmbeddedPostgres, type EmbeddedServer } from "../../../subgraphs/s
 import { logger } from "../../../subgraphs/shared/src/logger.js";
 import { dataDir, gatewaySigningKey, supergraphPath, userTokenConfig } from "../config.js";
 import { startLocalGraph } from "../local-graph.js";
+import { exitWhenWritten } from "./exit.js";
 
 /**
  * `npm start`: the whole graph on one machine. Without DATABASE_URL an embedded PostgreSQL keeps
@@ -63,7 +64,7 @@ Ctrl-C stops everything.
     logger.info({ signal }, "stopping");
     await graph.close().catch((error) => logger.error({ err: error }, "error while stopping the graph"));
     await embedded?.stop().catch((error) => logger.error({ err: error }, "error while stopping PostgreSQL"));
-    process.exit(0);
+    await exitWhenWritten(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
@@ -71,5 +72,5 @@ Ctrl-C stops everything.
 
 main().catch((error) => {
   logger.fatal({ err: error }, "the graph failed to start");
-  process.exit(1);
+  return exitWhenWritten(1);
 });

@@ -3,6 +3,7 @@ import { CORPORATIONS, MUNICIPALITIES, TEAMS } from "../../../subgraphs/shared/s
 import { isRole, ROLES } from "../../../subgraphs/shared/src/identity.js";
 import { loadDevIssuerKey, signDevToken } from "../auth/dev-issuer.js";
 import { dataDir } from "../config.js";
+import { exitWhenWritten, toleratePipeClosed } from "./exit.js";
 
 const USAGE = `Prints a development JWT for the local graph.
 
@@ -44,7 +45,11 @@ async function main() {
   process.stdout.write(`${await signDevToken(key, { role, orgs, team: values.team, sub: values.sub, ttlSeconds: ttl })}\n`);
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+toleratePipeClosed();
+main().then(
+  () => exitWhenWritten(0),
+  (error) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return exitWhenWritten(1);
+  },
+);

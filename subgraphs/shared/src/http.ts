@@ -6,6 +6,13 @@ import { logger } from "./logger.js";
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
+/** An answer given instead of running the operation (a rate limit, a refused operation). */
+export interface EarlyAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body: unknown;
+}
+
 export interface RunningServer {
   url: string;
   port: number;
@@ -43,6 +50,8 @@ export async function serveGraphQL<C extends BaseContext>(options: {
   context: (req: IncomingMessage, requestId: string) => Promise<C>;
   routes?: Record<string, RouteHandler>;
   name: string;
+  /** Looks at a GraphQL request before Apollo does; an answer given here ends the request. */
+  admit?: (req: IncomingMessage, body: unknown, search: string) => Promise<EarlyAnswer | undefined>;
 }): Promise<RunningServer> {
   const { apollo, routes = {} } = options;
   await apollo.start();
@@ -72,6 +81,11 @@ export async function serveGraphQL<C extends BaseContext>(options: {
         } catch {
           return sendJson(res, 400, { errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] });
         }
+      }
+      const early = await options.admit?.(req, body, url.search);
+      if (early) {
+        for (const [key, value] of Object.entries(early.headers ?? {})) res.setHeader(key, value);
+        return sendJson(res, early.status, early.body);
       }
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },

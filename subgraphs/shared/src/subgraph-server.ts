@@ -10,6 +10,7 @@ import type { AccessLogCollector } from "./access-log.js";
 import { PeerClient } from "./peer-client.js";
 import { logger } from "./logger.js";
 import { nameRefusedArgument } from "./input-errors.js";
+import { runExclusively } from "./job-lock.js";
 
 /** What every subgraph request knows before its own services are attached (Vendure's RequestContext). */
 export interface BaseRequestContext {
@@ -147,12 +148,18 @@ export interface SubgraphOptions {
    * starts a subgraph must not have its data erased under it at an unknown moment.
    */
   runScheduledJobs?: boolean;
+  /** Told of every turn of a scheduled job: run (with its counts), skipped for another replica, or failed. */
+  onScheduledJob?: JobObserver;
 }
+
+export type JobTurn = { job: string; outcome: "done"; counts: Record<string, number> } | { job: string; outcome: "skipped" | "failed" };
+export type JobObserver = (turn: JobTurn) => void;
 
 /**
  * Work a subgraph does by itself on a schedule, not on a request (e.g. erasing data past its
- * retention period). `run` must be safe to run twice and concurrently from two replicas; it answers
- * what it did in counts, which are logged.
+ * retention period). Each run holds the job's lock in the database (runExclusively): when several
+ * replicas of a subgraph run, one runs a job at a time and the others skip that turn. `run` must
+ * still be safe to run twice; it answers what it did in counts, which are logged.
  */
 export interface ScheduledJob {
   name: string;
@@ -182,7 +189,7 @@ export interface SubgraphDefinition<C extends BaseRequestContext> {
 }
 
 /** Starts the jobs; the returned function stops them. A failed run is logged and tried again next time. */
-export function scheduleJobs(subgraph: string, db: DataSource, jobs: ScheduledJob[]): () => void {
+export function scheduleJobs(subgraph: string, db: DataSource, jobs: ScheduledJob[], observe: JobObserver = () => undefined): () => void {
   const timers: NodeJS.Timeout[] = [];
   for (const job of jobs) {
     let running = false;
@@ -191,10 +198,17 @@ export function scheduleJobs(subgraph: string, db: DataSource, jobs: ScheduledJo
       running = true;
       const started = performance.now();
       try {
-        const counts = await job.run(db);
-        logger.info({ subgraph, job: job.name, counts, ms: Math.round(performance.now() - started) }, "scheduled job done");
+        const turn = await runExclusively(db, job.name, () => job.run(db));
+        if (turn.ran) {
+          logger.info({ subgraph, job: job.name, counts: turn.result, ms: Math.round(performance.now() - started) }, "scheduled job done");
+          observe({ job: job.name, outcome: "done", counts: turn.result });
+        } else {
+          logger.info({ subgraph, job: job.name }, "scheduled job skipped: another replica is running it");
+          observe({ job: job.name, outcome: "skipped" });
+        }
       } catch (error) {
         logger.error({ err: error, subgraph, job: job.name }, "scheduled job failed");
+        observe({ job: job.name, outcome: "failed" });
       } finally {
         running = false;
       }
@@ -236,7 +250,7 @@ export async function startSubgraph<C extends BaseRequestContext>(
         await dataSource.query("select 1");
       },
     });
-    const stopJobs = scheduleJobs(definition.name, dataSource, jobs);
+    const stopJobs = scheduleJobs(definition.name, dataSource, jobs, options.onScheduledJob);
     let closing: Promise<void> | undefined;
     return {
       ...server,

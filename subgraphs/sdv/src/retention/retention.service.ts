@@ -51,6 +51,9 @@ export async function runRetention(db: DataSource, today: string = todayInNether
   });
 }
 
+/** The name of sdv's retention job, and of its lock: one run at a time across replicas and the CLI. */
+export const RETENTION_JOB = "sdv-retention";
+
 /**
  * The retention job of the sdv subgraph, run every RETENTION_INTERVAL_HOURS hours. The settings are
  * checked here, when the subgraph starts its jobs: a wrong value stops the start with an error that
@@ -58,5 +61,5 @@ export async function runRetention(db: DataSource, today: string = todayInNether
  */
 export function retentionJobs(env: Record<string, string | undefined> = process.env): ScheduledJob[] {
   const config = retentionConfig(env);
-  return [{ name: "sdv-retention", intervalMs: Math.round(config.intervalHours * 3_600_000), run: (db) => runRetention(db, todayInNetherlands(), config) }];
+  return [{ name: RETENTION_JOB, intervalMs: Math.round(config.intervalHours * 3_600_000), run: (db) => runRetention(db, todayInNetherlands(), config) }];
 }
