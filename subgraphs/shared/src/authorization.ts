@@ -52,11 +52,12 @@ export const ROUNDING_BASE = 5;
  *
  * Why: with exact counts, a suppressed cell is a total minus the visible cells, of the same answer
  * or of a second query grouped or filtered otherwise. Once every count is rounded, such a
- * difference only bounds the cell: each published count above 5 stands for five values. Rounding
- * up rather than to the nearest multiple leaves fewer ways to squeeze a withheld count to one
- * value: a total rounded up and its visible cells can never pin a withheld 2, 3 or 4; only a
- * withheld 1 can be, and only when the total is an exact multiple of 5 and four (or nine, ...)
- * visible cells of 10 or more all lie one above a multiple of 5.
+ * difference only bounds the cell: each published count above 5 stands for five values. A
+ * withheld 2 or 3 can then never be pinned; a withheld 1 or 4 only when every count in the
+ * difference sits at the edge of its window at once. Rounding up rather than to the nearest
+ * multiple makes that rare: a lone withheld cell can only be pinned at 1, and only when the total
+ * is an exact multiple of 5 and four (or nine, ...) visible cells of 10 or more all lie one above
+ * a multiple of 5.
  */
 export function publishCount(count: number): { count: number | null; suppressed: boolean } {
   if (!Number.isFinite(count) || count <= 0) return { count: 0, suppressed: false };
