@@ -5,7 +5,7 @@ describe("what one operation may ask, and what operators can see", () => {
   let graph: TestGraph;
   let token: string;
   beforeAll(async () => {
-    graph = await startTestGraph({ seedDemo: true });
+    graph = await startTestGraph({ seedDemo: true, metricsToken: "scrape-secret-1" });
     token = await graph.token({ role: "SDV", orgs: ["0392", "0473"] });
   });
   afterAll(() => graph?.stop());
@@ -42,13 +42,37 @@ describe("what one operation may ask, and what operators can see", () => {
     expect(response.status).toBe(400);
   });
 
-  it("serves Prometheus metrics: operations by outcome, removed fields and subgraph calls", async () => {
+  it("serves Prometheus metrics on the operators' port: operations by outcome, removed fields and subgraph calls", async () => {
     await graph.query(token, `{ signals(first: 2) { edges { node { id case { status notes { text } } } } } }`);
-    const response = await fetch(new URL("/metrics", graph.url));
+    expect(new URL(graph.metricsUrl).port).not.toBe(new URL(graph.url).port);
+    const response = await fetch(graph.metricsUrl, { headers: { authorization: "Bearer scrape-secret-1" } });
     expect(response.status).toBe(200);
     const text = await response.text();
     expect(text).toMatch(/gateway_operation_duration_seconds_count\{operation="query",outcome="partial"\} [1-9]/);
     expect(text).toMatch(/gateway_forbidden_fields_total [1-9]/);
     expect(text).toMatch(/gateway_subgraph_fetch_duration_seconds_count\{subgraph="swt",outcome="ok"\} [1-9]/);
+  });
+
+  it("does not serve /metrics on the public port, with or without a token", async () => {
+    for (const headers of [{} as Record<string, string>, { authorization: `Bearer ${token}` }, { authorization: "Bearer scrape-secret-1" }]) {
+      const response = await fetch(new URL("/metrics", graph.url), { headers });
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toMatch(/gateway_operation_duration_seconds/);
+    }
+  });
+
+  it("refuses a scrape without the scrape token, or with a user's token or a wrong one", async () => {
+    for (const headers of [{} as Record<string, string>, { authorization: `Bearer ${token}` }, { authorization: "Bearer scrape-secret-2" }, { authorization: "scrape-secret-1" }]) {
+      const response = await fetch(graph.metricsUrl, { headers });
+      expect(response.status).toBe(401);
+      expect(await response.text()).not.toMatch(/gateway_operation_duration_seconds/);
+    }
+  });
+
+  it("serves nothing but /metrics on the operators' port", async () => {
+    for (const route of ["/graphql", "/health", "/.well-known/jwks.json"]) {
+      const response = await fetch(new URL(route, graph.metricsUrl), { headers: { authorization: "Bearer scrape-secret-1" } });
+      expect(response.status).toBe(404);
+    }
   });
 });

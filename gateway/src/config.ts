@@ -51,6 +51,21 @@ export async function gatewaySigningKey(env = process.env, persistInDataDir = fa
   return (await generateSigningKey()).key;
 }
 
+/**
+ * Where the gateway serves /metrics: METRICS_PORT (9464, Prometheus exporters' usual port) on
+ * METRICS_HOST (127.0.0.1 unless told otherwise), never on the public port; METRICS_TOKEN, when
+ * set, must be sent as a Bearer token. METRICS_PORT=off serves no metrics at all.
+ */
+export function metricsConfig(env = process.env, defaultHost = "127.0.0.1"): { port: number; host: string; token?: string } | undefined {
+  const raw = (env.METRICS_PORT ?? "9464").trim();
+  if (raw === "off") return undefined;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`METRICS_PORT must be a port number (0-65535) or off, not ${JSON.stringify(raw)}.`);
+  if (env.PORT !== undefined && Number(env.PORT) === port && port !== 0) throw new Error("METRICS_PORT must differ from PORT: metrics are not served on the public port.");
+  const token = env.METRICS_TOKEN?.trim();
+  return { port, host: env.METRICS_HOST ?? defaultHost, ...(token ? { token } : {}) };
+}
+
 export function subgraphUrls(env = process.env): Record<string, string> {
   return {
     corporations: env.CORPORATIONS_URL ?? "http://127.0.0.1:4001/graphql",

@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { SUBGRAPHS, subgraphDatabaseUrl, type SubgraphName } from "../../subgraphs/shared/src/database.js";
 import { buildDemoWorld } from "../../subgraphs/shared/src/demo/world.js";
 import { seedDemoOnce } from "../../subgraphs/shared/src/demo/seed-once.js";
-import type { RunningServer } from "../../subgraphs/shared/src/http.js";
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from "../../subgraphs/shared/src/subgraph-server.js";
 import { corporationsSubgraph } from "../../subgraphs/corporations/src/index.js";
 import { sdvSubgraph } from "../../subgraphs/sdv/src/index.js";
@@ -10,7 +9,7 @@ import { swtSubgraph } from "../../subgraphs/swt/src/index.js";
 import { GatewayTokenSigner } from "./auth/gateway-token.js";
 import type { SigningKey } from "./auth/keys.js";
 import type { UserTokenConfig } from "./auth/user-token.js";
-import { createGateway } from "./server.js";
+import { createGateway, type MetricsOptions, type RunningGateway } from "./server.js";
 
 export const SUBGRAPH_DEFINITIONS: Record<SubgraphName, SubgraphDefinition<any>> = {
   corporations: corporationsSubgraph,
@@ -34,10 +33,12 @@ export interface LocalGraphOptions {
   enforceAuthorization?: boolean;
   /** Run the subgraphs' scheduled jobs (retention); `npm start` does, tests do not. */
   runScheduledJobs?: boolean;
+  /** Where the gateway serves /metrics (a port of its own); none: not served. */
+  metrics?: MetricsOptions;
 }
 
 export interface LocalGraph {
-  gateway: RunningServer;
+  gateway: RunningGateway;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   close(): Promise<void>;
 }
@@ -74,6 +75,7 @@ export async function startLocalGraph(options: LocalGraphOptions): Promise<Local
       port: options.gatewayPort,
       host: options.host,
       enforceAuthorization: options.enforceAuthorization,
+      metrics: options.metrics,
     });
     return {
       gateway,

@@ -2,12 +2,13 @@ import "reflect-metadata";
 import { readFileSync } from "node:fs";
 import { logger } from "../../subgraphs/shared/src/logger.js";
 import { GatewayTokenSigner } from "./auth/gateway-token.js";
-import { gatewaySigningKey, subgraphUrls, supergraphPath, userTokenConfig } from "./config.js";
+import { gatewaySigningKey, metricsConfig, subgraphUrls, supergraphPath, userTokenConfig } from "./config.js";
 import { createGateway } from "./server.js";
 
 /**
  * The gateway as its own process (docker-compose, production): PORT, HOST, AUTH_* for the
- * partners' identity provider, GATEWAY_SIGNING_KEY, CORPORATIONS_URL / SDV_URL / SWT_URL.
+ * partners' identity provider, GATEWAY_SIGNING_KEY, CORPORATIONS_URL / SDV_URL / SWT_URL,
+ * METRICS_PORT / METRICS_HOST / METRICS_TOKEN for the operators' /metrics.
  */
 async function main() {
   const env = process.env;
@@ -18,6 +19,8 @@ async function main() {
     signer: new GatewayTokenSigner(await gatewaySigningKey(env)),
     port: Number(env.PORT ?? 4000),
     host: env.HOST ?? "0.0.0.0",
+    // Prometheus in the same network scrapes it; only the public port is published.
+    metrics: metricsConfig(env, "0.0.0.0"),
   });
   const stop = async () => {
     await gateway.close();

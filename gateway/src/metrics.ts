@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
 
-/** Prometheus metrics of the gateway, served at GET /metrics. */
+/** Prometheus metrics of the gateway, served at GET /metrics on a port of their own (METRICS_PORT). */
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry });
 

@@ -1,3 +1,6 @@
+import { timingSafeEqual } from "node:crypto";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
@@ -153,13 +156,74 @@ export interface GatewayOptions {
    * not given. `false` turns both off: only the flood benchmark does, to show the difference.
    */
   admission?: AdmissionConfig | false;
+  /** Where Prometheus scrapes /metrics: a port of its own, never the public one. None: not served. */
+  metrics?: MetricsOptions;
+}
+
+export interface MetricsOptions {
+  port: number;
+  host?: string;
+  /** When set, a scrape must send `Authorization: Bearer <token>` (METRICS_TOKEN). */
+  token?: string;
+}
+
+export interface RunningGateway extends RunningServer {
+  /** The metrics endpoint, when one is served. */
+  metricsUrl?: string;
+}
+
+function bearerMatches(req: IncomingMessage, token: string): boolean {
+  const match = /^Bearer\s+(\S+)$/i.exec(headerValue(req, "authorization") ?? "");
+  if (!match) return false;
+  const given = Buffer.from(match[1]!);
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * The operators' endpoint: GET /metrics on its own port (METRICS_PORT), so that the public port
+ * never tells an outsider how busy the graph is or which fields are refused; optionally behind a
+ * scrape token (METRICS_TOKEN).
+ */
+export async function serveMetrics(options: MetricsOptions): Promise<RunningServer> {
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname !== "/metrics" || req.method !== "GET") return sendJson(res, 404, { error: "Only GET /metrics is served here." });
+    if (options.token && !bearerMatches(req, options.token)) {
+      res.setHeader("www-authenticate", 'Bearer realm="metrics"');
+      return sendJson(res, 401, { error: "Send the scrape token: Authorization: Bearer <METRICS_TOKEN>." });
+    }
+    try {
+      const text = await registry.metrics();
+      res.writeHead(200, { "content-type": registry.contentType });
+      res.end(text);
+    } catch (error) {
+      logger.error({ err: error }, "metrics could not be collected");
+      if (!res.headersSent) sendJson(res, 500, { error: "Metrics could not be collected." });
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host && options.host !== "0.0.0.0" ? options.host : "127.0.0.1";
+  return {
+    url: `http://${host}:${port}/metrics`,
+    port,
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
 }
 
 /**
  * The only door into the graph: verifies the caller's token, plans each operation over the
  * committed supergraph, and calls the subgraphs over HTTP with a gateway-signed identity.
  */
-export async function createGateway(options: GatewayOptions): Promise<RunningServer> {
+export async function createGateway(options: GatewayOptions): Promise<RunningGateway> {
   // @apollo/gateway reports usage to Apollo unless told not to; partner data stays here.
   process.env.APOLLO_TELEMETRY_DISABLED ??= "1";
   const verifyUser = createUserTokenVerifier(options.auth);
@@ -226,11 +290,6 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
         const ready = results.every(([, state]) => state === "ready");
         sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : "degraded", subgraphs: Object.fromEntries(results) });
       },
-      "/metrics": async (_req, res) => {
-        const text = await registry.metrics();
-        res.writeHead(200, { "content-type": registry.contentType });
-        res.end(text);
-      },
       // Subgraphs that run as separate processes fetch the gateway's public key from here.
       "/.well-known/jwks.json": (_req, res) => sendJson(res, 200, options.signer.jwks),
     },
@@ -238,11 +297,20 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
     await admission?.close(); // a gateway that does not start leaves no Redis connection open
     throw error;
   });
-  logger.info({ url: running.url }, "gateway listening");
+  let metrics: RunningServer | undefined;
+  try {
+    metrics = options.metrics ? await serveMetrics(options.metrics) : undefined;
+  } catch (error) {
+    await running.close();
+    await admission?.close();
+    throw error;
+  }
+  logger.info({ url: running.url, metricsUrl: metrics?.url }, "gateway listening");
   return {
     ...running,
+    ...(metrics ? { metricsUrl: metrics.url } : {}),
     async close() {
-      await running.close();
+      await Promise.all([running.close(), metrics?.close()]);
       await admission?.close();
     },
   };

@@ -13,7 +13,7 @@ export type { GraphQLResponse };
  * The whole graph for an end-to-end test: three subgraphs on fresh databases and the gateway
  * serving the committed supergraph, all over real HTTP, with a development issuer of its own.
  */
-export async function startTestGraph(options: { seedDemo?: boolean } = {}) {
+export async function startTestGraph(options: { seedDemo?: boolean; metricsToken?: string } = {}) {
   const databases = freshDatabaseUrls();
   const issuer = (await generateSigningKey()).key;
   const signingKey = (await generateSigningKey()).key;
@@ -29,12 +29,17 @@ export async function startTestGraph(options: { seedDemo?: boolean } = {}) {
       signingKey,
       auth: { keys: { jwks: issuer.jwks }, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ["ES256"], clockToleranceSeconds: 5, claims: DEFAULT_CLAIMS },
       seedDemo: options.seedDemo ?? false,
+      metrics: { port: 0, ...(options.metricsToken ? { token: options.metricsToken } : {}) },
     });
   }
 
   return {
     get url() {
       return graph.gateway.url;
+    },
+    /** The operators' /metrics, on a port of its own. */
+    get metricsUrl() {
+      return graph.gateway.metricsUrl!;
     },
     get subgraphs() {
       return graph.subgraphs;

@@ -54,6 +54,31 @@ describe("verifying a partner's token at the gateway", () => {
     await expect(verify(`Bearer ${token}`)).rejects.toThrow(/role/);
   });
 
+  it("refuses, as UNAUTHENTICATED, a token whose claims do not fit each other, saying which claim", async () => {
+    const { key, verify } = await setup();
+    const misfits = [
+      [{ role: "SWT", orgs: ["0473"], team: "haarlem-schalkwijk" }, /team claim names "haarlem-schalkwijk", a team of 0392/],
+      [{ role: "SWT", orgs: ["0392"], team: "budget-coach" }, /team claim names "budget-coach", which does not fit the role SWT/],
+      [{ role: "BUDGET_COACH", orgs: ["0392"], team: "zandvoort" }, /team claim names "zandvoort", which does not fit the role BUDGET_COACH/],
+      [{ role: "CORPORATION", orgs: ["elan-wonen"], team: "haarlem-oost" }, /the role CORPORATION belongs to no team/],
+      [{ role: "CORPORATION", orgs: ["0392"] }, /org claim names "0392", which is not a corporation/],
+      [{ role: "SDV", orgs: ["ymere"] }, /org claim names "ymere", which is not a municipality/],
+      [{ role: "ANALYST", orgs: [] }, /org claim is empty/],
+    ] as const;
+    for (const [claims, message] of misfits) {
+      const token = await signDevToken(key, { ...claims, orgs: [...claims.orgs] });
+      const refusal = await verify(`Bearer ${token}`).then(() => undefined, (error: unknown) => error as { message: string; extensions: Record<string, unknown> });
+      expect(refusal?.extensions.code, JSON.stringify(claims)).toBe("UNAUTHENTICATED");
+      expect(refusal?.message).toMatch(message);
+    }
+  });
+
+  it("refuses a token with more than one team", async () => {
+    const { key, verify } = await setup();
+    const token = await new SignJWT({ role: "SWT", org: ["0392"], team: ["haarlem-oost", "haarlem-noord"] }).setProtectedHeader({ alg: "ES256", kid: key.kid }).setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setSubject("x").setExpirationTime("1h").sign(key.privateKey);
+    await expect(verify(`Bearer ${token}`)).rejects.toThrow(/names 2 teams/);
+  });
+
   it("reads roles and organisations from configured, nested claims", async () => {
     const { key, verify } = await setup({ role: "realm_access.roles", org: "organisation", team: "team" });
     const token = await new SignJWT({ realm_access: { roles: ["offline_access", "SDV"] }, organisation: "0392 0473" }).setProtectedHeader({ alg: "ES256", kid: key.kid }).setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setSubject("u").setExpirationTime("1h").sign(key.privateKey);
@@ -86,9 +111,9 @@ describe("a production identity provider's key set (JWKS over HTTP)", () => {
       await expect(verify(`Bearer ${await signDevToken(first, { role: "SDV", orgs: ["0392"] })}`)).resolves.toMatchObject({ role: "SDV" });
       // The provider rotates: the new key is published, the old one withdrawn.
       published = [second.publicJwk];
-      await expect(verify(`Bearer ${await signDevToken(second, { role: "SWT", team: "zandvoort" })}`)).resolves.toMatchObject({ role: "SWT" });
+      await expect(verify(`Bearer ${await signDevToken(second, { role: "SWT", orgs: ["0473"], team: "zandvoort" })}`)).resolves.toMatchObject({ role: "SWT" });
       // The set was fetched anew for the unknown key id, so the withdrawn key no longer verifies.
-      await expect(verify(`Bearer ${await signDevToken(first, { role: "SDV" })}`)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+      await expect(verify(`Bearer ${await signDevToken(first, { role: "SDV", orgs: ["0392"] })}`)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
     } finally {
       server.close();
     }

@@ -8,6 +8,7 @@ import {
   type JWTVerifyGetKey,
 } from "jose";
 import { isRole, ROLES, unauthenticated, type Identity } from "../../../subgraphs/shared/src/identity.js";
+import { claimsMismatch } from "./claims.js";
 
 /** Where the claims of a partner's token are found; partners' identity providers differ. */
 export interface ClaimNames {
@@ -70,7 +71,14 @@ export function createUserTokenVerifier(config: UserTokenConfig) {
     const role = claimAt(payload, config.claims.role);
     const roleName = Array.isArray(role) ? role.find(isRole) : role;
     if (!isRole(roleName)) throw unauthenticated(`The token carries no role this graph knows (one of ${ROLES.join(", ")}).`);
-    const team = toList(claimAt(payload, config.claims.team))[0];
-    return { sub: payload.sub!, role: roleName, orgs: toList(claimAt(payload, config.claims.org)), ...(team ? { team } : {}) };
+    const teams = toList(claimAt(payload, config.claims.team));
+    if (teams.length > 1) throw unauthenticated(`The token's ${config.claims.team} claim names ${teams.length} teams; a token acts for one team at most.`);
+    const team = teams[0];
+    const identity: Identity = { sub: payload.sub!, role: roleName, orgs: toList(claimAt(payload, config.claims.org)), ...(team ? { team } : {}) };
+    // Claims that do not fit each other (an SWT team in a corporation's token, a team of another
+    // municipality) would be read by each policy in its own way: refuse them here, once.
+    const mismatch = claimsMismatch(identity, config.claims);
+    if (mismatch) throw unauthenticated(mismatch);
+    return identity;
   };
 }

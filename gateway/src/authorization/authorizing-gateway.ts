@@ -12,6 +12,7 @@ import { scopesOf } from "../../../subgraphs/shared/src/authorization.js";
 import type { Identity } from "../../../subgraphs/shared/src/identity.js";
 import { filterOperation, restoreRemovedFields, type Caller, type FilteredOperation } from "./operation-filter.js";
 import { readRequirements, type Requirements } from "./requirements.js";
+import { assertSelectionsResolve, readSelections, refusalMessage, refusedSelections, type Selections } from "../../../subgraphs/shared/src/selection-rules.js";
 
 /** Named rules for `@policy`, for what a role alone cannot decide. An unknown policy never holds. */
 export type Policies = Record<string, (identity: Identity) => boolean>;
@@ -26,6 +27,7 @@ const FILTER_CACHE_SIZE = 2_000;
  */
 export class AuthorizingGateway implements GatewayInterface {
   private readonly requirements: Requirements;
+  private readonly selections: Selections;
   private readonly cache = new Map<string, FilteredOperation & { queryHash: string; operation: OperationDefinitionNode | undefined }>();
 
   constructor(
@@ -35,6 +37,7 @@ export class AuthorizingGateway implements GatewayInterface {
     private readonly enforce = true,
   ) {
     this.requirements = readRequirements(supergraphSdl);
+    this.selections = readSelections(supergraphSdl);
   }
 
   onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback) {
@@ -49,6 +52,7 @@ export class AuthorizingGateway implements GatewayInterface {
     const loaded = await this.inner.load(options);
     const execute = loaded.executor;
     if (!execute || !this.enforce) return loaded;
+    assertSelectionsResolve(loaded.schema, this.requirements, this.selections);
     let schema: GraphQLSchema | undefined;
     this.inner.onSchemaLoadOrUpdate(({ apiSchema }) => {
       schema = apiSchema;
@@ -58,6 +62,16 @@ export class AuthorizingGateway implements GatewayInterface {
       const identity = (requestContext.context as { identity?: Identity }).identity;
       const apiSchema = schema ?? requestContext.schema;
       const filtered = this.filter(apiSchema, requestContext, identity);
+      // A filter, sort or group-by obeys the rule of the field it reads: an argument that selects
+      // by a field the caller may not read refuses the whole operation, before anything is fetched.
+      const refused = refusedSelections(apiSchema, filtered.document, requestContext.operationName, requestContext.request.variables, this.requirements, this.selections, this.callerOf(identity));
+      if (refused.length > 0) {
+        return {
+          errors: refused.map(
+            (refusal) => new GraphQLError(refusalMessage(refusal), { extensions: { code: "FORBIDDEN", field: refusal.field, argument: refusal.argument, selects: refusal.selects } }),
+          ),
+        } as never;
+      }
       if (filtered.removed.length === 0) return execute(requestContext);
       const result = await execute({ ...requestContext, document: filtered.document, queryHash: filtered.queryHash, operation: filtered.operation ?? requestContext.operation });
       const data = restoreRemovedFields(result.data as Record<string, unknown> | null, filtered.removed, apiSchema);
@@ -73,16 +87,20 @@ export class AuthorizingGateway implements GatewayInterface {
     return { ...loaded, executor };
   }
 
+  private callerOf(identity: Identity | undefined, scopes: string[] = identity ? scopesOf(identity) : []): Caller {
+    return {
+      authenticated: !!identity,
+      scopes: new Set(scopes),
+      policy: (name) => !!identity && (this.policies[name]?.(identity) ?? false),
+    };
+  }
+
   private filter(schema: GraphQLSchema, requestContext: GatewayGraphQLRequestContext, identity: Identity | undefined) {
     const scopes = identity ? scopesOf(identity) : [];
     const key = `${requestContext.queryHash}\u0000${requestContext.operationName ?? ""}\u0000${identity ? `${identity.role}` : "-"}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const caller: Caller = {
-      authenticated: !!identity,
-      scopes: new Set(scopes),
-      policy: (name) => !!identity && (this.policies[name]?.(identity) ?? false),
-    };
+    const caller = this.callerOf(identity, scopes);
     const filtered = filterOperation(schema, requestContext.document, requestContext.operationName, this.requirements, caller);
     const operation = filtered.document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     const entry = {

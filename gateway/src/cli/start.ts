@@ -2,7 +2,7 @@ import "reflect-metadata";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../../../subgraphs/shared/src/database.js";
 import { logger } from "../../../subgraphs/shared/src/logger.js";
-import { dataDir, gatewaySigningKey, supergraphPath, userTokenConfig } from "../config.js";
+import { dataDir, gatewaySigningKey, metricsConfig, supergraphPath, userTokenConfig } from "../config.js";
 import { startLocalGraph } from "../local-graph.js";
 import { exitWhenWritten } from "./exit.js";
 
@@ -36,6 +36,7 @@ async function main() {
     signingKey: await gatewaySigningKey(env, true),
     auth: await userTokenConfig(env),
     seedDemo: env.SEED_DEMO !== "false",
+    metrics: metricsConfig(env, "127.0.0.1"),
   });
 
   const shown = embedded ? embedded.url.replace(/:[^:@/]+@/, ":***@") : "(DATABASE_URL)";
@@ -43,6 +44,7 @@ async function main() {
 Early-warning graph is running.
 
   Gateway      ${graph.gateway.url}
+  Metrics      ${graph.gateway.metricsUrl ?? "(off)"}${env.METRICS_TOKEN ? " (with METRICS_TOKEN)" : ""}
   Subgraphs    corporations ${graph.subgraphs.corporations.url}
                sdv          ${graph.subgraphs.sdv.url}
                swt          ${graph.subgraphs.swt.url}   (answer only the gateway)

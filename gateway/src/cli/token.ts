@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
-import { CORPORATIONS, MUNICIPALITIES, TEAMS } from "../../../subgraphs/shared/src/covenant/organisations.js";
+import { BUDGET_COACH_TEAM, CORPORATIONS, MUNICIPALITIES, TEAMS } from "../../../subgraphs/shared/src/covenant/organisations.js";
 import { isRole, ROLES } from "../../../subgraphs/shared/src/identity.js";
+import { claimsMismatch } from "../auth/claims.js";
 import { loadDevIssuerKey, signDevToken } from "../auth/dev-issuer.js";
 import { dataDir } from "../config.js";
 import { exitWhenWritten, toleratePipeClosed } from "./exit.js";
@@ -12,7 +13,8 @@ const USAGE = `Prints a development JWT for the local graph.
   --role   ${ROLES.join(" | ")}
   --org    a corporation (${CORPORATIONS.map((c) => c.id).join(", ")})
            or the CBS codes a municipal role serves (${MUNICIPALITIES.map((m) => `${m.code} ${m.name}`).join(", ")})
-  --team   an SWT team: ${TEAMS.map((t) => t.id).join(", ")}
+  --team   an SWT worker's team, of one of its municipalities: ${TEAMS.map((t) => t.id).join(", ")};
+           or ${BUDGET_COACH_TEAM.id} for a budget coach; no other role has a team
   --sub    the user or integration client (default dev-<role>)
   --ttl    lifetime in seconds (default 28800, 8 hours)
 `;
@@ -38,7 +40,10 @@ async function main() {
   const known = new Set<string>([...CORPORATIONS.map((c) => c.id), ...MUNICIPALITIES.map((m) => m.code)]);
   const unknown = orgs.filter((o) => !known.has(o));
   if (unknown.length) throw new Error(`Unknown --org ${unknown.join(", ")}.\n\n${USAGE}`);
-  if (values.team && !TEAMS.some((t) => t.id === values.team)) throw new Error(`Unknown --team ${values.team}.\n\n${USAGE}`);
+  if (values.team && values.team !== BUDGET_COACH_TEAM.id && !TEAMS.some((t) => t.id === values.team)) throw new Error(`Unknown --team ${values.team}.\n\n${USAGE}`);
+  // The gateway refuses a token whose claims do not fit each other; so does this issuer.
+  const mismatch = claimsMismatch({ role, orgs, ...(values.team ? { team: values.team } : {}) }, { org: "--org", team: "--team" });
+  if (mismatch) throw new Error(`${mismatch}\n\n${USAGE}`);
   const ttl = values.ttl ? Number(values.ttl) : undefined;
   if (ttl !== undefined && !(Number.isInteger(ttl) && ttl > 0)) throw new Error("--ttl must be a whole number of seconds.");
   const key = await loadDevIssuerKey(dataDir());

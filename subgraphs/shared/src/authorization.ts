@@ -41,7 +41,41 @@ export const roleAuthChecker: AuthChecker<{ identity: { role: Role } }, Role> = 
 /** Cells of an aggregate counting fewer households than this are suppressed (AVG: no one is identifiable). */
 export const SUPPRESSION_THRESHOLD = 5;
 
-/** A count as published: null (and suppressed) when it counts fewer than SUPPRESSION_THRESHOLD households. */
-export function suppressSmall(count: number): { count: number | null; suppressed: boolean } {
-  return count < SUPPRESSION_THRESHOLD && count > 0 ? { count: null, suppressed: true } : { count, suppressed: false };
+/** Every published count is a multiple of this. */
+export const ROUNDING_BASE = 5;
+
+/**
+ * A count as published, the one rule for every count the graph gives out (count cells, the
+ * threshold analysis, the covenant's monitoring): 0 stays 0; 1 to 4 is withheld (null, suppressed;
+ * never shown as 0); 5 and more is rounded *up* to a multiple of 5, each count on its own, totals
+ * as much as cells (rounding as statistics offices publish tables, CBS and ONS among them).
+ *
+ * Why: with exact counts, a suppressed cell is a total minus the visible cells, of the same answer
+ * or of a second query grouped or filtered otherwise. Once every count is rounded, such a
+ * difference only bounds the cell: each published count above 5 stands for five values. A
+ * withheld 2 or 3 can then never be pinned; a withheld 1 or 4 only when every count in the
+ * difference sits at the edge of its window at once. Rounding up rather than to the nearest
+ * multiple makes that rare: a lone withheld cell can only be pinned at 1, and only when the total
+ * is an exact multiple of 5 and four (or nine, ...) visible cells of 10 or more all lie one above
+ * a multiple of 5.
+ */
+export function publishCount(count: number): { count: number | null; suppressed: boolean } {
+  if (!Number.isFinite(count) || count <= 0) return { count: 0, suppressed: false };
+  if (count < SUPPRESSION_THRESHOLD) return { count: null, suppressed: true };
+  return { count: Math.ceil(count / ROUNDING_BASE) * ROUNDING_BASE, suppressed: false };
+}
+
+/** The earlier name of publishCount: small counts are now withheld and the rest rounded. */
+export const suppressSmall = publishCount;
+
+/**
+ * A cell of households as published: households by publishCount; the other counts of the cell
+ * (signals, say) are rounded the same way, and withheld with it when the households are.
+ */
+export function publishCell(households: number): { households: number | null; suppressed: boolean };
+export function publishCell<K extends string>(households: number, others: Record<K, number>): { households: number | null; suppressed: boolean } & Record<K, number | null>;
+export function publishCell(households: number, others: Record<string, number> = {}): Record<string, unknown> {
+  const published = publishCount(households);
+  const rest = Object.fromEntries(Object.entries(others).map(([key, value]) => [key, published.suppressed ? null : publishCount(value).count]));
+  return { ...rest, households: published.count, suppressed: published.suppressed };
 }

@@ -1,5 +1,5 @@
 import { Directive, Field, Int, ObjectType } from "type-graphql";
-import { suppressSmall } from "./authorization.js";
+import { publishCount } from "./authorization.js";
 import { MUNICIPALITIES } from "./covenant/organisations.js";
 import { forbidden } from "./errors.js";
 import type { Identity, Role } from "./identity.js";
@@ -7,10 +7,11 @@ import type { Identity, Role } from "./identity.js";
 /**
  * A count in the covenant's monitoring (Art. 5.3, 6.3, 6.4), as published: withheld (null, with
  * `suppressed`) when it counts fewer than 5 and more than 0, so that no household can be singled
- * out. Every subgraph that contributes to monitoring defines it identically, hence shareable.
+ * out, and otherwise rounded up to a multiple of 5 (publishCount), so that no difference of counts
+ * gives a withheld one back. Every subgraph that contributes to monitoring defines it identically, hence shareable.
  */
 @Directive("@shareable")
-@ObjectType({ description: "A monitoring count; null and suppressed when it counts fewer than 5 (but more than 0)." })
+@ObjectType({ description: "A monitoring count, rounded up to a multiple of 5; null and suppressed when it counts fewer than 5 (but more than 0)." })
 export class MonitoringCount {
   @Field(() => Int, { nullable: true })
   count: number | null;
@@ -20,7 +21,7 @@ export class MonitoringCount {
 }
 
 export function monitoringCount(count: number): MonitoringCount {
-  return suppressSmall(count);
+  return publishCount(count);
 }
 
 /** Who reads the covenant's monitoring (Art. 5.3, 6.3, 6.4): analysts, the coordinator and the SDV. */

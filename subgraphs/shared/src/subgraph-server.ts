@@ -1,4 +1,9 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { GraphQLError, parse } from "graphql";
+import { scopesOf } from "./authorization.js";
+import { readRequirements } from "./field-requirements.js";
+import { assertSelectionsResolve, readSelections, refusalMessage, refusedSelections } from "./selection-rules.js";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
@@ -82,6 +87,34 @@ function accessLogPlugin(name: string): ApolloServerPlugin<BaseRequestContext & 
   };
 }
 
+/**
+ * A filter, sort or group-by obeys the rule of the field it reads, here as at the gateway: from this
+ * subgraph's own `@selects` and `@requiresScopes`, an argument that selects by a field the caller
+ * may not read refuses the operation with FORBIDDEN before any resolver runs.
+ */
+function selectionRulesPlugin(schema: GraphQLSchema): ApolloServerPlugin<BaseRequestContext> {
+  const sdl = parse(printSchemaWithDirectives(schema));
+  const requirements = readRequirements(sdl);
+  const selections = readSelections(sdl);
+  assertSelectionsResolve(schema, requirements, selections);
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operationName, request, contextValue }) {
+          const identity = contextValue.identity;
+          const caller = { authenticated: true, scopes: new Set(scopesOf(identity)), policy: () => false };
+          const [refusal] = refusedSelections(schema, document, operationName, request.variables, requirements, selections, caller);
+          if (refusal) {
+            throw new GraphQLError(refusalMessage(refusal), {
+              extensions: { code: "FORBIDDEN", field: refusal.field, argument: refusal.argument, selects: refusal.selects, http: { status: 200 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
 export interface SubgraphServerOptions<C extends BaseRequestContext> {
   name: SubgraphName;
   schema: GraphQLSchema;
@@ -108,7 +141,12 @@ export async function startSubgraphServer<C extends BaseRequestContext>(options:
     csrfPrevention: true,
     // Traces would go to Apollo's cloud; this graph reports nothing outside the partners' machines.
     // Personal data is never cached by HTTP caches, so cache hints (a hook on every field) are off.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), accessLogPlugin(options.name)],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      selectionRulesPlugin(options.schema) as ApolloServerPlugin<C>,
+      accessLogPlugin(options.name),
+    ],
     // The process stops the server itself on SIGINT/SIGTERM; Apollo's own handlers would race it.
     stopOnTerminationSignals: false,
   });

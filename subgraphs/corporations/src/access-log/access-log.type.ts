@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from "type-graphql";
 import { PageArgs, connectionOf } from "../../../shared/src/pagination.js";
 import { DateTimeScalar } from "../../../shared/src/scalars.js";
+import { Selects } from "../../../shared/src/selection-rules.js";
 
 /**
  * One read of a tenant's personal data in this subgraph (AVG accountability, verantwoordingsplicht):
@@ -43,18 +44,23 @@ export const AccessLogEntryConnection = connectionOf("AccessLogEntry", AccessLog
 
 @InputType({ description: "Filters on the access log; all given filters must hold." })
 export class AccessLogFilter {
+  @Selects("AccessLogEntry.personId")
   @Field(() => ID, { nullable: true, description: "Reads of this person (tenant id)." })
   personId?: string | null;
 
+  @Selects("AccessLogEntry.subject")
   @Field(() => String, { nullable: true, description: "Reads by this user or integration client." })
   subject?: string | null;
 
+  @Selects("AccessLogEntry.role")
   @Field(() => String, { nullable: true, description: "Reads by this role." })
   role?: string | null;
 
+  @Selects("AccessLogEntry.readAt")
   @Field(() => DateTimeScalar, { nullable: true, description: "Reads at or after this instant." })
   from?: Date | null;
 
+  @Selects("AccessLogEntry.readAt")
   @Field(() => DateTimeScalar, { nullable: true, description: "Reads at or before this instant." })
   to?: Date | null;
 }

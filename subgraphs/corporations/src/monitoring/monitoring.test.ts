@@ -20,7 +20,8 @@ const MONTHS = `query($representations: [_Any!]!) {
 
 const key = (month: string, municipalityCode: string, corporationId: string) => ({ month, municipalityCode, corporationId });
 const ref = (month: string, municipalityCode: string, corporationId: string) => ({ __typename: "MonitoringMonth", ...key(month, municipalityCode, corporationId) });
-const shown = (count: number) => ({ count, suppressed: false });
+/** A true count as published: 0 as 0, 5 and more rounded up to a multiple of 5. */
+const shown = (count: number) => ({ count: Math.ceil(count / 5) * 5, suppressed: false });
 const SUPPRESSED = { count: null, suppressed: true };
 
 /**

@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from "ty
 import { PageArgs, connectionOf } from "../../../shared/src/pagination.js";
 import { DateScalar } from "../../../shared/src/scalars.js";
 import { Corporation } from "../corporation/corporation.type.js";
+import { Selects } from "../../../shared/src/selection-rules.js";
 
 export enum RegisterEntryKind {
   EVICTION = "EVICTION",
@@ -55,18 +56,23 @@ export const RegisterEntryConnection = connectionOf("RegisterEntry", RegisterEnt
 
 @InputType({ description: "Filters on the register entries; all given filters must hold." })
 export class RegisterEntryFilter {
+  @Selects("RegisterEntry.corporation")
   @Field(() => ID, { nullable: true })
   corporationId?: string | null;
 
+  @Selects("RegisterEntry.kind")
   @Field(() => RegisterEntryKind, { nullable: true })
   kind?: RegisterEntryKind | null;
 
+  @Selects("RegisterEntry.municipalityCode")
   @Field(() => String, { nullable: true, description: "CBS code of the municipality." })
   municipalityCode?: string | null;
 
+  @Selects("RegisterEntry.occurredOn")
   @Field(() => DateScalar, { nullable: true, description: "Entries that occurred on or after this day." })
   from?: string | null;
 
+  @Selects("RegisterEntry.occurredOn")
   @Field(() => DateScalar, { nullable: true, description: "Entries that occurred on or before this day." })
   to?: string | null;
 }

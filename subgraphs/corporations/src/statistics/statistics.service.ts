@@ -1,5 +1,5 @@
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { suppressSmall } from "../../../shared/src/authorization.js";
+import { publishCell } from "../../../shared/src/authorization.js";
 import { badInput } from "../../../shared/src/errors.js";
 import { ArrearsEntity } from "../arrears/arrears.entity.js";
 import { ObjectionEntity } from "../objection/objection.entity.js";
@@ -148,8 +148,7 @@ async function countCells<C extends Cell>(
   }
   const rows = await query.getRawMany<Record<string, string | number | null>>();
   return rows.map((row) => {
-    const { count, suppressed } = suppressSmall(Number(row.households));
-    const cell = { ...keys, households: count, suppressed } as C;
+    const cell = { ...keys, ...publishCell(Number(row.households)) } as C;
     for (const { key } of groups) (cell as Record<string, unknown>)[key as string] = row[key as string] ?? null;
     return cell;
   });

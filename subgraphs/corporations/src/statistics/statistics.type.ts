@@ -3,6 +3,7 @@ import { DateScalar, YearMonthScalar } from "../../../shared/src/scalars.js";
 import { Phase } from "../arrears/arrears.type.js";
 import { RegisterEntryKind } from "../register-entry/register-entry.type.js";
 import { Sector } from "../tenant/tenant.type.js";
+import { Selects, selectsByEnumValue } from "../../../shared/src/selection-rules.js";
 
 /** What tenants with arrears can be counted by. Every key is a category shared by many households, never one that names a person. */
 export enum ArrearsGroup {
@@ -22,6 +23,13 @@ registerEnumType(ArrearsGroup, {
     SECTOR: { description: "Social or free-sector rent." },
     AMOUNT_BAND: { description: "A band of the amount owed; the exact amount is never counted by." },
   },
+});
+selectsByEnumValue("ArrearsGroup", {
+  PHASE: "ArrearsCountCell.phase",
+  MUNICIPALITY: "ArrearsCountCell.municipalityCode",
+  CORPORATION: "ArrearsCountCell.corporationId",
+  SECTOR: "ArrearsCountCell.sector",
+  AMOUNT_BAND: "ArrearsCountCell.amountBand",
 });
 
 /** Bands of the amount owed, so that counts can speak of amounts without exposing anyone's exact amount. */
@@ -64,6 +72,11 @@ registerEnumType(ObjectionGroup, {
     MONTH_RECORDED: { description: "The month the objection was recorded." },
   },
 });
+selectsByEnumValue("ObjectionGroup", {
+  MUNICIPALITY: "ObjectionCountCell.municipalityCode",
+  CORPORATION: "ObjectionCountCell.corporationId",
+  MONTH_RECORDED: "ObjectionCountCell.monthRecorded",
+});
 
 export enum RegisterGroup {
   KIND = "KIND",
@@ -82,6 +95,13 @@ registerEnumType(RegisterGroup, {
     MONTH: { description: "The month it happened." },
     TARGET_GROUP: { description: "The target group of Art. 6.4: with children, aged 65+, both, or neither." },
   },
+});
+selectsByEnumValue("RegisterGroup", {
+  KIND: "RegisterCountCell.kind",
+  MUNICIPALITY: "RegisterCountCell.municipalityCode",
+  CORPORATION: "RegisterCountCell.corporationId",
+  MONTH: "RegisterCountCell.month",
+  TARGET_GROUP: "RegisterCountCell.targetGroup",
 });
 
 /** The target groups of Art. 6.4 as exclusive categories, so that the cells of one count add up. */
@@ -104,15 +124,19 @@ registerEnumType(TargetGroup, {
 
 @InputType({ description: "Which tenants with arrears to count; all given filters must hold." })
 export class ArrearsCountFilter {
+  @Selects("ArrearsCountCell.corporationId")
   @Field(() => ID, { nullable: true })
   corporationId?: string | null;
 
+  @Selects("ArrearsCountCell.municipalityCode")
   @Field(() => String, { nullable: true, description: "CBS code of the municipality of the tenant's address." })
   municipalityCode?: string | null;
 
+  @Selects("ArrearsCountCell.phase")
   @Field(() => Phase, { nullable: true })
   phase?: Phase | null;
 
+  @Selects("ArrearsCountCell.sector")
   @Field(() => Sector, { nullable: true })
   sector?: Sector | null;
 }
@@ -128,12 +152,15 @@ export class ArrearsCountsArgs {
 
 @InputType({ description: "Which objections to count; all given filters must hold." })
 export class ObjectionCountFilter {
+  @Selects("ObjectionCountCell.monthRecorded")
   @Field(() => DateScalar, { nullable: true, description: "Objections recorded on or after this day." })
   from?: string | null;
 
+  @Selects("ObjectionCountCell.monthRecorded")
   @Field(() => DateScalar, { nullable: true, description: "Objections recorded on or before this day." })
   to?: string | null;
 
+  @Selects("Objection.withdrawnOn")
   @Field(() => Boolean, { nullable: true, description: "true: only objections that still stand; false: only withdrawn ones; null: both." })
   standing?: boolean | null;
 }
@@ -149,9 +176,11 @@ export class ObjectionCountsArgs {
 
 @InputType({ description: "Which register entries to count; all given filters must hold." })
 export class RegisterCountFilter {
+  @Selects("RegisterCountCell.month")
   @Field(() => DateScalar, { nullable: true, description: "Entries that occurred on or after this day." })
   from?: string | null;
 
+  @Selects("RegisterCountCell.month")
   @Field(() => DateScalar, { nullable: true, description: "Entries that occurred on or before this day." })
   to?: string | null;
 }

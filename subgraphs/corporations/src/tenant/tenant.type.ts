@@ -5,6 +5,7 @@ import { PageArgs, connectionOf } from "../../../shared/src/pagination.js";
 import { DateScalar } from "../../../shared/src/scalars.js";
 import { Corporation } from "../corporation/corporation.type.js";
 import { TENANT_READERS } from "./tenant.policy.js";
+import { Selects } from "../../../shared/src/selection-rules.js";
 
 export enum Sector {
   SOCIAL = "SOCIAL",
@@ -87,15 +88,19 @@ export const TenantConnection = connectionOf("Tenant", Tenant);
 
 @InputType({ description: "Filters on the tenants list; all given filters must hold." })
 export class TenantFilter {
+  @Selects("Tenant.corporation")
   @Field(() => ID, { nullable: true })
   corporationId?: string;
 
+  @Selects("Tenant.address.municipalityCode")
   @Field({ nullable: true, description: "CBS code of the municipality of the address." })
   municipalityCode?: string;
 
+  @Selects("Tenant.reference")
   @Field({ nullable: true, description: "The corporation's own tenant reference." })
   reference?: string;
 
+  @Selects("Tenant.sector")
   @Field(() => Sector, { nullable: true })
   sector?: Sector;
 }

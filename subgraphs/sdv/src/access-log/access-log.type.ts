@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType, ObjectType } from "type-graphql";
 import type { Role } from "../../../shared/src/identity.js";
 import { connectionOf, PageArgs } from "../../../shared/src/pagination.js";
 import { DateTimeScalar } from "../../../shared/src/scalars.js";
+import { Selects } from "../../../shared/src/selection-rules.js";
 
 /**
  * One read of a person's arrears in sdv (AVG accountability, verantwoordingsplicht): who read which
@@ -45,18 +46,23 @@ export const SignalAccessLogConnection = connectionOf("SignalAccessLog", SignalA
 
 @InputType({ description: "Filters on the sdv access log; all given filters must hold." })
 export class SignalAccessLogFilter {
+  @Selects("SignalAccessLogEntry.personId")
   @Field(() => ID, { nullable: true, description: "Only reads of this tenant." })
   personId?: string | null;
 
+  @Selects("SignalAccessLogEntry.subject")
   @Field(() => String, { nullable: true, description: "Only reads by this subject." })
   subject?: string | null;
 
+  @Selects("SignalAccessLogEntry.role")
   @Field(() => String, { nullable: true, description: "Only reads by this role." })
   role?: Role | null;
 
+  @Selects("SignalAccessLogEntry.readAt")
   @Field(() => DateTimeScalar, { nullable: true, description: "Only reads at or after this instant." })
   from?: Date | null;
 
+  @Selects("SignalAccessLogEntry.readAt")
   @Field(() => DateTimeScalar, { nullable: true, description: "Only reads before this instant." })
   to?: Date | null;
 }

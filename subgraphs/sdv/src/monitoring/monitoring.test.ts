@@ -23,7 +23,8 @@ const ENTITIES = `query($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on MonitoringMonth { month municipalityCode corporationId signalsReceived { count } } }
 }`;
 
-const shown = (count: number) => ({ count, suppressed: false });
+/** A true count as published: 0 as 0, 5 and more rounded up to a multiple of 5. */
+const shown = (count: number) => ({ count: Math.ceil(count / 5) * 5, suppressed: false });
 const SUPPRESSED = { count: null, suppressed: true };
 const ZERO = shown(0);
 const perPriority = (I: object, II: object, III: object, IV: object) =>

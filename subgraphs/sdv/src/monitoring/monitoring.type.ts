@@ -3,6 +3,7 @@ import { ReadableBy } from "../../../shared/src/authorization.js";
 import { MonitoringCount } from "../../../shared/src/monitoring.js";
 import { PriorityLevel } from "../priority/priority.type.js";
 import { MONITORING_READERS } from "../../../shared/src/monitoring.js";
+import { selectsByArgument } from "../../../shared/src/selection-rules.js";
 
 /** The refused items of one refusal code in a monitoring month. */
 @ObjectType({ description: "The items of a corporation's batches refused at intake for one reason (a SignalRefusalCode)." })
@@ -97,3 +98,11 @@ export class MonitoringArgs {
 }
 
 export type { MonitoringMonthKey } from "../../../shared/src/monitoring.js";
+
+// What the monitoring's arguments select by: the keys of the months it returns.
+selectsByArgument("Query.monitoring", {
+  from: "MonitoringMonth.month",
+  to: "MonitoringMonth.month",
+  municipalityCode: "MonitoringMonth.municipalityCode",
+  corporationId: "MonitoringMonth.corporationId",
+});

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { suppressSmall } from "../../../shared/src/authorization.js";
+import { publishCell } from "../../../shared/src/authorization.js";
 import { badInput } from "../../../shared/src/errors.js";
 import { PriorityEntity } from "../priority/priority.entity.js";
 import { ReferralEntity } from "../referral/referral.entity.js";
@@ -57,7 +57,7 @@ export class SignalCountService {
 
     const rows = await query.getRawMany<Record<string, string | number | null>>();
     return rows.map((row) => {
-      const households = suppressSmall(Number(row.households));
+      const published = publishCell(Number(row.households), { signals: Number(row.signals) });
       const cell: SignalCountCell = {
         month: null,
         municipalityCode: null,
@@ -66,9 +66,9 @@ export class SignalCountService {
         status: null,
         channel: null,
         forwardedTo: null,
-        households: households.count,
-        signals: households.suppressed ? null : Number(row.signals),
-        suppressed: households.suppressed,
+        households: published.households,
+        signals: published.signals,
+        suppressed: published.suppressed,
       };
       for (const { key } of groups) (cell as unknown as Record<CellKey, unknown>)[key] = row[key] ?? null;
       return cell;

@@ -49,7 +49,7 @@ describe("counts of signals (signalCounts)", () => {
   it("a cell of fewer than 5 households is suppressed, and one of 5 or more is shown with households counted once", async () => {
     expect(await counts(identities.analyst, ["MUNICIPALITY"], { fromMonth: "2026-09", toMonth: "2026-09" })).toEqual([
       { ...EMPTY_KEYS, municipalityCode: "0392", households: null, signals: null, suppressed: true },
-      { ...EMPTY_KEYS, municipalityCode: "0473", households: 5, signals: 6, suppressed: false },
+      { ...EMPTY_KEYS, municipalityCode: "0473", households: 5, signals: 10, suppressed: false },
     ]);
   });
 
@@ -58,22 +58,22 @@ describe("counts of signals (signalCounts)", () => {
     expect(cells).toEqual([
       { ...EMPTY_KEYS, month: "2026-08", priorityLevel: "I", households: 5, signals: 5, suppressed: false },
       { ...EMPTY_KEYS, month: "2026-08", priorityLevel: "III", households: null, signals: null, suppressed: true },
-      { ...EMPTY_KEYS, month: "2026-09", priorityLevel: "II", forwardedTo: "SWT", households: 5, signals: 6, suppressed: false },
+      { ...EMPTY_KEYS, month: "2026-09", priorityLevel: "II", forwardedTo: "SWT", households: 5, signals: 10, suppressed: false },
       { ...EMPTY_KEYS, month: "2026-09", priorityLevel: "IV", forwardedTo: "BUDGET_COACH", households: null, signals: null, suppressed: true },
     ]);
   });
 
   it("an SDV of Zandvoort counts only Zandvoort's signals, even when it asks for Haarlem", async () => {
-    expect(await counts(zandvoortSdv, [])).toEqual([{ ...EMPTY_KEYS, households: 5, signals: 6, suppressed: false }]);
+    expect(await counts(zandvoortSdv, [])).toEqual([{ ...EMPTY_KEYS, households: 5, signals: 10, suppressed: false }]);
     expect(await counts(zandvoortSdv, ["MUNICIPALITY", "STATUS", "CHANNEL"])).toEqual([
-      { ...EMPTY_KEYS, municipalityCode: "0473", status: "RECEIVED", channel: "VPS", households: 5, signals: 6, suppressed: false },
+      { ...EMPTY_KEYS, municipalityCode: "0473", status: "RECEIVED", channel: "VPS", households: 5, signals: 10, suppressed: false },
     ]);
     expect(await counts(zandvoortSdv, ["CORPORATION"], { municipalityCode: "0392" })).toEqual([]);
   });
 
   it("the filters narrow the signals counted", async () => {
     expect(await counts(identities.analyst, [], { fromMonth: "2026-08", toMonth: "2026-08" })).toEqual([
-      { ...EMPTY_KEYS, households: 7, signals: 7, suppressed: false },
+      { ...EMPTY_KEYS, households: 10, signals: 10, suppressed: false },
     ]);
     expect(await counts(identities.analyst, ["CORPORATION"], { municipalityCode: "0473", corporationId: "pre-wonen" })).toEqual([
       { ...EMPTY_KEYS, corporationId: "pre-wonen", households: 5, signals: 5, suppressed: false },

@@ -3,6 +3,7 @@ import { YearMonthScalar } from "../../../shared/src/scalars.js";
 import { PriorityLevel } from "../priority/priority.type.js";
 import { ReferralTarget } from "../referral/referral.type.js";
 import { SignalChannel, SignalStatus } from "../signal/signal.enums.js";
+import { Selects, selectsByEnumValue } from "../../../shared/src/selection-rules.js";
 
 /** What signals can be counted by. Every key is a category shared by many households, never one that names a person. */
 export enum SignalGroup {
@@ -27,18 +28,31 @@ registerEnumType(SignalGroup, {
     FORWARDED_TO: { description: "Whether it went to the SWT or the budget coach." },
   },
 });
+selectsByEnumValue("SignalGroup", {
+  MONTH: "SignalCountCell.month",
+  MUNICIPALITY: "SignalCountCell.municipalityCode",
+  CORPORATION: "SignalCountCell.corporationId",
+  PRIORITY: "SignalCountCell.priorityLevel",
+  STATUS: "SignalCountCell.status",
+  CHANNEL: "SignalCountCell.channel",
+  FORWARDED_TO: "SignalCountCell.forwardedTo",
+});
 
 @InputType({ description: "Which signals to count; all given filters must hold." })
 export class SignalCountFilter {
+  @Selects("SignalCountCell.month")
   @Field(() => YearMonthScalar, { nullable: true, description: "First reporting month counted." })
   fromMonth?: string | null;
 
+  @Selects("SignalCountCell.month")
   @Field(() => YearMonthScalar, { nullable: true, description: "Last reporting month counted." })
   toMonth?: string | null;
 
+  @Selects("SignalCountCell.municipalityCode")
   @Field(() => String, { nullable: true, description: "CBS code of the municipality." })
   municipalityCode?: string | null;
 
+  @Selects("SignalCountCell.corporationId")
   @Field(() => ID, { nullable: true })
   corporationId?: string | null;
 }

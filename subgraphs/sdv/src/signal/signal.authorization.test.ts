@@ -87,4 +87,22 @@ describe("field rules of the sdv subgraph, enforced by the subgraph itself", () 
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities).toEqual([null]);
   });
+
+  it("a corporation's filter by priority or forwarding is refused by sdv itself, as by the gateway, while its other filters work", async () => {
+    const query = `query($filter: SignalFilter) { signals(first: 10, filter: $filter) { edges { node { id } } } }`;
+    for (const [filter, argument, field] of [
+      [{ priorityLevel: "II" }, "filter.priorityLevel", "Signal.priority"],
+      [{ forwardedTo: "SWT" }, "filter.forwardedTo", "Signal.forwarding"],
+      [{ status: "RECEIVED", teamId: "haarlem-schalkwijk" }, "filter.teamId", "Signal.forwarding"],
+    ] as const) {
+      const result = await subgraph.query(identities.elanWonen, query, { filter });
+      expect(result.data ?? null).toBeNull();
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", argument, selects: field });
+    }
+    const allowed = await subgraph.query(identities.elanWonen, query, { filter: { corporationId: "elan-wonen", reportingMonth: "2026-09" } });
+    expect(allowed.errors).toBeUndefined();
+    const sdv = await subgraph.query(identities.sdvHaarlem, query, { filter: { priorityLevel: "II", forwardedTo: "SWT" } });
+    expect(sdv.errors).toBeUndefined();
+    expect(sdv.data?.signals.edges.map((edge: { node: { id: string } }) => edge.node.id)).toContain(own.get(identities.sdvHaarlem));
+  });
 });

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { suppressSmall } from "../../../shared/src/authorization.js";
+import { publishCell } from "../../../shared/src/authorization.js";
 import { badInput } from "../../../shared/src/errors.js";
 import { PriorityEntity, type PriorityInputsRecord, type PriorityLevelValue } from "../priority/priority.entity.js";
 import { prioritise } from "../priority/priority.rules.js";
@@ -11,10 +11,9 @@ import type { ThresholdAnalysis, ThresholdAnalysisArgs } from "./threshold-analy
 const LEVELS: PriorityLevelValue[] = ["I", "II", "III", "IV"];
 const MAX_CANDIDATES = 20;
 
-/** A count as published: suppressed, signals too, when it counts fewer than 5 households. */
+/** A count as published: rounded, and suppressed, signals too, when it counts fewer than 5 households. */
 function cell(signals: number, households: number) {
-  const published = suppressSmall(households);
-  return { signals: published.suppressed ? null : signals, households: published.count, suppressed: published.suppressed };
+  return publishCell(households, { signals });
 }
 
 /**

@@ -73,19 +73,20 @@ describe("the threshold analysis of covenant phase I", () => {
   it("counts, per candidate threshold, the period's signals in each level, recomputed from the stored inputs", async () => {
     const onlyHaarlem: Identity = { sub: "sdv-haarlem", role: "SDV", orgs: ["0392"] };
     const analysis = await analyse(onlyHaarlem, [5_000, 7_500, 10_000]);
-    expect(analysis).toMatchObject({ fromMonth: "2021-04", toMonth: "2021-06", signals: 21, households: 21, suppressed: false });
+    expect(analysis).toMatchObject({ fromMonth: "2021-04", toMonth: "2021-06", signals: 25, households: 25, suppressed: false });
     expect(analysis.candidates.map((c: { thresholdCents: number }) => c.thresholdCents)).toEqual([5_000, 7_500, 10_000]);
-    // Fewer than 5 households in a cell: suppressed (the 2 bailiff cases, the 1 known-vulnerable one).
-    expect(levels(analysis.candidates[0])).toEqual({ I: null, II: 12, III: null, IV: 6 });
-    expect(levels(analysis.candidates[1])).toEqual({ I: null, II: 6, III: null, IV: 12 });
+    // Fewer than 5 households in a cell: suppressed (the 2 bailiff cases, the 1 known-vulnerable one);
+    // the others rounded up to a multiple of 5 (21 signals published as 25, 12 as 15, 6 as 10).
+    expect(levels(analysis.candidates[0])).toEqual({ I: null, II: 15, III: null, IV: 10 });
+    expect(levels(analysis.candidates[1])).toEqual({ I: null, II: 10, III: null, IV: 15 });
     // Exactly EUR 100 is at the threshold of EUR 100: level II.
-    expect(levels(analysis.candidates[2])).toEqual({ I: null, II: 6, III: null, IV: 12 });
+    expect(levels(analysis.candidates[2])).toEqual({ I: null, II: 10, III: null, IV: 15 });
     expect(analysis.candidates[0].levels[0]).toEqual({ level: "I", signals: null, households: null, suppressed: true });
   });
 
   it("analysts and the coordinator count the whole covenant, an SDV only the municipalities it serves", async () => {
-    expect((await analyse(identities.analyst, [7_500])).signals).toBe(22);
-    expect((await analyse(identities.coordinator, [7_500])).signals).toBe(22);
+    expect((await analyse(identities.analyst, [7_500])).signals).toBe(25);
+    expect((await analyse(identities.coordinator, [7_500])).signals).toBe(25);
     expect((await analyse({ sub: "sdv-zandvoort", role: "SDV", orgs: ["0473"] }, [7_500])).suppressed).toBe(true);
   });
 

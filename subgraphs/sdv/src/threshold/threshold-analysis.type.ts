@@ -1,6 +1,7 @@
 import { ArgsType, Field, Int, ObjectType } from "type-graphql";
 import { YearMonthScalar } from "../../../shared/src/scalars.js";
 import { PriorityLevel } from "../priority/priority.type.js";
+import { selectsByArgument } from "../../../shared/src/selection-rules.js";
 
 @ArgsType()
 export class ThresholdAnalysisArgs {
@@ -66,3 +67,6 @@ export class ThresholdAnalysis {
   @Field(() => [ThresholdCandidate], { description: "In the order the candidates were given." })
   candidates: ThresholdCandidate[];
 }
+
+// The period of the analysis selects signals by their reporting month, as its answer shows it.
+selectsByArgument("Query.thresholdAnalysis", { fromMonth: "ThresholdAnalysis.fromMonth", toMonth: "ThresholdAnalysis.toMonth" });

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { suppressSmall } from "../../../shared/src/authorization.js";
+import { publishCell } from "../../../shared/src/authorization.js";
 import { badInput } from "../../../shared/src/errors.js";
 import { CaseEntity } from "../case/case.entity.js";
 import type { CasePolicy } from "../case/case.policy.js";
@@ -66,9 +66,8 @@ export class CaseCountService {
 
     const rows = await query.getRawMany<Partial<Record<Key, unknown>> & { households: number }>();
     return rows.map((row) => {
-      const { count, suppressed } = suppressSmall(Number(row.households));
       const keys = Object.fromEntries(groups.map((group) => [group.key, row[group.key] ?? null]));
-      return { ...UNGROUPED, ...keys, households: count, suppressed } as CaseCount;
+      return { ...UNGROUPED, ...keys, ...publishCell(Number(row.households)) } as CaseCount;
     });
   }
 }

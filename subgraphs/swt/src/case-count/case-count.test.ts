@@ -37,6 +37,9 @@ describe("case counts for monitoring, with small cells suppressed", () => {
   afterAll(() => subgraph?.stop());
 
   /** The cells the demo world should give: distinct households per combination of keys, small ones withheld. */
+  /** A count of 5 or more as published: rounded up to a multiple of 5. */
+  const roundedUp = (count: number) => Math.ceil(count / 5) * 5;
+
   function expectedCells(cases: DemoCase[], groupBy: (keyof typeof GROUP_KEY)[]): Cell[] {
     const valueOf: Record<(typeof KEYS)[number], (c: DemoCase) => string | boolean | null> = {
       month: (c) => c.openedOn.slice(0, 7),
@@ -56,7 +59,7 @@ describe("case counts for monitoring, with small cells suppressed", () => {
       cells.get(id)!.tenants.add(kase.tenantId);
     }
     return [...cells.values()].map(({ keys, tenants }) =>
-      tenants.size < SUPPRESSION_THRESHOLD ? { ...keys, households: null, suppressed: true } : { ...keys, households: tenants.size, suppressed: false },
+      tenants.size < SUPPRESSION_THRESHOLD ? { ...keys, households: null, suppressed: true } : { ...keys, households: roundedUp(tenants.size), suppressed: false },
     );
   }
 
@@ -117,7 +120,7 @@ describe("case counts for monitoring, with small cells suppressed", () => {
 
   it("without grouping keys there is one total, and no key is filled in", async () => {
     const { cells } = await counts(identities.analyst, []);
-    expect(cells).toEqual([{ ...nulls(), households: new Set(world.cases.map((c) => c.tenantId)).size, suppressed: false }]);
+    expect(cells).toEqual([{ ...nulls(), households: roundedUp(new Set(world.cases.map((c) => c.tenantId)).size), suppressed: false }]);
   });
 
   it("SDV counts only the cases of the municipalities it serves", async () => {

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateScalar } from "../../../shared/src/scalars.js";
 import { CaseOutcome, CaseStatus } from "../case/case.enums.js";
+import { Selects, selectsByEnumValue } from "../../../shared/src/selection-rules.js";
 
 /**
  * What case counts can be grouped by. None of them identifies a person: they are months, teams,
@@ -28,18 +29,31 @@ registerEnumType(CaseGroup, {
     TAKEN_INTO_TREATMENT: { description: "Whether the feedback says the case was taken into treatment; null while no feedback was given." },
   },
 });
+selectsByEnumValue("CaseGroup", {
+  MONTH_OPENED: "CaseCount.month",
+  TEAM: "CaseCount.teamId",
+  MUNICIPALITY: "CaseCount.municipalityCode",
+  STATUS: "CaseCount.status",
+  OUTCOME: "CaseCount.outcome",
+  CONTACT_MADE: "CaseCount.contactMade",
+  TAKEN_INTO_TREATMENT: "CaseCount.takenIntoTreatment",
+});
 
 @InputType({ description: "Which cases to count; all given filters must hold." })
 export class CaseCountFilter {
+  @Selects("CaseCount.month")
   @Field(() => DateScalar, { nullable: true, description: "Opened on or after this day." })
   openedFrom?: string | null;
 
+  @Selects("CaseCount.month")
   @Field(() => DateScalar, { nullable: true, description: "Opened on or before this day." })
   openedTo?: string | null;
 
+  @Selects("CaseCount.municipalityCode")
   @Field(() => String, { nullable: true, description: "CBS code of the municipality, e.g. 0392." })
   municipalityCode?: string | null;
 
+  @Selects("CaseCount.teamId")
   @Field(() => ID, { nullable: true, description: "The team's slug." })
   teamId?: string | null;
 }

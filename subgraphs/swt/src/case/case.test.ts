@@ -81,9 +81,6 @@ describe("cases in the swt subgraph", () => {
   });
 
   it("filters on team, status, tenant and opening period return exactly the matching cases", async () => {
-    const zandvoort = await statuses(identities.sdvHaarlem, { teamId: "zandvoort" });
-    expect(sortedIds(zandvoort)).toEqual(sortedIds(world.cases.filter((c) => c.teamId === "zandvoort")));
-
     const closed = await statuses(identities.sdvHaarlem, { status: "CLOSED" });
     expect(closed.length).toBe(world.cases.filter((c) => c.status === "CLOSED").length);
     expect(closed.every((n) => n.status === "CLOSED")).toBe(true);
@@ -92,17 +89,36 @@ describe("cases in the swt subgraph", () => {
     const ofTenant = await statuses(identities.sdvHaarlem, { tenantId });
     expect(sortedIds(ofTenant)).toEqual(sortedIds(world.cases.filter((c) => c.tenantId === tenantId)));
 
-    const inSummer = await statuses(identities.sdvHaarlem, { openedFrom: "2026-07-01", openedTo: "2026-08-31" });
-    const expected = world.cases.filter((c) => c.openedOn >= "2026-07-01" && c.openedOn <= "2026-08-31");
+    // Team and opening day are the team's to read, so the team's worker filters by them.
+    const team = "haarlem-schalkwijk";
+    const own = await statuses(identities.swtSchalkwijk, { teamId: team });
+    expect(sortedIds(own)).toEqual(sortedIds(world.cases.filter((c) => c.teamId === team)));
+    expect(await statuses(identities.swtSchalkwijk, { teamId: "zandvoort" })).toEqual([]);
+
+    const inSummer = await statuses(identities.swtSchalkwijk, { openedFrom: "2026-07-01", openedTo: "2026-08-31" });
+    const expected = world.cases.filter((c) => c.teamId === team && c.openedOn >= "2026-07-01" && c.openedOn <= "2026-08-31");
     expect(expected.length).toBeGreaterThan(0);
     expect(sortedIds(inSummer)).toEqual(sortedIds(expected));
 
-    const combined = await statuses(identities.sdvHaarlem, { teamId: "haarlem-noord", status: "OPEN", openedFrom: "2026-08-01" });
-    expect(sortedIds(combined)).toEqual(sortedIds(world.cases.filter((c) => c.teamId === "haarlem-noord" && c.status === "OPEN" && c.openedOn >= "2026-08-01")));
+    const combined = await statuses(identities.swtSchalkwijk, { teamId: team, status: "OPEN", openedFrom: "2026-08-01" });
+    expect(sortedIds(combined)).toEqual(sortedIds(world.cases.filter((c) => c.teamId === team && c.status === "OPEN" && c.openedOn >= "2026-08-01")));
+  });
+
+  it("the debt service, which reads a case's status but not its team or opening day, may not filter by them either", async () => {
+    for (const [filter, argument, field] of [
+      [{ teamId: "zandvoort" }, "filter.teamId", "Case.team"],
+      [{ openedFrom: "2026-07-01" }, "filter.openedFrom", "Case.openedOn"],
+      [{ openedTo: "2026-08-31", status: "OPEN" }, "filter.openedTo", "Case.openedOn"],
+    ] as const) {
+      const result = await subgraph.query(identities.sdvHaarlem, CASE_STATUSES, { first: 5, filter });
+      expect(result.data ?? null).toBeNull();
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", argument, selects: field });
+      expect(result.errors?.[0]?.message).toContain(argument);
+    }
   });
 
   it("an opening period that ends before it starts is refused with a message that says to swap the dates", async () => {
-    const result = await subgraph.query(identities.sdvHaarlem, CASE_STATUSES, { first: 5, filter: { openedFrom: "2026-09-01", openedTo: "2026-08-01" } });
+    const result = await subgraph.query(identities.swtSchalkwijk, CASE_STATUSES, { first: 5, filter: { openedFrom: "2026-09-01", openedTo: "2026-08-01" } });
     expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(result.errors?.[0]?.message).toMatch(/swap/);
   });

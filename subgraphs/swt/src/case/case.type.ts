@@ -11,6 +11,7 @@ import { Signal } from "../signal/signal.type.js";
 import { Team } from "../team/team.type.js";
 import { Tenant } from "../tenant/tenant.type.js";
 import { CaseOutcome, CaseStatus } from "./case.enums.js";
+import { Selects } from "../../../shared/src/selection-rules.js";
 
 /**
  * A case (casus, DDAS vroegsignaalzaak): a team's work with one household after a forwarded signal.
@@ -105,24 +106,31 @@ export const CaseConnection = connectionOf("Case", Case);
 
 @InputType({ description: "Filters on the cases list; all given filters must hold." })
 export class CaseFilter {
+  @Selects("Case.team")
   @Field(() => ID, { nullable: true, description: "The team's slug." })
   teamId?: string | null;
 
+  @Selects("Case.status")
   @Field(() => CaseStatus, { nullable: true })
   status?: CaseStatus | null;
 
+  @Selects("Tenant.cases")
   @Field(() => ID, { nullable: true, description: "The tenant (household contact person)." })
   tenantId?: string | null;
 
+  @Selects("Case.openedOn")
   @Field(() => DateScalar, { nullable: true, description: "Opened on or after this day." })
   openedFrom?: string | null;
 
+  @Selects("Case.openedOn")
   @Field(() => DateScalar, { nullable: true, description: "Opened on or before this day." })
   openedTo?: string | null;
 
+  @Selects("Case.feedbackOverdue", "Case.feedbackOnTime")
   @Field(() => FeedbackState, { nullable: true, description: "Where the case stands with its feedback: AWAITED, OVERDUE, ON_TIME or LATE." })
   feedback?: FeedbackState | null;
 
+  @Selects("Case.feedbackDueOn")
   @Field(() => DateScalar, { nullable: true, description: "Feedback due on or before this day, given or not; with feedback: AWAITED, what falls due by then." })
   feedbackDueBy?: string | null;
 }
