@@ -52,4 +52,5 @@ export const DATE_SENSITIVE_SUITES: readonly string[] = [
   "subgraphs/swt/src/retention/*.test.ts",
   "test/casework.test.ts",
   "test/corporation-integration.test.ts",
+  "test/objection-withheld.test.ts",
 ];

@@ -1,6 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
+import { GraphQLError, Kind, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import type { DemoWorld } from "./demo/world.js";
 import { openDataSource, type DataSourceOptions, type SubgraphName } from "./database.js";
@@ -9,6 +9,7 @@ import { createGatewayTokenVerifier, IDENTITY_HEADER, PEER_TOKENS_HEADER, type G
 import type { AccessLogCollector } from "./access-log.js";
 import { PeerClient } from "./peer-client.js";
 import { logger } from "./logger.js";
+import { createServiceTokenVerifier, SERVICE_TOKEN_HEADER, ServicePeers, type ServiceKey } from "./service-token.js";
 
 /** What every subgraph request knows before its own services are attached (Vendure's RequestContext). */
 export interface BaseRequestContext {
@@ -18,6 +19,11 @@ export interface BaseRequestContext {
   operationName: string | null;
   /** Asks another subgraph on the caller's behalf. */
   peers: PeerClient;
+  /**
+   * Set when the request is another subgraph's own call (a scheduled job, see service-token.ts)
+   * rather than one relayed by the gateway: the subgraph that signed it.
+   */
+  viaService?: SubgraphName;
 }
 
 /** Codes that carry a message meant for the caller; anything else is masked as an internal error. */
@@ -79,6 +85,30 @@ function accessLogPlugin(name: string): ApolloServerPlugin<BaseRequestContext & 
   };
 }
 
+/**
+ * A call signed by another subgraph (no gateway, no caller: a scheduled job) may reach only the root
+ * fields this subgraph lists for that subgraph; any other field is refused before it resolves.
+ */
+function serviceFieldsPlugin(name: string, allowed: Partial<Record<SubgraphName, string[]>>): ApolloServerPlugin<BaseRequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          if (!contextValue.viaService || !operation) return;
+          const fields = allowed[contextValue.viaService] ?? [];
+          const ok = operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && fields.includes(selection.name.value));
+          if (!ok) {
+            logger.warn({ subgraph: name, from: contextValue.viaService }, "service call for a field it may not reach refused");
+            throw new GraphQLError(`A call from the ${contextValue.viaService} subgraph may reach only ${fields.join(", ") || "no field"} here.`, {
+              extensions: { code: "FORBIDDEN", http: { status: 403 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
 export interface SubgraphServerOptions<C extends BaseRequestContext> {
   name: SubgraphName;
   schema: GraphQLSchema;
@@ -89,6 +119,11 @@ export interface SubgraphServerOptions<C extends BaseRequestContext> {
   context: (base: BaseRequestContext) => C;
   /** Throws when the subgraph cannot serve (database unreachable). */
   ready: () => Promise<void>;
+  /** Other subgraphs whose own calls (service tokens) this one accepts, and for which root fields. */
+  trustedServices?: Partial<Record<SubgraphName, GatewayKeySource>>;
+  serviceFields?: Partial<Record<SubgraphName, string[]>>;
+  /** This subgraph's own signing key; its public half is served at /.well-known/jwks.json. */
+  serviceKey?: ServiceKey;
 }
 
 /**
@@ -97,6 +132,7 @@ export interface SubgraphServerOptions<C extends BaseRequestContext> {
  */
 export async function startSubgraphServer<C extends BaseRequestContext>(options: SubgraphServerOptions<C>): Promise<RunningServer> {
   const verify = createGatewayTokenVerifier({ audience: options.name, keys: options.gatewayKeys });
+  const verifyService = createServiceTokenVerifier(options.name, options.trustedServices ?? {});
   const apollo = new ApolloServer<C>({
     schema: options.schema,
     introspection: true,
@@ -105,7 +141,7 @@ export async function startSubgraphServer<C extends BaseRequestContext>(options:
     csrfPrevention: true,
     // Traces would go to Apollo's cloud; this graph reports nothing outside the partners' machines.
     // Personal data is never cached by HTTP caches, so cache hints (a hook on every field) are off.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), accessLogPlugin(options.name)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), accessLogPlugin(options.name), serviceFieldsPlugin(options.name, options.serviceFields ?? {})],
   });
   const running = await serveGraphQL<C>({
     apollo,
@@ -113,11 +149,17 @@ export async function startSubgraphServer<C extends BaseRequestContext>(options:
     port: options.port,
     host: options.host,
     context: async (req, requestId) => {
+      const serviceToken = headerValue(req, SERVICE_TOKEN_HEADER);
+      if (serviceToken) {
+        const { identity, from } = await verifyService(serviceToken);
+        return options.context({ identity, requestId, operationName: null, peers: new PeerClient({}, verify, requestId), viaService: from });
+      }
       const { identity, operationName } = await verify(headerValue(req, IDENTITY_HEADER));
       return options.context({ identity, requestId, operationName, peers: new PeerClient(parsePeerTokens(headerValue(req, PEER_TOKENS_HEADER)), verify, requestId) });
     },
     routes: {
       "/health": (_req, res) => sendJson(res, 200, { status: "ok", subgraph: options.name }),
+      "/.well-known/jwks.json": (_req, res) => sendJson(res, options.serviceKey ? 200 : 404, options.serviceKey?.jwks ?? { keys: [] }),
       "/ready": async (_req, res) => {
         try {
           await options.ready();
@@ -143,6 +185,12 @@ export interface SubgraphOptions {
    * starts a subgraph must not have its data erased under it at an unknown moment.
    */
   runScheduledJobs?: boolean;
+  /** Signs this subgraph's own calls to the others (its scheduled jobs); see service-token.ts. */
+  serviceKey?: ServiceKey;
+  /** Where the other subgraphs listen, read at each call of a scheduled job. */
+  peerUrls?: () => Partial<Record<SubgraphName, string>>;
+  /** Other subgraphs whose own calls this one accepts, for the fields of `serviceFields`. */
+  trustedServices?: Partial<Record<SubgraphName, GatewayKeySource>>;
 }
 
 /**
@@ -162,6 +210,8 @@ export interface RunningSubgraph extends RunningServer {
   dataSource: DataSource;
   /** SQL statements run so far; tests read it to prove that lists are batched. */
   statements(): number;
+  /** Runs one of the subgraph's scheduled jobs once, now, whether or not they are scheduled here. */
+  runJob(name: string): Promise<Record<string, number>>;
 }
 
 /** What a subgraph brings: its tables, migrations, schema and per-request context. */
@@ -173,8 +223,13 @@ export interface SubgraphDefinition<C extends BaseRequestContext> {
   createContext: (db: DataSource, base: BaseRequestContext) => C;
   /** Writes this subgraph's slice of the demo world; idempotent. */
   seedDemo?: (db: DataSource, world: DemoWorld) => Promise<unknown>;
-  /** Jobs run on a schedule when the subgraph is started with `runScheduledJobs`. */
-  scheduledJobs?: (db: DataSource) => ScheduledJob[];
+  /**
+   * Jobs run on a schedule when the subgraph is started with `runScheduledJobs`. `services` calls
+   * the other subgraphs in this subgraph's own name (undefined when no service key is configured).
+   */
+  scheduledJobs?: (db: DataSource, services?: { peers: ServicePeers | undefined }) => ScheduledJob[];
+  /** Root fields another subgraph may call in its own name (its scheduled jobs), per subgraph. */
+  serviceFields?: Partial<Record<SubgraphName, string[]>>;
 }
 
 /** Starts the jobs; the returned function stops them. A failed run is logged and tried again next time. */
@@ -219,7 +274,8 @@ export async function startSubgraph<C extends BaseRequestContext>(
   });
   try {
     // Jobs are made before the server listens: a job whose settings are wrong stops the start cleanly.
-    const jobs = options.runScheduledJobs && definition.scheduledJobs ? definition.scheduledJobs(dataSource) : [];
+    const peers = options.serviceKey ? new ServicePeers(definition.name, options.serviceKey, (peer) => options.peerUrls?.()[peer]) : undefined;
+    const jobs = definition.scheduledJobs ? definition.scheduledJobs(dataSource, { peers }) : [];
     const { schema } = await definition.createSchema();
     const server = await startSubgraphServer({
       name: definition.name,
@@ -231,13 +287,21 @@ export async function startSubgraph<C extends BaseRequestContext>(
       ready: async () => {
         await dataSource.query("select 1");
       },
+      trustedServices: options.trustedServices,
+      serviceFields: definition.serviceFields,
+      serviceKey: options.serviceKey,
     });
-    const stopJobs = scheduleJobs(definition.name, dataSource, jobs);
+    const stopJobs = options.runScheduledJobs ? scheduleJobs(definition.name, dataSource, jobs) : () => undefined;
     let closing: Promise<void> | undefined;
     return {
       ...server,
       dataSource,
       statements: () => statements.count,
+      async runJob(name: string) {
+        const job = jobs.find((j) => j.name === name);
+        if (!job) throw new Error(`The ${definition.name} subgraph has no job named ${name}.`);
+        return job.run(dataSource);
+      },
       close() {
         // Safe to call twice: a test may stop a subgraph and later the whole graph.
         stopJobs();
