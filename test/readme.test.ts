@@ -6,6 +6,7 @@ import { startTestGraph, type TestGraph } from "./support/graph.js";
 /** The README's example operations, run as the users it shows them for. */
 const ROLE_OF: Record<string, DevTokenClaims> = {
   RegisterTenant: { role: "CORPORATION", orgs: ["elan-wonen"] },
+  RegisterAnEviction: { role: "CORPORATION", orgs: ["elan-wonen"] },
   SubmitSignals: { role: "CORPORATION", orgs: ["elan-wonen"] },
   PhaseCheck: { role: "SDV", orgs: ["0392", "0473"] },
   RaiseThreshold: { role: "SDV", orgs: ["0392", "0473"] },

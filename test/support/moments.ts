@@ -53,4 +53,5 @@ export const DATE_SENSITIVE_SUITES: readonly string[] = [
   "test/casework.test.ts",
   "test/corporation-integration.test.ts",
   "test/objection-withheld.test.ts",
+  "test/collection-steps-of-these-arrears.test.ts",
 ];
