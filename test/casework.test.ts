@@ -201,7 +201,11 @@ describe("casework, feedback and withdrawal, through the gateway", () => {
 
     const needles = objecting.flatMap((reference) => [tenantIds[reference]!, ...signalIds[reference]!]);
     expect(await rowsMentioning(graph.subgraphs.sdv.dataSource, needles)).toEqual({});
-    expect(await rowsMentioning(graph.subgraphs.swt.dataSource, needles)).toEqual({});
+    // swt keeps only the case CW-1's household accepted into treatment (its own consent), without the
+    // corporation's signals and no longer addressed to the corporation.
+    expect(await rowsMentioning(graph.subgraphs.swt.dataSource, needles)).toEqual({ case: 1 });
+    const kept = await graph.subgraphs.swt.dataSource.query(`select status, corporation_id from "case" where tenant_id = any($1)`, [objecting.map((r) => tenantIds[r])]);
+    expect(kept).toEqual([{ status: "IN_TREATMENT", corporation_id: null }]);
     // The household that did not object keeps its case.
     expect(await caseOf("CW-6")).toHaveLength(1);
 

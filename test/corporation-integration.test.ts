@@ -38,7 +38,7 @@ describe("a corporation's integration, through the gateway", () => {
       [UPSERT_ARREARS, { tenantReference: tenant.reference, amountCents: 48_250, since: "2026-08-01", phase: "COLLECTION" }],
       [UPSERT_STEP, { tenantReference: tenant.reference, reference: "EW-900001-S1", kind: "PAYMENT_REMINDER", takenOn: "2026-08-10", takenBy: "incasso-team" }],
       [UPSERT_OBJECTION, { tenantReference: tenant.reference, reference: "EW-900001-B1", recordedOn: "2026-09-01" }],
-      [UPSERT_REGISTER, { reference: "EW-R-1", kind: "EVICTION", occurredOn: "2026-09-02", municipalityCode: "0392", withChildren: true, reason: "Huurachterstand" }],
+      [UPSERT_REGISTER, { reference: "EW-R-1", kind: "EVICTION", occurredOn: "2026-09-02", municipalityCode: "0392", withChildren: "YES", reason: "Huurachterstand" }],
     ];
     for (const [mutation, input] of calls) {
       const first = await graph.query(token, mutation, { input });

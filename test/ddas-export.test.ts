@@ -135,9 +135,8 @@ describe("the DDAS-Vroegsignalering export through the gateway", () => {
     }
   });
 
-  it("is the only coordinator answer with postcodes: every other role is FORBIDDEN, and the coordinator reads no tenant otherwise", async () => {
+  it("is the only coordinator answer with postcodes: every role but the SDV and the coordinator is FORBIDDEN, and the coordinator reads no tenant otherwise", async () => {
     const others: DevTokenClaims[] = [
-      { role: "SDV", orgs: ["0392", "0473"] },
       { role: "SWT", orgs: ["0392"], team: "haarlem-schalkwijk" },
       { role: "BUDGET_COACH", orgs: ["0392", "0473"] },
       { role: "ANALYST", orgs: ["0392", "0473"] },
@@ -151,6 +150,46 @@ describe("the DDAS-Vroegsignalering export through the gateway", () => {
     const tenants = await graph.query(coordinator, `{ tenants(first: 50) { edges { node { id address { postcode } } } } }`);
     expect(JSON.stringify(tenants.data ?? null)).not.toMatch(/\d{4} ?[A-Z]{2}/);
     expect(tenants.errors?.every((error) => error.extensions?.code === "FORBIDDEN")).toBe(true);
+  });
+
+  it("the municipality's SDV makes the same delivery as the coordinator, and its export is access-logged under its own role", async () => {
+    // Haarlem's SDV also serves Zandvoort: it may deliver either.
+    const sdv = await graph.token({ role: "SDV", orgs: ["0392", "0473"], sub: "sdv-ddas" });
+    for (const code of ["0392", "0473"]) {
+      const result = await exportOf(code, FROM, TO, sdv);
+      expect(result.errors).toBeUndefined();
+      const { aanleverdatumEnTijd: _at, ...document } = result.data!.ddasExport;
+      const { aanleverdatumEnTijd: _coordinatorAt, ...coordinators } = exports.get(code)!;
+      expect(validate(result.data!.ddasExport)).toBe(true);
+      expect(document).toEqual(coordinators);
+    }
+    const logged: { n: number }[] = await graph.subgraphs.corporations.dataSource.query(
+      `select count(*)::int as n from access_log where role = 'SDV' and subject = 'sdv-ddas' and 'DdasClient.postcode' = ANY(fields)`,
+    );
+    expect(logged[0]!.n).toBeGreaterThan(0);
+    // From the command line too, with the SDV's own token.
+    const out: string[] = [];
+    const io = { stdout: (text: string) => void out.push(text), stderr: () => undefined };
+    expect(await runDdasCli(["--municipality", "0392", "--from", FROM, "--to", TO, "--url", graph.url, "--token", sdv], {}, io)).toBe(0);
+    expect((JSON.parse(out.join("")) as Document).leveringen[0]!.gemeentecode).toBe("0392");
+  });
+
+  it("neither the SDV nor the coordinator may export a municipality that is not one of their organisations: FORBIDDEN, naming the argument", async () => {
+    const callers: DevTokenClaims[] = [
+      { role: "SDV", orgs: ["0473"], sub: "sdv-zandvoort" },
+      { role: "COORDINATOR", orgs: ["0473"], sub: "coordinator-zandvoort" },
+      { role: "SDV", orgs: [], sub: "sdv-nowhere" },
+    ];
+    for (const claims of callers) {
+      const result = await exportOf("0392", FROM, TO, await graph.token(claims));
+      expect(result.errors?.[0], claims.sub).toMatchObject({ path: ["ddasExport"], extensions: { code: "FORBIDDEN", argument: "municipalityCode" } });
+      expect(result.errors?.[0]?.message).toMatch(/only of your own municipalities.*not of 0392/);
+      expect(result.data?.ddasExport ?? null).toBeNull();
+    }
+    // Its own municipality it may.
+    const own = await exportOf("0473", "2026-10-01", "2026-10-31", await graph.token({ role: "SDV", orgs: ["0473"], sub: "sdv-zandvoort" }));
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.ddasExport.leveringen[0]!.gemeentecode).toBe("0473");
   });
 
   it("keeps the peer operations it is built from out of the public graph", async () => {

@@ -6,6 +6,7 @@ import { startTestGraph, type TestGraph } from "./support/graph.js";
 /** The README's example operations, run as the users it shows them for. */
 const ROLE_OF: Record<string, DevTokenClaims> = {
   RegisterTenant: { role: "CORPORATION", orgs: ["elan-wonen"] },
+  RegisterAnEviction: { role: "CORPORATION", orgs: ["elan-wonen"] },
   SubmitSignals: { role: "CORPORATION", orgs: ["elan-wonen"] },
   MySignalsAwaitingFeedback: { role: "CORPORATION", orgs: ["elan-wonen"] },
   FeedbackOnMySignals: { role: "CORPORATION", orgs: ["elan-wonen"] },

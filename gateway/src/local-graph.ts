@@ -3,6 +3,7 @@ import { SUBGRAPHS, subgraphDatabaseUrl, type SubgraphName } from "../../subgrap
 import { buildDemoWorld } from "../../subgraphs/shared/src/demo/world.js";
 import { seedDemoOnce } from "../../subgraphs/shared/src/demo/seed-once.js";
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from "../../subgraphs/shared/src/subgraph-server.js";
+import { serviceKey, type ServiceKey } from "../../subgraphs/shared/src/service-token.js";
 import { corporationsSubgraph } from "../../subgraphs/corporations/src/index.js";
 import { sdvSubgraph } from "../../subgraphs/sdv/src/index.js";
 import { swtSubgraph } from "../../subgraphs/swt/src/index.js";
@@ -54,6 +55,9 @@ export async function startLocalGraph(options: LocalGraphOptions): Promise<Local
   try {
     const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
     const world = options.seedDemo ? buildDemoWorld() : undefined;
+    // Each subgraph signs its own scheduled calls to the others (the erasure after an objection)
+    // with a key of its own; the others trust it for the fields they list (service-token.ts).
+    const keys = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await serviceKey()] as const))) as Record<SubgraphName, ServiceKey>;
     for (const name of SUBGRAPHS) {
       const definition = SUBGRAPH_DEFINITIONS[name];
       const running = await startSubgraph(definition, {
@@ -62,6 +66,9 @@ export async function startLocalGraph(options: LocalGraphOptions): Promise<Local
         host: options.host,
         gatewayKeys: { jwks: signer.jwks },
         runScheduledJobs: options.runScheduledJobs,
+        serviceKey: keys[name],
+        peerUrls: () => Object.fromEntries(Object.entries(subgraphs).map(([peer, running]) => [peer, running.url])),
+        trustedServices: Object.fromEntries(SUBGRAPHS.filter((peer) => peer !== name).map((peer) => [peer, { jwks: keys[peer].jwks }])),
       });
       started.push(running);
       subgraphs[name] = running;

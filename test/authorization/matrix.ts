@@ -46,7 +46,9 @@ export function callerOf(role: Role, t: Targets): DevTokenClaims {
 }
 
 /** Which row is "own" and which "other" for each caller, per kind of row. */
-export function rowFor(role: Role, kind: "tenant" | "signal" | "case" | "objector", target: Target, t: Targets): string {
+export function rowFor(role: Role, kind: "tenant" | "signal" | "case" | "objector" | "municipality", target: Target, t: Targets): string {
+  // A municipality's rows (the DDAS delivery): Haarlem is every caller's own, Zandvoort is not the matrix SDV's.
+  if (kind === "municipality") return target === "other" ? "0473" : "0392";
   const own: Record<Role, Record<string, string>> = {
     CORPORATION: { tenant: t.elanTenant, signal: t.elanSignal, case: t.elanCase, objector: t.elanObjector },
     SDV: { tenant: t.elanTenant, signal: t.elanSignal, case: t.elanCase, objector: t.elanTenant },
@@ -67,7 +69,7 @@ export function rowFor(role: Role, kind: "tenant" | "signal" | "case" | "objecto
 }
 
 export interface Probe {
-  kind: "tenant" | "signal" | "case" | "objector" | "none";
+  kind: "tenant" | "signal" | "case" | "objector" | "municipality" | "none";
   query: string;
   /** Where the checked field is, and where its row is (null row = absent). */
   field: (string | number)[];
@@ -194,6 +196,24 @@ export const PROBES = {
     listOwnership: { list: ["registerEntries", "edges"], owner: (edge: any) => edge.node.corporation.id, own: "elan-wonen" },
   } as Probe,
   registerAggregate: rootProbe(`{ registerCounts(groupBy: [KIND]) { kind households suppressed } }`, "registerCounts"),
+  // The target groups are YES, NO or UNKNOWN, per entry and per count.
+  registerTargetGroups: {
+    kind: "none",
+    query: `{ registerEntries(first: 100) { edges { node { id withChildren aged65Plus corporation { id } } } } }`,
+    field: ["registerEntries"],
+    row: ["registerEntries"],
+    listOwnership: { list: ["registerEntries", "edges"], owner: (edge: any) => edge.node.corporation.id, own: "elan-wonen" },
+  } as Probe,
+  registerTargetGroupAggregate: rootProbe(
+    `{ registerCounts(groupBy: [TARGET_GROUP, CHILDREN_UNDER_18, MEMBER_65_PLUS]) { targetGroup withChildren aged65Plus households suppressed } }`,
+    "registerCounts",
+  ),
+  ddasExport: {
+    kind: "municipality",
+    query: `query($id: String!) { ddasExport(municipalityCode: $id, from: "2026-10-01", to: "2026-10-31") }`,
+    field: ["ddasExport"],
+    row: ["ddasExport"],
+  } as Probe,
   accessLog: rootProbe(`{ accessLog(first: 5) { edges { node { readAt role fields } } } }`, "accessLog"),
   forwardingHistory: signalProbe("forwardingHistory { kind fromTeamId toTeamId forwardedOn forwardedBy reason }", ["forwardingHistory"]),
   routingAreas: rootProbe(`{ routingAreas { municipalityCode postcodeArea teamId } }`, "routingAreas"),
@@ -330,13 +350,27 @@ export const MATRIX: MatrixRow[] = [
     data: "registers of Art. 6.4",
     domain: { CORPORATION: "own, write", SDV: "aggregates", SWT: "no", BUDGET_COACH: "no", ANALYST: "aggregates", COORDINATOR: "aggregates" },
     checks: {
-      CORPORATION: [c("registers", "own", "allowed"), c("registers", "other", "absent")],
-      SDV: aggregates("registers", "registerAggregate"),
-      SWT: [c("registers", "any", "forbidden"), c("registerAggregate", "any", "forbidden")],
-      BUDGET_COACH: [c("registers", "any", "forbidden"), c("registerAggregate", "any", "forbidden")],
-      ANALYST: aggregates("registers", "registerAggregate"),
-      COORDINATOR: aggregates("registers", "registerAggregate"),
+      CORPORATION: [c("registers", "own", "allowed"), c("registers", "other", "absent"), c("registerTargetGroups", "own", "allowed"), c("registerTargetGroups", "other", "absent")],
+      SDV: [...aggregates("registers", "registerAggregate"), c("registerTargetGroupAggregate", "any", "allowed")],
+      SWT: [c("registers", "any", "forbidden"), c("registerAggregate", "any", "forbidden"), c("registerTargetGroupAggregate", "any", "forbidden")],
+      BUDGET_COACH: [c("registers", "any", "forbidden"), c("registerAggregate", "any", "forbidden"), c("registerTargetGroupAggregate", "any", "forbidden")],
+      ANALYST: [...aggregates("registers", "registerAggregate"), c("registerTargetGroupAggregate", "any", "allowed")],
+      COORDINATOR: [...aggregates("registers", "registerAggregate"), c("registerTargetGroupAggregate", "any", "allowed")],
     },
+    note: "The target groups (withChildren, aged65Plus) are YES, NO or UNKNOWN; counts put UNKNOWN apart.",
+  },
+  {
+    data: "DDAS delivery to CBS (DDAS v1.2: each household's postcode and house number)",
+    domain: { CORPORATION: "no", SDV: "own municipalities", SWT: "no", BUDGET_COACH: "no", ANALYST: "no", COORDINATOR: "own municipalities" },
+    checks: {
+      CORPORATION: never("ddasExport"),
+      SDV: [c("ddasExport", "own", "allowed"), c("ddasExport", "other", "forbidden")],
+      SWT: never("ddasExport"),
+      BUDGET_COACH: never("ddasExport"),
+      ANALYST: never("ddasExport"),
+      COORDINATOR: [c("ddasExport", "own", "allowed")],
+    },
+    note: "Only of a municipality among the caller's organisations; another is FORBIDDEN (argument municipalityCode). Every household in it is access-logged.",
   },
   {
     data: "routing table, waiting signals, forwarding by hand and its history",

@@ -57,4 +57,6 @@ export const DATE_SENSITIVE_SUITES: readonly string[] = [
   "test/routing.test.ts",
   "test/forwarding.test.ts",
   "test/household-and-feedback.test.ts",
+  "test/objection-withheld.test.ts",
+  "test/collection-steps-of-these-arrears.test.ts",
 ];

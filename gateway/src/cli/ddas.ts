@@ -18,7 +18,8 @@ const USAGE = `Prints the DDAS-Vroegsignalering v1.2 export of one municipality 
                   at the default, the local graph is started in this process for the export and stopped
                   after it (embedded PostgreSQL in $DATA_DIR/postgres, or DATABASE_URL; demo data unless
                   SEED_DEMO=false)
-  --token         a coordinator's token (default: one from the local development issuer in $DATA_DIR)
+  --token         a token of the coordinator or of the municipality's SDV (default: a coordinator's
+                  from the local development issuer in $DATA_DIR)
 
 The document goes to standard output, messages and errors to standard error; the exit code is 1
 when no document was printed. Use "npm run -s" so that npm's own lines stay out of the document.

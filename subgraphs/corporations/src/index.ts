@@ -5,6 +5,7 @@ import { entities } from "./entities.js";
 import { migrations } from "./migrations/index.js";
 import { createSchema } from "./schema.js";
 import { seedDemo } from "./seed.js";
+import { objectionErasureJob } from "./objection/objection.erasure.js";
 
 export const corporationsSubgraph: SubgraphDefinition<CorporationsContext> = {
   name: "corporations",
@@ -13,6 +14,8 @@ export const corporationsSubgraph: SubgraphDefinition<CorporationsContext> = {
   createSchema,
   createContext,
   seedDemo,
+  // The erasure after an objection, retried with backoff until sdv and swt both confirm (Art. 3.4).
+  scheduledJobs: (_db, services) => [objectionErasureJob(services?.peers)],
 };
 
 /** Opens the corporations database (running its migrations) and serves the subgraph. */

@@ -85,8 +85,9 @@ export async function seedDemo(db: DataSource, world: DemoWorld): Promise<{ tena
         kind: e.kind,
         occurredOn: e.occurredOn,
         municipalityCode: e.municipalityCode,
-        withChildren: e.withChildren,
-        aged65Plus: e.aged65Plus,
+        // The demo world knows every household's target groups.
+        withChildren: e.withChildren ? "YES" : "NO",
+        aged65Plus: e.aged65Plus ? "YES" : "NO",
         reason: e.reason,
       })),
     );

@@ -16,6 +16,8 @@ export const sdvSubgraph: SubgraphDefinition<SdvContext> = {
   seedDemo,
   // Erasure after the retention periods; the settings are checked when the jobs start.
   scheduledJobs: () => retentionJobs(),
+  // The corporations subgraph retries the erasure after an objection by itself, on a schedule.
+  serviceFields: { corporations: ["withdrawSignalsOfTenants"] },
 };
 
 /** Opens the sdv database (running its migrations) and serves the subgraph. */

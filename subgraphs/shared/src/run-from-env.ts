@@ -2,7 +2,8 @@ import { logger } from "./logger.js";
 import { buildDemoWorld } from "./demo/world.js";
 import { seedDemoOnce } from "./demo/seed-once.js";
 import { startSubgraph, type BaseRequestContext, type SubgraphDefinition } from "./subgraph-server.js";
-import { subgraphDatabaseUrl } from "./database.js";
+import { SUBGRAPHS, subgraphDatabaseUrl, type SubgraphName } from "./database.js";
+import { serviceKey } from "./service-token.js";
 
 function required(name: string, value: string | undefined): string {
   if (!value) throw new Error(`Set ${name}.`);
@@ -17,6 +18,11 @@ function required(name: string, value: string | undefined): string {
  *   PORT, HOST        where to listen (HOST defaults to 0.0.0.0 here: a container)
  *   SEED_DEMO=true    seed the demo world once
  *   SCHEDULED_JOBS=false  do not run the scheduled jobs (retention) in this replica
+ *   SERVICE_SIGNING_KEY  private EC P-256 JWK this subgraph signs its scheduled calls to the others
+ *                     with (generated at start when absent; its public half is at /.well-known/jwks.json)
+ *   CORPORATIONS_URL, SDV_URL, SWT_URL  where the others listen, for those calls
+ *   CORPORATIONS_JWKS_URL, SDV_JWKS_URL, SWT_JWKS_URL  the others' keys: their calls are accepted
+ *                     (for the fields this subgraph lists) only from those set
  */
 export async function runSubgraphFromEnv<C extends BaseRequestContext>(definition: SubgraphDefinition<C>, defaultPort: number) {
   const env = process.env;
@@ -27,6 +33,14 @@ export async function runSubgraphFromEnv<C extends BaseRequestContext>(definitio
     host: env.HOST ?? "0.0.0.0",
     gatewayKeys: { jwksUrl: required("GATEWAY_JWKS_URL", env.GATEWAY_JWKS_URL) },
     runScheduledJobs: env.SCHEDULED_JOBS !== "false",
+    serviceKey: await serviceKey(env.SERVICE_SIGNING_KEY || undefined),
+    peerUrls: () => Object.fromEntries(SUBGRAPHS.flatMap((peer) => (env[`${peer.toUpperCase()}_URL`] ? [[peer, env[`${peer.toUpperCase()}_URL`]!]] : []))),
+    trustedServices: Object.fromEntries(
+      SUBGRAPHS.filter((peer: SubgraphName) => peer !== definition.name && env[`${peer.toUpperCase()}_JWKS_URL`]).map((peer) => [
+        peer,
+        { jwksUrl: env[`${peer.toUpperCase()}_JWKS_URL`]! },
+      ]),
+    ),
   });
   if (env.SEED_DEMO === "true" && definition.seedDemo) {
     const seeded = await seedDemoOnce(running.dataSource, buildDemoWorld(), definition.seedDemo);

@@ -1,11 +1,10 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { GraphQLError, parse } from "graphql";
 import { scopesOf } from "./authorization.js";
 import { readRequirements } from "./field-requirements.js";
 import { assertSelectionsResolve, readSelections, refusalMessage, refusedSelections } from "./selection-rules.js";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
+import { GraphQLError, Kind, parse, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import type { DemoWorld } from "./demo/world.js";
 import { openDataSource, type DataSourceOptions, type SubgraphName } from "./database.js";
@@ -16,6 +15,7 @@ import { PeerClient } from "./peer-client.js";
 import { logger } from "./logger.js";
 import { nameRefusedArgument } from "./input-errors.js";
 import { runExclusively } from "./job-lock.js";
+import { createServiceTokenVerifier, SERVICE_TOKEN_HEADER, ServicePeers, type ServiceKey } from "./service-token.js";
 
 /** What every subgraph request knows before its own services are attached (Vendure's RequestContext). */
 export interface BaseRequestContext {
@@ -25,6 +25,11 @@ export interface BaseRequestContext {
   operationName: string | null;
   /** Asks another subgraph on the caller's behalf. */
   peers: PeerClient;
+  /**
+   * Set when the request is another subgraph's own call (a scheduled job, see service-token.ts)
+   * rather than one relayed by the gateway: the subgraph that signed it.
+   */
+  viaService?: SubgraphName;
 }
 
 /** Codes that carry a message meant for the caller; anything else is masked as an internal error. */
@@ -115,6 +120,30 @@ function selectionRulesPlugin(schema: GraphQLSchema): ApolloServerPlugin<BaseReq
   };
 }
 
+/**
+ * A call signed by another subgraph (no gateway, no caller: a scheduled job) may reach only the root
+ * fields this subgraph lists for that subgraph; any other field is refused before it resolves.
+ */
+function serviceFieldsPlugin(name: string, allowed: Partial<Record<SubgraphName, string[]>>): ApolloServerPlugin<BaseRequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          if (!contextValue.viaService || !operation) return;
+          const fields = allowed[contextValue.viaService] ?? [];
+          const ok = operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && fields.includes(selection.name.value));
+          if (!ok) {
+            logger.warn({ subgraph: name, from: contextValue.viaService }, "service call for a field it may not reach refused");
+            throw new GraphQLError(`A call from the ${contextValue.viaService} subgraph may reach only ${fields.join(", ") || "no field"} here.`, {
+              extensions: { code: "FORBIDDEN", http: { status: 403 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
 export interface SubgraphServerOptions<C extends BaseRequestContext> {
   name: SubgraphName;
   schema: GraphQLSchema;
@@ -125,6 +154,11 @@ export interface SubgraphServerOptions<C extends BaseRequestContext> {
   context: (base: BaseRequestContext) => C;
   /** Throws when the subgraph cannot serve (database unreachable). */
   ready: () => Promise<void>;
+  /** Other subgraphs whose own calls (service tokens) this one accepts, and for which root fields. */
+  trustedServices?: Partial<Record<SubgraphName, GatewayKeySource>>;
+  serviceFields?: Partial<Record<SubgraphName, string[]>>;
+  /** This subgraph's own signing key; its public half is served at /.well-known/jwks.json. */
+  serviceKey?: ServiceKey;
 }
 
 /**
@@ -133,6 +167,7 @@ export interface SubgraphServerOptions<C extends BaseRequestContext> {
  */
 export async function startSubgraphServer<C extends BaseRequestContext>(options: SubgraphServerOptions<C>): Promise<RunningServer> {
   const verify = createGatewayTokenVerifier({ audience: options.name, keys: options.gatewayKeys });
+  const verifyService = createServiceTokenVerifier(options.name, options.trustedServices ?? {});
   const apollo = new ApolloServer<C>({
     schema: options.schema,
     introspection: true,
@@ -146,6 +181,7 @@ export async function startSubgraphServer<C extends BaseRequestContext>(options:
       ApolloServerPluginCacheControlDisabled(),
       selectionRulesPlugin(options.schema) as ApolloServerPlugin<C>,
       accessLogPlugin(options.name),
+      serviceFieldsPlugin(options.name, options.serviceFields ?? {}),
     ],
     // The process stops the server itself on SIGINT/SIGTERM; Apollo's own handlers would race it.
     stopOnTerminationSignals: false,
@@ -156,11 +192,17 @@ export async function startSubgraphServer<C extends BaseRequestContext>(options:
     port: options.port,
     host: options.host,
     context: async (req, requestId) => {
+      const serviceToken = headerValue(req, SERVICE_TOKEN_HEADER);
+      if (serviceToken) {
+        const { identity, from } = await verifyService(serviceToken);
+        return options.context({ identity, requestId, operationName: null, peers: new PeerClient({}, verify, requestId), viaService: from });
+      }
       const { identity, operationName } = await verify(headerValue(req, IDENTITY_HEADER));
       return options.context({ identity, requestId, operationName, peers: new PeerClient(parsePeerTokens(headerValue(req, PEER_TOKENS_HEADER)), verify, requestId) });
     },
     routes: {
       "/health": (_req, res) => sendJson(res, 200, { status: "ok", subgraph: options.name }),
+      "/.well-known/jwks.json": (_req, res) => sendJson(res, options.serviceKey ? 200 : 404, options.serviceKey?.jwks ?? { keys: [] }),
       "/ready": async (_req, res) => {
         try {
           await options.ready();
@@ -188,6 +230,12 @@ export interface SubgraphOptions {
   runScheduledJobs?: boolean;
   /** Told of every turn of a scheduled job: run (with its counts), skipped for another replica, or failed. */
   onScheduledJob?: JobObserver;
+  /** Signs this subgraph's own calls to the others (its scheduled jobs); see service-token.ts. */
+  serviceKey?: ServiceKey;
+  /** Where the other subgraphs listen, read at each call of a scheduled job. */
+  peerUrls?: () => Partial<Record<SubgraphName, string>>;
+  /** Other subgraphs whose own calls this one accepts, for the fields of `serviceFields`. */
+  trustedServices?: Partial<Record<SubgraphName, GatewayKeySource>>;
 }
 
 export type JobTurn = { job: string; outcome: "done"; counts: Record<string, number> } | { job: string; outcome: "skipped" | "failed" };
@@ -211,6 +259,8 @@ export interface RunningSubgraph extends RunningServer {
   dataSource: DataSource;
   /** SQL statements run so far; tests read it to prove that lists are batched. */
   statements(): number;
+  /** Runs one of the subgraph's scheduled jobs once, now, whether or not they are scheduled here. */
+  runJob(name: string): Promise<Record<string, number>>;
 }
 
 /** What a subgraph brings: its tables, migrations, schema and per-request context. */
@@ -222,8 +272,13 @@ export interface SubgraphDefinition<C extends BaseRequestContext> {
   createContext: (db: DataSource, base: BaseRequestContext) => C;
   /** Writes this subgraph's slice of the demo world; idempotent. */
   seedDemo?: (db: DataSource, world: DemoWorld) => Promise<unknown>;
-  /** Jobs run on a schedule when the subgraph is started with `runScheduledJobs`. */
-  scheduledJobs?: (db: DataSource) => ScheduledJob[];
+  /**
+   * Jobs run on a schedule when the subgraph is started with `runScheduledJobs`. `services` calls
+   * the other subgraphs in this subgraph's own name (undefined when no service key is configured).
+   */
+  scheduledJobs?: (db: DataSource, services?: { peers: ServicePeers | undefined }) => ScheduledJob[];
+  /** Root fields another subgraph may call in its own name (its scheduled jobs), per subgraph. */
+  serviceFields?: Partial<Record<SubgraphName, string[]>>;
 }
 
 /** Starts the jobs; the returned function stops them. A failed run is logged and tried again next time. */
@@ -275,7 +330,8 @@ export async function startSubgraph<C extends BaseRequestContext>(
   });
   try {
     // Jobs are made before the server listens: a job whose settings are wrong stops the start cleanly.
-    const jobs = options.runScheduledJobs && definition.scheduledJobs ? definition.scheduledJobs(dataSource) : [];
+    const peers = options.serviceKey ? new ServicePeers(definition.name, options.serviceKey, (peer) => options.peerUrls?.()[peer]) : undefined;
+    const jobs = definition.scheduledJobs ? definition.scheduledJobs(dataSource, { peers }) : [];
     const { schema } = await definition.createSchema();
     const server = await startSubgraphServer({
       name: definition.name,
@@ -287,13 +343,21 @@ export async function startSubgraph<C extends BaseRequestContext>(
       ready: async () => {
         await dataSource.query("select 1");
       },
+      trustedServices: options.trustedServices,
+      serviceFields: definition.serviceFields,
+      serviceKey: options.serviceKey,
     });
-    const stopJobs = scheduleJobs(definition.name, dataSource, jobs, options.onScheduledJob);
+    const stopJobs = options.runScheduledJobs ? scheduleJobs(definition.name, dataSource, jobs, options.onScheduledJob) : () => undefined;
     let closing: Promise<void> | undefined;
     return {
       ...server,
       dataSource,
       statements: () => statements.count,
+      async runJob(name: string) {
+        const job = jobs.find((j) => j.name === name);
+        if (!job) throw new Error(`The ${definition.name} subgraph has no job named ${name}.`);
+        return job.run(dataSource);
+      },
       close() {
         // Safe to call twice: a test may stop a subgraph and later the whole graph.
         stopJobs();

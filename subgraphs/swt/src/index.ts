@@ -16,6 +16,8 @@ export const swtSubgraph: SubgraphDefinition<SwtContext> = {
   seedDemo,
   // Retention of closed cases and idle household profiles; settings checked at start.
   scheduledJobs: () => [retentionJob()],
+  // The corporations subgraph retries the erasure after an objection by itself, on a schedule.
+  serviceFields: { corporations: ["eraseHouseholdsOfTenants"] },
 };
 
 /** Opens the swt database (running its migrations) and serves the subgraph. */

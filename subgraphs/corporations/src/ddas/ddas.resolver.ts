@@ -11,7 +11,7 @@ export class DdasClientResolver {
    * coordinator reads no tenant at all.
    */
   @Directive("@inaccessible")
-  @ReadableBy("COORDINATOR")
+  @ReadableBy("COORDINATOR", "SDV")
   @Query(() => [DdasClient], {
     description: "The given tenants as DDAS identifies them (postcode, house number, arrears start); unknown ids are left out. Every tenant answered about is access-logged.",
   })

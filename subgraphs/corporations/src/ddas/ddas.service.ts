@@ -17,7 +17,9 @@ interface DdasClientRow {
   arrearsSince: string | null;
 }
 
-// One statement for any number of tenants: the ids travel as one uuid[] parameter.
+// One statement for any number of tenants: the ids travel as one uuid[] parameter. A tenant with a
+// standing objection is withheld (Art. 3.4), like everywhere downstream: sdv withdraws its signals,
+// and until that is confirmed an export that holds one is refused rather than given the address.
 const DDAS_CLIENTS_SQL = `
   SELECT tenant.id AS "tenantId",
          tenant.address_postcode AS postcode,
@@ -26,6 +28,7 @@ const DDAS_CLIENTS_SQL = `
     FROM tenant
     LEFT JOIN arrears ON arrears.tenant_id = tenant.id
    WHERE tenant.id = ANY($1::uuid[])
+     AND NOT EXISTS (SELECT 1 FROM objection standing WHERE standing.tenant_id = tenant.id AND standing.withdrawn_on IS NULL)
    ORDER BY tenant.id`;
 
 /**

@@ -43,9 +43,23 @@ describe("tenants as the DDAS export identifies them, in the corporations subgra
     expect(JSON.stringify(rows)).not.toMatch(/2033|2041/);
   });
 
+  it("withholds the address of a tenant with a standing objection, for the SDV and the coordinator alike, until it is withdrawn", async () => {
+    const [objector] = await insertTenants(subgraph.db, "elan-wonen", "EW-DO", 1);
+    await subgraph.db.query(`insert into objection (corporation_id, tenant_id, reference, recorded_on) values ('elan-wonen', $1, 'EW-DO-B', '2026-02-01')`, [objector]);
+    for (const identity of [identities.sdvHaarlem, identities.coordinator]) {
+      const result = await subgraph.query(identity, DDAS_CLIENTS, { tenantIds: [objector, tenants[0]] });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.ddasClients.map((client: { tenantId: string }) => client.tenantId)).toEqual([tenants[0]]);
+    }
+    await subgraph.db.query(`update objection set withdrawn_on = '2026-03-01' where reference = 'EW-DO-B'`);
+    const after = await subgraph.query(identities.sdvHaarlem, DDAS_CLIENTS, { tenantIds: [objector] });
+    expect(after.data!.ddasClients).toHaveLength(1);
+  });
+
   it("refuses every other role with FORBIDDEN, and logs nothing for them", async () => {
     const before = (await logOf(tenants)).length;
-    for (const identity of [identities.elanWonen, identities.sdvHaarlem, identities.swtSchalkwijk, identities.budgetCoach, identities.analyst]) {
+    // The SDV may: it makes its municipality's export too (through sdv, which checks the municipality).
+    for (const identity of [identities.elanWonen, identities.swtSchalkwijk, identities.budgetCoach, identities.analyst]) {
       const result = await subgraph.query(identity, DDAS_CLIENTS, { tenantIds: tenants });
       expect(result.errors?.[0]?.extensions?.code, identity.role).toBe("FORBIDDEN");
       expect(result.data?.ddasClients ?? null).toBeNull();

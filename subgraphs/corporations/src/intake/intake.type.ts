@@ -66,7 +66,10 @@ export class IntakeTenantFacts {
   @Field(() => IntakeArrears, { nullable: true, description: "The current arrears; null when the tenant has none." })
   arrears: IntakeArrears | null;
 
-  @Field(() => [IntakeCollectionStep], { description: "Every collection step recorded, in the order taken." })
+  @Field(() => [IntakeCollectionStep], {
+    description:
+      "Every collection step recorded, in the order taken, those of earlier arrears included: a step counts for a signal only when taken on or after the day the current arrears began (arrears.since).",
+  })
   collectionSteps: IntakeCollectionStep[];
 
   @Field({ description: "An objection to data exchange (Art. 3.4) is recorded and not withdrawn." })

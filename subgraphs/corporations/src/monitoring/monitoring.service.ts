@@ -11,7 +11,9 @@ interface Row {
   reason: string | null;
   evictions: number;
   with_children: number;
+  with_children_unknown: number;
   aged_65_plus: number;
+  aged_65_plus_unknown: number;
   keys_returned: number;
   prevented: number;
 }
@@ -52,7 +54,9 @@ export class MonitoringService {
         ...key,
         evictions: sum((row) => row.evictions),
         evictionsWithChildren: sum((row) => row.with_children),
+        evictionsWithChildrenUnknown: sum((row) => row.with_children_unknown),
         evictionsAged65Plus: sum((row) => row.aged_65_plus),
+        evictionsAged65PlusUnknown: sum((row) => row.aged_65_plus_unknown),
         evictionReasons,
         keysReturned: sum((row) => row.keys_returned),
         evictionsPrevented: sum((row) => row.prevented),
@@ -67,8 +71,10 @@ export class MonitoringService {
       `SELECT k."month", k."municipality_code", k."corporation_id",
               CASE WHEN e."kind" = 'EVICTION' THEN btrim(e."reason") END AS "reason",
               CAST(COUNT(*) FILTER (WHERE e."kind" = 'EVICTION') AS integer) AS "evictions",
-              CAST(COUNT(*) FILTER (WHERE e."kind" = 'EVICTION' AND e."with_children") AS integer) AS "with_children",
-              CAST(COUNT(*) FILTER (WHERE e."kind" = 'EVICTION' AND e."aged65_plus") AS integer) AS "aged_65_plus",
+              CAST(COUNT(*) FILTER (WHERE e."kind" = 'EVICTION' AND e."with_children" = 'YES') AS integer) AS "with_children",
+              CAST(COUNT(*) FILTER (WHERE e."kind" = 'EVICTION' AND e."with_children" = 'UNKNOWN') AS integer) AS "with_children_unknown",
+              CAST(COUNT(*) FILTER (WHERE e."kind" = 'EVICTION' AND e."aged65_plus" = 'YES') AS integer) AS "aged_65_plus",
+              CAST(COUNT(*) FILTER (WHERE e."kind" = 'EVICTION' AND e."aged65_plus" = 'UNKNOWN') AS integer) AS "aged_65_plus_unknown",
               CAST(COUNT(*) FILTER (WHERE e."kind" = 'KEYS_RETURNED') AS integer) AS "keys_returned",
               CAST(COUNT(*) FILTER (WHERE e."kind" = 'EVICTION_PREVENTED') AS integer) AS "prevented"
        FROM "register_entry" e
@@ -104,7 +110,9 @@ function withoutCounts(key: MonitoringMonthKey): MonitoringMonth {
     corporationId: key.corporationId,
     evictions: null,
     evictionsWithChildren: null,
+    evictionsWithChildrenUnknown: null,
     evictionsAged65Plus: null,
+    evictionsAged65PlusUnknown: null,
     evictionReasons: [],
     keysReturned: null,
     evictionsPrevented: null,

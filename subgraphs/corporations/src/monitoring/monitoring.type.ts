@@ -43,12 +43,26 @@ export class MonitoringMonth {
   evictions: MonitoringCount | null;
 
   @ReadableBy(...MONITORING_READERS)
-  @Field(() => MonitoringCount, { nullable: true, description: "Evictions of households with children under 18." })
+  @Field(() => MonitoringCount, { nullable: true, description: "Evictions of households known to have children under 18." })
   evictionsWithChildren: MonitoringCount | null;
 
   @ReadableBy(...MONITORING_READERS)
-  @Field(() => MonitoringCount, { nullable: true, description: "Evictions of households with a member aged 65 or over." })
+  @Field(() => MonitoringCount, {
+    nullable: true,
+    description: "Evictions of households of which the corporation does not know whether they have children under 18 (counted apart, never as without).",
+  })
+  evictionsWithChildrenUnknown: MonitoringCount | null;
+
+  @ReadableBy(...MONITORING_READERS)
+  @Field(() => MonitoringCount, { nullable: true, description: "Evictions of households known to have a member aged 65 or over." })
   evictionsAged65Plus: MonitoringCount | null;
+
+  @ReadableBy(...MONITORING_READERS)
+  @Field(() => MonitoringCount, {
+    nullable: true,
+    description: "Evictions of households of which the corporation does not know whether a member is aged 65 or over (counted apart).",
+  })
+  evictionsAged65PlusUnknown: MonitoringCount | null;
 
   @ReadableBy(...MONITORING_READERS)
   @Field(() => [ReasonCount], { description: "The evictions per reason, in the order of the reasons, then the rare reasons together (reason null); empty when there were none." })

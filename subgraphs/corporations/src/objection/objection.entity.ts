@@ -12,6 +12,7 @@ import { TenantEntity } from "../tenant/tenant.entity.js";
 @Entity("objection")
 @Index("objection_corporation_reference_key", ["corporationId", "reference"], { unique: true })
 @Index("objection_tenant_idx", ["tenantId"])
+@Index("objection_erasure_pending_idx", ["erasureNextAttemptAt"], { where: `"downstream_erased_at" IS NULL AND "withdrawn_on" IS NULL` })
 @Check("objection_withdrawn_after_recorded_check", `"withdrawn_on" IS NULL OR "withdrawn_on" >= "recorded_on"`)
 export class ObjectionEntity {
   @PrimaryGeneratedColumn("uuid", { primaryKeyConstraintName: "objection_pkey" })
@@ -47,6 +48,17 @@ export class ObjectionEntity {
    */
   @Column("timestamptz", { nullable: true })
   downstreamErasedAt: Date | null;
+
+  /**
+   * The outbox of the erasure: how often asking sdv and swt has failed so far, and when the
+   * scheduled job (objection-erasure) tries again. A standing objection without
+   * `downstreamErasedAt` is pending; it is due when `erasureNextAttemptAt` is null or past.
+   */
+  @Column("int", { default: 0 })
+  erasureAttempts: number;
+
+  @Column("timestamptz", { nullable: true })
+  erasureNextAttemptAt: Date | null;
 
   @CreateDateColumn({ type: "timestamptz" })
   createdAt: Date;

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { identities } from "../../../../test/support/subgraph.js";
 import { startCorporationsWithPeers } from "../tenant/peer.fixture.js";
 import { insertTenants } from "../tenant/tenant.fixture.js";
-import { now } from "../../../shared/src/clock.js";
+import { fixedClock, now, useClock } from "../../../shared/src/clock.js";
+import { serviceKey, ServicePeers } from "../../../shared/src/service-token.js";
+import { retryPendingErasures } from "./objection.erasure.js";
 
 const RECORD = `mutation($input: ObjectionInput!) { upsertObjection(input: $input) { id reference withdrawnOn downstreamErasedAt } }`;
 const WITHDRAW = `mutation($input: ObjectionWithdrawalInput!) { withdrawObjection(input: $input) { id withdrawnOn downstreamErasedAt } }`;
@@ -131,6 +133,53 @@ describe("the withdrawal of what sdv and swt hold after an objection (Art. 3.4)"
 
     await record(identities.elanWonen, "EW-E0001", "EW-E0001-B1");
     expect(erasureCalls("sdv").map((call) => call.tenantIds)).toEqual([[elan[0]]]);
+  });
+
+  it("the scheduled job retries a pending erasure in the corporation's own name, waiting 1, then 2 minutes after each failure, until both confirm", async () => {
+    const [objector] = await insertTenants(graph.db, "ymere", "YM-J", 1);
+    const peers = new ServicePeers("corporations", await serviceKey(), (peer) => graph.peers[peer as "sdv" | "swt"]?.url);
+    const state = async () =>
+      (await graph.db.query(`select erasure_attempts, erasure_next_attempt_at, downstream_erased_at from objection where reference = 'YM-J0001-B1'`))[0] as {
+        erasure_attempts: number;
+        erasure_next_attempt_at: Date | null;
+        downstream_erased_at: Date | null;
+      };
+    const start = now();
+    const restore = useClock(fixedClock(start));
+    try {
+      graph.peers.swt.down = true;
+      graph.peers.sdv.held.add(objector!);
+      await record(identities.ymere, "YM-J0001", "YM-J0001-B1");
+      expect(await state()).toEqual({ erasure_attempts: 1, erasure_next_attempt_at: new Date(start.getTime() + 60_000), downstream_erased_at: null });
+
+      // Not yet due: the job leaves it.
+      for (const peer of [graph.peers.sdv, graph.peers.swt]) peer.calls.length = 0;
+      await retryPendingErasures(graph.db, peers);
+      expect(erasureCalls("swt").flatMap((call) => call.tenantIds)).not.toContain(objector);
+
+      // Due, swt still down: a second failure, and twice the wait.
+      useClock(fixedClock(new Date(start.getTime() + 61_000)));
+      await retryPendingErasures(graph.db, peers);
+      expect(await state()).toEqual({ erasure_attempts: 2, erasure_next_attempt_at: new Date(start.getTime() + 61_000 + 120_000), downstream_erased_at: null });
+
+      // Due again, swt back: both confirm, asked in Ymere's name only.
+      graph.peers.swt.down = false;
+      graph.peers.swt.held.add(objector!);
+      for (const peer of [graph.peers.sdv, graph.peers.swt]) peer.calls.length = 0;
+      useClock(fixedClock(new Date(start.getTime() + 182_000)));
+      await retryPendingErasures(graph.db, peers);
+      expect((await state()).downstream_erased_at).toEqual(new Date(start.getTime() + 182_000));
+      const ymereCall = erasureCalls("swt").find((call) => call.tenantIds?.includes(objector!));
+      expect(ymereCall).toMatchObject({ role: "CORPORATION", sub: "objection-erasure-job", audience: "swt" });
+      expect(graph.peers.swt.held.has(objector!)).toBe(false);
+      expect(graph.peers.sdv.held.has(objector!)).toBe(false);
+    } finally {
+      restore();
+    }
+  });
+
+  it("without a key of its own the job cannot ask anyone, and says so", async () => {
+    await expect(retryPendingErasures(graph.db, undefined)).rejects.toThrow(/no service key/);
   });
 
   it("downstreamErasedAt is a field only a corporation may read", async () => {

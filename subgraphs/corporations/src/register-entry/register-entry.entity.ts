@@ -2,6 +2,9 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn,
 
 export type RegisterEntryKind = "EVICTION" | "KEYS_RETURNED" | "EVICTION_PREVENTED";
 
+/** Whether a household belongs to a target group of Art. 6.4, "als dat bekend is": yes, no, or not known. */
+export type MembershipValue = "YES" | "NO" | "UNKNOWN";
+
 /**
  * An entry in one of the corporation's registers of Art. 6.4, kept for the covenant's evaluations:
  * an eviction (ontruiming) with its reason and target group, keys returned voluntarily
@@ -13,6 +16,8 @@ export type RegisterEntryKind = "EVICTION" | "KEYS_RETURNED" | "EVICTION_PREVENT
 @Index("register_entry_occurred_on_idx", ["occurredOn", "id"])
 @Index("register_entry_corporation_occurred_on_idx", ["corporationId", "occurredOn", "id"])
 @Check("register_entry_kind_check", `"kind" IN ('EVICTION', 'KEYS_RETURNED', 'EVICTION_PREVENTED')`)
+@Check("register_entry_with_children_check", `"with_children" IN ('YES', 'NO', 'UNKNOWN')`)
+@Check("register_entry_aged65_plus_check", `"aged65_plus" IN ('YES', 'NO', 'UNKNOWN')`)
 export class RegisterEntryEntity {
   @PrimaryGeneratedColumn("uuid", { primaryKeyConstraintName: "register_entry_pkey" })
   id: string;
@@ -35,13 +40,16 @@ export class RegisterEntryEntity {
   @Column("text")
   municipalityCode: string;
 
-  /** Target group: the household has children under 18. */
-  @Column("boolean")
-  withChildren: boolean;
+  /**
+   * Target group: the household has children under 18. The covenant asks for the target group "if
+   * that is known" (Art. 6.4), so UNKNOWN is a value of its own and is never counted as NO.
+   */
+  @Column("text", { default: "UNKNOWN" })
+  withChildren: MembershipValue;
 
-  /** Target group: the household has a member aged 65 or over. */
-  @Column("boolean")
-  aged65Plus: boolean;
+  /** Target group: the household has a member aged 65 or over; YES, NO or UNKNOWN as above. */
+  @Column("text", { default: "UNKNOWN" })
+  aged65Plus: MembershipValue;
 
   /** Why the tenant was evicted (required for an eviction; Art. 6.4). */
   @Column("text", { nullable: true })

@@ -4,7 +4,7 @@ import { paginate, type Page } from "../../../shared/src/pagination.js";
 import { municipalityCode, notInFuture, requiredText } from "../validation.js";
 import { RegisterEntryEntity } from "./register-entry.entity.js";
 import type { RegisterEntryPolicy } from "./register-entry.policy.js";
-import type { RegisterEntriesArgs, RegisterEntryInput } from "./register-entry.type.js";
+import { Membership, type RegisterEntriesArgs, type RegisterEntryInput } from "./register-entry.type.js";
 
 /** The registers of Art. 6.4: listing within the caller's rows, idempotent upserts by reference. */
 export class RegisterEntryService {
@@ -61,8 +61,8 @@ function validateEntry(input: RegisterEntryInput) {
     kind: input.kind,
     occurredOn: notInFuture(input.occurredOn, "occurredOn"),
     municipalityCode: municipalityCode(input.municipalityCode, "municipalityCode"),
-    withChildren: input.withChildren ?? false,
-    aged65Plus: input.aged65Plus ?? false,
+    withChildren: input.withChildren ?? Membership.UNKNOWN,
+    aged65Plus: input.aged65Plus ?? Membership.UNKNOWN,
     reason,
   };
 }

@@ -20,8 +20,8 @@ describe("the registers of Art. 6.4 in the corporations subgraph", () => {
     kind: "EVICTION",
     occurredOn: "2026-02-10",
     municipalityCode: "0392",
-    withChildren: true,
-    aged65Plus: false,
+    withChildren: "YES",
+    aged65Plus: "NO",
     reason: "Huurachterstand",
     ...overrides,
   });
@@ -35,7 +35,7 @@ describe("the registers of Art. 6.4 in the corporations subgraph", () => {
   it("recording the same entry twice gives the same id, one row, and changes nothing the second time", async () => {
     const first = await subgraph.query(identities.elanWonen, UPSERT, { input: entry() });
     expect(first.errors).toBeUndefined();
-    expect(first.data?.upsertRegisterEntry).toMatchObject({ kind: "EVICTION", withChildren: true, reason: "Huurachterstand", corporation: { id: "elan-wonen" } });
+    expect(first.data?.upsertRegisterEntry).toMatchObject({ kind: "EVICTION", withChildren: "YES", reason: "Huurachterstand", corporation: { id: "elan-wonen" } });
     const before = await rows();
     const second = await subgraph.query(identities.elanWonen, UPSERT, { input: entry() });
     expect(second.data?.upsertRegisterEntry).toEqual(first.data?.upsertRegisterEntry);
@@ -44,8 +44,8 @@ describe("the registers of Art. 6.4 in the corporations subgraph", () => {
   });
 
   it("a repeated call with the same reference corrects the entry", async () => {
-    const result = await subgraph.query(identities.elanWonen, UPSERT, { input: entry({ kind: "EVICTION_PREVENTED", reason: null, withChildren: false }) });
-    expect(result.data?.upsertRegisterEntry).toMatchObject({ kind: "EVICTION_PREVENTED", reason: null, withChildren: false });
+    const result = await subgraph.query(identities.elanWonen, UPSERT, { input: entry({ kind: "EVICTION_PREVENTED", reason: null, withChildren: "NO" }) });
+    expect(result.data?.upsertRegisterEntry).toMatchObject({ kind: "EVICTION_PREVENTED", reason: null, withChildren: "NO" });
     expect(await rows()).toHaveLength(1);
   });
 

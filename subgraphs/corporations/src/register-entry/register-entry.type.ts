@@ -19,6 +19,17 @@ registerEnumType(RegisterEntryKind, {
   },
 });
 
+/** Whether a household is in a target group of Art. 6.4; the registers record it "if that is known". */
+export enum Membership {
+  YES = "YES",
+  NO = "NO",
+  UNKNOWN = "UNKNOWN",
+}
+registerEnumType(Membership, {
+  name: "TargetGroupMembership",
+  description: "Whether a household belongs to a target group of Art. 6.4: YES, NO, or UNKNOWN when the corporation does not know (\"als dat bekend is\").",
+});
+
 /** An entry in a corporation's registers of Art. 6.4. */
 @ObjectType({ description: "An entry in a corporation's registers of Art. 6.4: an eviction, keys returned, or an eviction prevented." })
 export class RegisterEntry {
@@ -40,11 +51,11 @@ export class RegisterEntry {
   @Field({ description: "CBS code of the municipality the home lies in." })
   municipalityCode: string;
 
-  @Field({ description: "Target group: the household has children under 18." })
-  withChildren: boolean;
+  @Field(() => Membership, { description: "Target group: the household has children under 18 (YES, NO, or UNKNOWN)." })
+  withChildren: Membership;
 
-  @Field({ description: "Target group: the household has a member aged 65 or over." })
-  aged65Plus: boolean;
+  @Field(() => Membership, { description: "Target group: the household has a member aged 65 or over (YES, NO, or UNKNOWN)." })
+  aged65Plus: Membership;
 
   @Field(() => String, { nullable: true, description: "Why the tenant was evicted; always given for an eviction." })
   reason: string | null;
@@ -100,11 +111,17 @@ export class RegisterEntryInput {
   @Field({ description: "CBS code of the municipality the home lies in, four digits." })
   municipalityCode: string;
 
-  @Field({ defaultValue: false, description: "Target group: the household has children under 18." })
-  withChildren: boolean;
+  @Field(() => Membership, {
+    defaultValue: Membership.UNKNOWN,
+    description: "Target group: the household has children under 18. Leave it out, or send UNKNOWN, when you do not know; it is then counted apart, never as NO.",
+  })
+  withChildren: Membership;
 
-  @Field({ defaultValue: false, description: "Target group: the household has a member aged 65 or over." })
-  aged65Plus: boolean;
+  @Field(() => Membership, {
+    defaultValue: Membership.UNKNOWN,
+    description: "Target group: the household has a member aged 65 or over. Leave it out, or send UNKNOWN, when you do not know.",
+  })
+  aged65Plus: Membership;
 
   @Field(() => String, { nullable: true, description: "Why the tenant was evicted: required for EVICTION." })
   reason?: string | null;

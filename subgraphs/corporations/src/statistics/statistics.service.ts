@@ -46,12 +46,16 @@ const REGISTER_GROUPS: Record<RegisterGroup, Group<RegisterCountCell>> = {
   [RegisterGroup.CORPORATION]: { expression: "entry.corporationId", key: "corporationId" },
   [RegisterGroup.MONTH]: { expression: "to_char(entry.occurredOn, 'YYYY-MM')", key: "month" },
   [RegisterGroup.TARGET_GROUP]: {
-    expression: `CASE WHEN entry.withChildren AND entry.aged65Plus THEN '${TargetGroup.WITH_CHILDREN_AND_AGED_65_PLUS}'
-      WHEN entry.withChildren THEN '${TargetGroup.WITH_CHILDREN}'
-      WHEN entry.aged65Plus THEN '${TargetGroup.AGED_65_PLUS}'
-      ELSE '${TargetGroup.NEITHER}' END`,
+    // Exclusive categories; any flag not known makes the category UNKNOWN, never NEITHER (Art. 6.4).
+    expression: `CASE WHEN entry.withChildren = 'YES' AND entry.aged65Plus = 'YES' THEN '${TargetGroup.WITH_CHILDREN_AND_AGED_65_PLUS}'
+      WHEN entry.withChildren = 'YES' AND entry.aged65Plus = 'NO' THEN '${TargetGroup.WITH_CHILDREN}'
+      WHEN entry.withChildren = 'NO' AND entry.aged65Plus = 'YES' THEN '${TargetGroup.AGED_65_PLUS}'
+      WHEN entry.withChildren = 'NO' AND entry.aged65Plus = 'NO' THEN '${TargetGroup.NEITHER}'
+      ELSE '${TargetGroup.UNKNOWN}' END`,
     key: "targetGroup",
   },
+  [RegisterGroup.CHILDREN_UNDER_18]: { expression: "entry.withChildren", key: "withChildren" },
+  [RegisterGroup.MEMBER_65_PLUS]: { expression: "entry.aged65Plus", key: "aged65Plus" },
 };
 
 /**
@@ -121,6 +125,8 @@ export class StatisticsService {
       corporationId: null,
       month: null,
       targetGroup: null,
+      withChildren: null,
+      aged65Plus: null,
     });
   }
 }

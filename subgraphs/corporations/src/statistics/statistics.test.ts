@@ -36,11 +36,11 @@ describe("counts of arrears, objections and the registers in the corporations su
     // Registers: six evictions of households with children in Haarlem, two keys returned in Zandvoort.
     await subgraph.db.query(
       `insert into register_entry (corporation_id, reference, kind, occurred_on, municipality_code, with_children, aged65_plus, reason)
-       select 'elan-wonen', 'R-' || g, 'EVICTION', date '2026-01-05' + g, '0392', true, false, 'Huurachterstand' from generate_series(1, 6) g`,
+       select 'elan-wonen', 'R-' || g, 'EVICTION', date '2026-01-05' + g, '0392', 'YES', 'NO', 'Huurachterstand' from generate_series(1, 6) g`,
     );
     await subgraph.db.query(
       `insert into register_entry (corporation_id, reference, kind, occurred_on, municipality_code, with_children, aged65_plus)
-       select 'ymere', 'R-' || g, 'KEYS_RETURNED', date '2026-02-01' + g, '0473', false, false from generate_series(1, 2) g`,
+       select 'ymere', 'R-' || g, 'KEYS_RETURNED', date '2026-02-01' + g, '0473', 'NO', 'NO' from generate_series(1, 2) g`,
     );
   });
   afterAll(() => subgraph?.stop());

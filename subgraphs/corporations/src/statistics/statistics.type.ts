@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateScalar, YearMonthScalar } from "../../../shared/src/scalars.js";
 import { Phase } from "../arrears/arrears.type.js";
-import { RegisterEntryKind } from "../register-entry/register-entry.type.js";
+import { Membership, RegisterEntryKind } from "../register-entry/register-entry.type.js";
 import { Sector } from "../tenant/tenant.type.js";
 import { Selects, selectsByEnumValue } from "../../../shared/src/selection-rules.js";
 
@@ -84,6 +84,8 @@ export enum RegisterGroup {
   CORPORATION = "CORPORATION",
   MONTH = "MONTH",
   TARGET_GROUP = "TARGET_GROUP",
+  CHILDREN_UNDER_18 = "CHILDREN_UNDER_18",
+  MEMBER_65_PLUS = "MEMBER_65_PLUS",
 }
 registerEnumType(RegisterGroup, {
   name: "RegisterGroup",
@@ -93,7 +95,9 @@ registerEnumType(RegisterGroup, {
     MUNICIPALITY: { description: "The municipality the home lies in (CBS code)." },
     CORPORATION: { description: "The corporation that keeps the register." },
     MONTH: { description: "The month it happened." },
-    TARGET_GROUP: { description: "The target group of Art. 6.4: with children, aged 65+, both, or neither." },
+    TARGET_GROUP: { description: "The target group of Art. 6.4: with children, aged 65+, both, neither, or unknown." },
+    CHILDREN_UNDER_18: { description: "Whether the household has children under 18: YES, NO or UNKNOWN (withChildren)." },
+    MEMBER_65_PLUS: { description: "Whether the household has a member aged 65 or over: YES, NO or UNKNOWN (aged65Plus)." },
   },
 });
 selectsByEnumValue("RegisterGroup", {
@@ -110,6 +114,7 @@ export enum TargetGroup {
   AGED_65_PLUS = "AGED_65_PLUS",
   WITH_CHILDREN_AND_AGED_65_PLUS = "WITH_CHILDREN_AND_AGED_65_PLUS",
   NEITHER = "NEITHER",
+  UNKNOWN = "UNKNOWN",
 }
 registerEnumType(TargetGroup, {
   name: "TargetGroup",
@@ -118,7 +123,11 @@ registerEnumType(TargetGroup, {
     WITH_CHILDREN: { description: "Children under 18, no member aged 65 or over." },
     AGED_65_PLUS: { description: "A member aged 65 or over, no children under 18." },
     WITH_CHILDREN_AND_AGED_65_PLUS: { description: "Both children under 18 and a member aged 65 or over." },
-    NEITHER: { description: "Neither target group." },
+    NEITHER: { description: "Known to be in neither target group." },
+    UNKNOWN: {
+      description:
+        "Not known for at least one of the two (the registers record them \"als dat bekend is\"): counted apart, never as NEITHER. Group by CHILDREN_UNDER_18 and MEMBER_65_PLUS to see what is known of each.",
+    },
   },
 });
 
@@ -257,6 +266,12 @@ export class RegisterCountCell {
 
   @Field(() => TargetGroup, { nullable: true })
   targetGroup: TargetGroup | null;
+
+  @Field(() => Membership, { nullable: true, description: "With CHILDREN_UNDER_18: whether the households have children under 18." })
+  withChildren: Membership | null;
+
+  @Field(() => Membership, { nullable: true, description: "With MEMBER_65_PLUS: whether the households have a member aged 65 or over." })
+  aged65Plus: Membership | null;
 
   @Field(() => Int, { nullable: true, description: "Households counted (one per entry); null when suppressed." })
   households: number | null;

@@ -6,6 +6,7 @@ import { generateSigningKey } from "../../../../gateway/src/auth/keys.js";
 import { freshDatabaseUrls } from "../../../../test/support/databases.js";
 import type { GraphQLResponse } from "../../../../test/support/subgraph.js";
 import { IDENTITY_HEADER, PEER_TOKENS_HEADER, type Identity } from "../../../shared/src/identity.js";
+import { SERVICE_TOKEN_HEADER } from "../../../shared/src/service-token.js";
 import { startSubgraph } from "../../../shared/src/subgraph-server.js";
 import { corporationsSubgraph } from "../index.js";
 
@@ -40,7 +41,8 @@ async function startFakePeer(): Promise<FakePeer> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { query?: string; variables?: { ids?: string[] | null; tenantIds?: string[] } };
-    const token = String(req.headers[IDENTITY_HEADER] ?? "");
+    // The gateway's token, or the corporations subgraph's own (its scheduled erasure job).
+    const token = String(req.headers[IDENTITY_HEADER] ?? req.headers[SERVICE_TOKEN_HEADER] ?? "");
     const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8") || "{}") as Record<string, string>;
     const ids = body.variables?.ids ?? null;
     const operation = ERASURES.find((field) => body.query?.includes(field)) ?? "visibleTenantIds";

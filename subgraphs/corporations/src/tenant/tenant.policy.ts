@@ -120,10 +120,29 @@ export class TenantPolicy {
     }
     if (this.visibility) {
       const visible = among ? await this.visibility.among(among) : [...(await this.visibility.all())];
-      return query.andWhere(`${tenantAlias}.id = ANY(:visibleTenantIds)`, { visibleTenantIds: visible.filter(isUuid) });
+      // Fail closed (Art. 3.4): from the moment an objection is recorded, the tenant is withheld
+      // from every downstream role, whether or not sdv and swt have erased their copies yet.
+      return query
+        .andWhere(`${tenantAlias}.id = ANY(:visibleTenantIds)`, { visibleTenantIds: visible.filter(isUuid) })
+        .andWhere(`NOT EXISTS (SELECT 1 FROM objection standing WHERE standing.tenant_id = ${tenantAlias}.id AND standing.withdrawn_on IS NULL)`);
     }
     // Every other role (ANALYST, COORDINATOR, and any role added later) reads no tenant rows.
     return query.andWhere("false");
+  }
+
+  /**
+   * Of `ids` (tenants the query did not find), those the caller would see but for a standing
+   * objection: a downstream role (SDV, SWT, budget coach) is told they are withheld, with
+   * WITHHELD_BY_OBJECTION, so that a case or signal it holds is not mistaken for one without a
+   * tenant. Tenants it may not see at all stay absent, without an error. A corporation reads its own
+   * objecting tenants as before; other roles read no tenants.
+   */
+  async withheldByObjection(db: { query: (sql: string, parameters: unknown[]) => Promise<{ tenant_id: string }[]> }, ids: readonly string[]): Promise<Set<string>> {
+    if (!this.visibility || ids.length === 0) return new Set();
+    const visible = (await this.visibility.among(ids)).filter(isUuid);
+    if (visible.length === 0) return new Set();
+    const rows = await db.query(`SELECT DISTINCT tenant_id FROM objection WHERE tenant_id = ANY($1::uuid[]) AND withdrawn_on IS NULL`, [visible]);
+    return new Set(rows.map((row) => row.tenant_id));
   }
 
   /**

@@ -1,3 +1,4 @@
+import { GraphQLError } from "graphql";
 import type { DataSource, EntityManager } from "typeorm";
 import { badInput, userError } from "../../../shared/src/errors.js";
 import { paginate, type Page } from "../../../shared/src/pagination.js";
@@ -27,14 +28,18 @@ export class TenantService {
     return paginate(query, args, { property: "name", direction: "ASC" });
   }
 
-  /** Tenants by id, in the order asked, null where absent or outside the caller's rows. */
-  async byIds(ids: readonly string[]): Promise<(TenantEntity | null)[]> {
+  /**
+   * Tenants by id, in the order asked, null where absent or outside the caller's rows, and an error
+   * (WITHHELD_BY_OBJECTION) where a downstream role would see the tenant but for a standing objection.
+   */
+  async byIds(ids: readonly string[]): Promise<(TenantEntity | GraphQLError | null)[]> {
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return ids.map(() => null);
     const query = await this.policy.restrictReads(this.db.getRepository(TenantEntity).createQueryBuilder("tenant"), "tenant", valid);
     const rows = await query.andWhere("tenant.id = ANY(:ids)", { ids: valid }).getMany();
     const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
+    const withheld = await this.policy.withheldByObjection(this.db, [...new Set(valid.filter((id) => !byId.has(id)))]);
+    return ids.map((id) => byId.get(id) ?? (withheld.has(id) ? withheldError() : null));
   }
 
   async upsert(input: TenantInput, manager: EntityManager = this.db.manager): Promise<TenantEntity> {
@@ -65,6 +70,14 @@ export class TenantService {
     }
     return tenant;
   }
+}
+
+/** A tenant the caller would see, withheld because the tenant objected to the data exchange (Art. 3.4). */
+function withheldError(): GraphQLError {
+  return new GraphQLError(
+    "This tenant objected to the exchange of their data with the municipality (Art. 3.4): nothing about them is shown, and what was received about them is being erased.",
+    { extensions: { code: "WITHHELD_BY_OBJECTION" } },
+  );
 }
 
 export function isUuid(value: string): boolean {

@@ -51,9 +51,9 @@ export class DdasExportService {
   }
 
   async export(request: DdasExportRequest, accessLog: AccessLogCollector, now = clockNow()): Promise<DdasDocument> {
-    this.policy.assertMayExport();
     checkExportRequest(request);
     const { municipalityCode, from, to } = request;
+    this.policy.assertMayExport(municipalityCode);
 
     const inPeriod: ExportedSignal[] = await this.db.query(SIGNALS_OF_PERIOD_SQL, [municipalityCode, from, to]);
     assertSize(inPeriod.length, request);

@@ -61,16 +61,22 @@ export function daysAgo(days: number): string {
   return addDays(todayInNetherlands(), -days);
 }
 
-/** The facts of a tenant who may be signalled today: 60 days of EUR 250 arrears, all four steps, in Haarlem-Oost. */
+/**
+ * The facts of a tenant who may be signalled today: 60 days of EUR 250 arrears, all four steps, in
+ * Haarlem-Oost. The steps belong to these arrears: taken 50 to 35 days ago, or on the day the
+ * arrears began when that is later (a step before it would not count, Art. 3.2).
+ */
 export function tenantFacts(overrides: Partial<IntakeFacts> & { reference: string }): IntakeFacts {
+  const arrears: IntakeFacts["arrears"] = overrides.arrears === undefined ? { amountCents: 25_000, since: daysAgo(60), phase: "ARREARS", bailiffHandoverOn: null } : overrides.arrears;
+  const stepOn = (day: string) => (arrears && arrears.since > day ? arrears.since : day);
   return {
     tenantId: randomUUID(),
     corporationId: "elan-wonen",
     municipalityCode: "0392",
     postcode: "2033 AB",
     houseNumber: "12",
-    arrears: { amountCents: 25_000, since: daysAgo(60), phase: "ARREARS", bailiffHandoverOn: null },
-    collectionSteps: COLLECTION_STEPS.map((step, i) => ({ kind: step.kind, takenOn: daysAgo(50 - i * 5) })),
+    arrears,
+    collectionSteps: COLLECTION_STEPS.map((step, i) => ({ kind: step.kind, takenOn: stepOn(daysAgo(50 - i * 5)) })),
     hasStandingObjection: false,
     ...overrides,
   };

@@ -33,7 +33,7 @@ interface TenantPlan {
   postcode?: string;
   municipalityCode?: string;
   arrears?: { amountCents: number; since: string; phase: "ARREARS" | "COLLECTION" | "BAILIFF"; bailiffHandoverOn?: string } | null;
-  /** The collection step kinds recorded, 70 days ago; default all four. */
+  /** The collection step kinds recorded, 70 days ago (or when the arrears began, if later); default all four. */
   steps?: string[];
   objection?: boolean;
 }
@@ -66,7 +66,9 @@ describe("signal intake through the gateway, with the corporations and swt subgr
     const arrears = plan.arrears === undefined ? { amountCents: 25_000, since: daysAgo(90), phase: "COLLECTION" } : plan.arrears;
     if (arrears) await ok(token, UPSERT_ARREARS, { input: { tenantReference: plan.reference, ...arrears } });
     for (const kind of plan.steps ?? ALL_STEPS) {
-      await ok(token, UPSERT_STEP, { input: { tenantReference: plan.reference, reference: `${plan.reference}-${kind}`, kind, takenOn: daysAgo(70), takenBy: "incasso-team" } });
+      // Steps of these arrears: 70 days ago, or on the day they began when that is later (Art. 3.2).
+      const takenOn = arrears && arrears.since > daysAgo(70) ? arrears.since : daysAgo(70);
+      await ok(token, UPSERT_STEP, { input: { tenantReference: plan.reference, reference: `${plan.reference}-${kind}`, kind, takenOn, takenBy: "incasso-team" } });
     }
     if (plan.objection) await ok(token, UPSERT_OBJECTION, { input: { tenantReference: plan.reference, reference: `${plan.reference}-B`, recordedOn: daysAgo(10) } });
   }

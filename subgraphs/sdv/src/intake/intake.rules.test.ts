@@ -57,6 +57,37 @@ describe("the intake rules of the covenant, one tenant at a time", () => {
     expect(codes(facts)).toEqual([]);
   });
 
+  it("a step from an earlier episode of arrears does not count for these arrears, and the message says it predates them (Art. 3.2)", () => {
+    // These arrears began on 2026-09-01; the tenant had arrears before, paid off, with a reminder then.
+    for (const before of ["2026-08-31", "2025-03-14", "2019-01-02"]) {
+      const facts: IntakeFacts = {
+        ...complete,
+        collectionSteps: complete.collectionSteps.map((s) => (s.kind === "PAYMENT_REMINDER" ? { ...s, takenOn: before } : s)),
+      };
+      const refusals = refusalsFor(facts, "2026-11-02", null);
+      expect(refusals.map((r) => r.code)).toEqual(["COLLECTION_STEPS_INCOMPLETE"]);
+      expect(refusals[0]!.message).toContain(`taken before these arrears began on 2026-09-01, so it predates these arrears`);
+      expect(refusals[0]!.message).toContain(`a written payment reminder (PAYMENT_REMINDER, taken on ${before})`);
+      expect(refusals[0]!.message).not.toMatch(/missing|DEBT_HELP_REFERRAL|PERSONAL_CONTACT_ATTEMPT|DATA_SHARING_NOTICE/);
+    }
+  });
+
+  it("a step taken on the day these arrears began counts, and so does a new one beside an old one", () => {
+    const onTheDay: IntakeFacts = { ...complete, collectionSteps: complete.collectionSteps.map((s) => ({ ...s, takenOn: "2026-09-01" })) };
+    expect(codes(onTheDay)).toEqual([]);
+    const oldAndNew: IntakeFacts = { ...complete, collectionSteps: [...complete.collectionSteps, { kind: "DEBT_HELP_REFERRAL", takenOn: "2024-05-05" }] };
+    expect(codes(oldAndNew)).toEqual([]);
+  });
+
+  it("every step from an earlier episode: all four are named, none as missing", () => {
+    const facts: IntakeFacts = { ...complete, collectionSteps: complete.collectionSteps.map((s) => ({ ...s, takenOn: "2025-02-01" })) };
+    const [refusal] = refusalsFor(facts, "2026-11-02", null);
+    for (const kind of ["PAYMENT_REMINDER", "PERSONAL_CONTACT_ATTEMPT", "DEBT_HELP_REFERRAL", "DATA_SHARING_NOTICE"]) {
+      expect(refusal!.message).toContain(`(${kind}, taken on 2025-02-01)`);
+    }
+    expect(refusal!.message).not.toMatch(/missing/);
+  });
+
   it("a standing objection and an address outside Haarlem and Zandvoort are refused", () => {
     expect(codes({ ...complete, hasStandingObjection: true })).toEqual(["OBJECTION_ON_RECORD"]);
     expect(codes({ ...complete, municipalityCode: "0363" })).toEqual(["OUTSIDE_COVENANT"]);

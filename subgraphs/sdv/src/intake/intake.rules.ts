@@ -92,21 +92,31 @@ export function refusalsFor(facts: IntakeFacts, signalDate: string, channel: Ref
     }
   }
 
+  // A step counts only for the arrears it was taken about (Art. 3.2, Wgs): on or after the day these
+  // arrears began, and no later than the signal date. A reminder from an earlier episode of arrears,
+  // paid off since, says nothing about today's; without arrears there is no episode to bound it by
+  // (the signal is refused for that already).
+  const since = arrears?.since ?? null;
   const missing: string[] = [];
   const late: string[] = [];
+  const early: string[] = [];
   for (const step of COLLECTION_STEPS) {
     const taken = facts.collectionSteps.filter((s) => s.kind === step.kind).map((s) => s.takenOn).sort();
-    if (taken.length === 0) missing.push(`${step.label} (${step.kind})`);
-    else if (taken[0]! > signalDate) late.push(`${step.label} (${step.kind}, taken on ${taken[0]})`);
+    if (taken.some((on) => (since === null || on >= since) && on <= signalDate)) continue;
+    const thisEpisode = since === null ? taken : taken.filter((on) => on >= since);
+    if (thisEpisode.length > 0) late.push(`${step.label} (${step.kind}, taken on ${thisEpisode[0]})`);
+    else if (taken.length > 0) early.push(`${step.label} (${step.kind}, taken on ${taken[taken.length - 1]})`);
+    else missing.push(`${step.label} (${step.kind})`);
   }
-  if (missing.length || late.length) {
+  if (missing.length || late.length || early.length) {
     const parts = [
       missing.length ? `missing: ${missing.join("; ")}` : null,
+      early.length ? `taken before these arrears began on ${since}, so it predates these arrears and does not count for them: ${early.join("; ")}` : null,
       late.length ? `dated after the signal date ${signalDate}: ${late.join("; ")}` : null,
     ].filter(Boolean);
     refusals.push({
       code: "COLLECTION_STEPS_INCOMPLETE",
-      message: `Socially responsible collection (MVI, Art. 3.2) is not complete for tenant "${facts.reference}": ${parts.join(". ")}. Record each step with upsertCollectionStep; without all four a signal may not be made (Art. 3.3, Wgs).`,
+      message: `Socially responsible collection (MVI, Art. 3.2) is not complete for tenant "${facts.reference}": ${parts.join(". ")}. Record each step of these arrears with upsertCollectionStep; without all four a signal may not be made (Art. 3.3, Wgs).`,
     });
   }
 

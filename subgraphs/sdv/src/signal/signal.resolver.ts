@@ -23,7 +23,11 @@ export class SignalResolver {
   }
 
   @ReadableBy(...SIGNAL_READERS)
-  @FieldResolver(() => Tenant, { description: "The tenant signalled; its data comes from the corporations subgraph." })
+  @FieldResolver(() => Tenant, {
+    nullable: true,
+    description:
+      "The tenant signalled; its data comes from the corporations subgraph. Null, with the error WITHHELD_BY_OBJECTION, from the moment the tenant objected to the data exchange (Art. 3.4): the signal itself is then being withdrawn.",
+  })
   tenant(@Root() signal: SignalEntity): Tenant {
     return { id: signal.tenantId };
   }

@@ -49,6 +49,8 @@ describe("withdrawal after an objection: the corporation's signals of the tenant
 
   it("erases every row about the tenant in every table except the append-only access log; the tally and the log keep only counts", async () => {
     const tenant = tenantFacts({ reference: ref("objector"), arrears: { amountCents: 30_000, since: daysAgo(10), phase: "ARREARS", bailiffHandoverOn: null } });
+    // Steps of these arrears, so that the first submission is refused for the arrears alone.
+    tenant.collectionSteps = tenant.collectionSteps.map((step) => ({ ...step, takenOn: daysAgo(5) }));
     // Refused first (arrears too recent), then signalled in two months, one of them overridden and read by the SDV.
     expect(await submit(identities.elanWonen, tenant, "2026-08")).toBeNull();
     tenant.arrears = { amountCents: 30_000, since: daysAgo(90), phase: "ARREARS", bailiffHandoverOn: null };

@@ -42,7 +42,11 @@ export class Case {
   team: Team;
 
   @ReadableBy("SWT", "BUDGET_COACH")
-  @Field(() => Tenant, { description: "The household's contact person (owned by the corporations subgraph)." })
+  @Field(() => Tenant, {
+    nullable: true,
+    description:
+      "The household's contact person (owned by the corporations subgraph). Null, with the error WITHHELD_BY_OBJECTION, once the tenant objected to the data exchange (Art. 3.4); a case the household accepted into treatment stays, without the corporation's data.",
+  })
   tenant: Tenant;
 
   @ReadableBy("SWT", "BUDGET_COACH")

@@ -10,7 +10,7 @@ export class DdasCaseResolver {
    * DDAS-Vroegsignalering export of a municipality; hidden from the public graph.
    */
   @Directive("@inaccessible")
-  @ReadableBy("COORDINATOR")
+  @ReadableBy("COORDINATOR", "SDV")
   @Query(() => [DdasCase], {
     description: "The cases that hold any of the given signals, in DDAS's words, by the day taken up. Signals no case holds find nothing.",
   })

@@ -17,6 +17,8 @@ export interface CaseSeed {
   signals?: number;
   /** For a CLOSED case: whether sdv was told of the closing (default true). */
   closureReported?: boolean;
+  /** Whether the feedback says the household accepted treatment (default: when the case is IN_TREATMENT). */
+  takenIntoTreatment?: boolean;
 }
 
 /**
@@ -55,8 +57,8 @@ export async function insertCaseWithCasework(db: DataSource, seed: CaseSeed): Pr
   );
   const [note] = await db.query(`insert into case_note (case_id, text, author) values ($1, 'Spoke with the tenant at the door.', 'swt-worker') returning id`, [caseId]);
   const [feedback] = await db.query(
-    `insert into feedback (case_id, given_on, contact_made, taken_into_treatment, collection_can_be_suspended) values ($1, $2, true, true, false) returning id`,
-    [caseId, openedOn],
+    `insert into feedback (case_id, given_on, contact_made, taken_into_treatment, collection_can_be_suspended) values ($1, $2, true, $3, false) returning id`,
+    [caseId, openedOn, seed.takenIntoTreatment ?? status === "IN_TREATMENT"],
   );
   const [entry] = await db.query(`insert into feedback_entry (case_id, kind, given_on) values ($1, 'HELP_ACCEPTED', $2) returning id`, [caseId, openedOn]);
   return { caseId, signalIds, ids: [caseId, ...signalIds, attempt.id, note.id, feedback.id, entry.id] };

@@ -63,7 +63,43 @@ describe("eraseHouseholdsOfTenants: the SWT's copies go when a tenant objects (A
     expect(await tallyOf(subgraph.db, "2018-07", "pre-wonen")).toEqual({});
 
     expect((await erase(identities.preWonen, [tenantId])).data?.eraseHouseholdsOfTenants).toBe(2);
-    expect(await tallyOf(subgraph.db, "2018-07", "pre-wonen")).toMatchObject({ OPENED: 2, CONTACT_MADE: 2, TAKEN_INTO_TREATMENT: 2, FEEDBACK_GIVEN: 2 });
+    expect(await tallyOf(subgraph.db, "2018-07", "pre-wonen")).toMatchObject({ OPENED: 2, CONTACT_MADE: 2, FEEDBACK_GIVEN: 2 });
+  });
+
+  it("a case the household accepted into treatment is kept with what the household gave the team; the corporation's signals and its link to the corporation go", async () => {
+    for (const seed of [
+      { status: "IN_TREATMENT" as const, openedOn: "2015-02-06" },
+      // Closed after treatment: the feedback says the household accepted it.
+      { status: "CLOSED" as const, openedOn: "2015-02-13", closedOn: "2015-04-03", takenIntoTreatment: true },
+    ]) {
+      const tenantId = randomUUID();
+      const kept = await insertCaseWithCasework(subgraph.db, { tenantId, corporationId: "elan-wonen", signals: 2, ...seed });
+      await insertHouseholdProfile(subgraph.db, tenantId);
+
+      const result = await erase(identities.elanWonen, [tenantId]);
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.eraseHouseholdsOfTenants).toBe(0);
+
+      // The signals (the corporation's data) are gone; the case, attempts, notes, arrangements and profile stay.
+      expect(await rowsMentioning(subgraph.db, kept.signalIds)).toEqual({});
+      expect(await rowsMentioning(subgraph.db, [kept.caseId])).toMatchObject({ case: 1, contact_attempt: 1, case_note: 1, feedback: 1 });
+      const [row] = await subgraph.db.query(`select corporation_id, status from "case" where id = $1`, [kept.caseId]);
+      expect(row).toEqual({ corporation_id: null, status: seed.status });
+      expect((await subgraph.db.query(`select count(*)::int as n from household_profile where tenant_id = $1`, [tenantId]))[0].n).toBe(1);
+      // Still counted in the monitoring, now through the tally, and never again by a second erasure.
+      expect(await tallyOf(subgraph.db, "2015-02", "elan-wonen")).toMatchObject({ OPENED: seed.status === "CLOSED" ? 2 : 1 });
+      expect((await erase(identities.elanWonen, [tenantId])).data?.eraseHouseholdsOfTenants).toBe(0);
+      expect((await tallyOf(subgraph.db, "2015-02", "elan-wonen")).OPENED).toBe(seed.status === "CLOSED" ? 2 : 1);
+    }
+  });
+
+  it("an open case, where the household has not accepted anything yet, is erased whole, beside a kept one", async () => {
+    const tenantId = randomUUID();
+    const open = await insertCaseWithCasework(subgraph.db, { tenantId, corporationId: "ymere", openedOn: "2016-05-02" });
+    const treated = await insertCaseWithCasework(subgraph.db, { tenantId, corporationId: "ymere", openedOn: "2016-05-09", status: "IN_TREATMENT" });
+    expect((await erase(identities.ymere, [tenantId])).data?.eraseHouseholdsOfTenants).toBe(1);
+    expect(await rowsMentioning(subgraph.db, open.ids)).toEqual({});
+    expect(await rowsMentioning(subgraph.db, [treated.caseId])).toMatchObject({ case: 1 });
   });
 
   it("another corporation's case of the same tenant id stays, with its records and the household profile", async () => {
