@@ -6,6 +6,7 @@ import { headerValue, sendJson, serveGraphQL, type RunningServer } from "../../s
 import { IDENTITY_HEADER, PEER_TOKENS_HEADER, type Identity } from "../../subgraphs/shared/src/identity.js";
 import { logger } from "../../subgraphs/shared/src/logger.js";
 import { maskInternalErrors } from "../../subgraphs/shared/src/subgraph-server.js";
+import { inputRulesPlugin } from "../../subgraphs/shared/src/input-rules.js";
 import type { GatewayTokenSigner } from "./auth/gateway-token.js";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { AuthorizingGateway } from "./authorization/authorizing-gateway.js";
@@ -174,7 +175,8 @@ export async function createGateway(options: GatewayOptions): Promise<RunningSer
     validationRules: limits.validationRules as never,
     parseOptions: limits.parseOptions,
     // graphql-armor is typed against Apollo Server's CommonJS build; the plugins are the same objects.
-    plugins: [ApolloServerPluginCacheControlDisabled(), metricsPlugin(), ...(limits.plugins as unknown as ApolloServerPlugin<GatewayContext>[])],
+    // The text rules of the public schema come first: bad input is refused before it is planned.
+    plugins: [inputRulesPlugin<GatewayContext>(), ApolloServerPluginCacheControlDisabled(), metricsPlugin(), ...(limits.plugins as unknown as ApolloServerPlugin<GatewayContext>[])],
     csrfPrevention: true,
   });
   const running = await serveGraphQL<GatewayContext>({

@@ -1,6 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
+import { Kind, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import type { DemoWorld } from "./demo/world.js";
 import { openDataSource, type DataSourceOptions, type SubgraphName } from "./database.js";
@@ -9,6 +9,7 @@ import { createGatewayTokenVerifier, IDENTITY_HEADER, PEER_TOKENS_HEADER, type G
 import type { AccessLogCollector } from "./access-log.js";
 import { PeerClient } from "./peer-client.js";
 import { logger } from "./logger.js";
+import { inputRulesPlugin } from "./input-rules.js";
 
 /** What every subgraph request knows before its own services are attached (Vendure's RequestContext). */
 export interface BaseRequestContext {
@@ -32,9 +33,36 @@ const PUBLIC_CODES = new Set([
   "BAD_REQUEST",
 ]);
 
+const VALUE_KINDS: ReadonlySet<string> = new Set([
+  Kind.STRING,
+  Kind.INT,
+  Kind.FLOAT,
+  Kind.BOOLEAN,
+  Kind.NULL,
+  Kind.ENUM,
+  Kind.LIST,
+  Kind.OBJECT,
+]);
+
+/**
+ * A value written in the operation itself that its type refuses (a date that does not exist, a
+ * number for a text) fails validation on that value: it is bad input like the same value sent as
+ * a variable, and is answered as such.
+ */
+function isRefusedValue(error: unknown): boolean {
+  // Duck-typed: the error may come from another copy of graphql (ESM and CommonJS builds).
+  const { nodes, originalError } = (error ?? {}) as { nodes?: readonly { kind: string }[]; originalError?: { extensions?: Record<string, unknown> } };
+  // A scalar's own refusal (BAD_USER_INPUT) is reported as it was thrown, without the value's node.
+  if (originalError?.extensions?.code === "BAD_USER_INPUT") return true;
+  return !!nodes && nodes.length === 1 && VALUE_KINDS.has(nodes[0]!.kind);
+}
+
 /** Keeps business refusals (any custom code) and hides infrastructure failures behind a generic message. */
 export function maskInternalErrors(name: string) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    if (formatted.extensions?.code === "GRAPHQL_VALIDATION_FAILED" && isRefusedValue(error)) {
+      formatted = { ...formatted, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT" } };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === "string" && (PUBLIC_CODES.has(code) || code !== "INTERNAL_SERVER_ERROR")) {
       const { stacktrace: _ignored, ...extensions } = formatted.extensions ?? {};
@@ -105,7 +133,8 @@ export async function startSubgraphServer<C extends BaseRequestContext>(options:
     csrfPrevention: true,
     // Traces would go to Apollo's cloud; this graph reports nothing outside the partners' machines.
     // Personal data is never cached by HTTP caches, so cache hints (a hook on every field) are off.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), accessLogPlugin(options.name)],
+    // The text rules come first: a request that breaks them is refused before anything else runs.
+    plugins: [inputRulesPlugin<C>(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), accessLogPlugin(options.name)],
   });
   const running = await serveGraphQL<C>({
     apollo,
