@@ -203,6 +203,16 @@ describe("bad input is refused as the caller's error, naming what to fix", () =>
     }
   });
 
+  it("answers a day far past the calendars, in the covenant calendar or a feedback term, as bad input and at once", async () => {
+    for (const day of ["9999-12-31", "5000-06-15", "2121-01-01"]) {
+      const covenant = await graph.query(tokens.elan, `query($on: Date) { covenant(on: $on) { asOf } }`, { on: day });
+      expect(covenant.errors?.[0]?.extensions, day).toMatchObject({ code: "BAD_USER_INPUT", argument: "on" });
+      // Counting working days past 9999-12-31 never ended: the subgraph hung on this request.
+      const due = await graph.query(tokens.swt, `query($on: Date!) { feedbackDueDate(forwardedOn: $on, phase: COLLECTION) }`, { on: day });
+      expect(due.errors?.[0]?.extensions?.code, day).toBe("BAD_USER_INPUT");
+    }
+  });
+
   describe("operationName", () => {
     const document = `query One { corporations { id } } query Two { corporations { name } }`;
     it.each([

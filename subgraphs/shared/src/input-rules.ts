@@ -160,6 +160,8 @@ function checkLiteral(node: ValueNode, type: GraphQLInputType, place: Place, var
     return undefined;
   }
   if (isScalarType(inner) && node.kind === Kind.STRING) return checkText(node.value, inner.name, place);
+  // An ID may be written as a number; it is then the text of that number.
+  if (isScalarType(inner) && inner.name === "ID" && node.kind === Kind.INT) return checkText(node.value, inner.name, place);
   return undefined;
 }
 
@@ -187,6 +189,7 @@ function checkJson(value: unknown, type: GraphQLInputType, place: Place): GraphQ
     return undefined;
   }
   if (isScalarType(inner) && typeof value === "string") return checkText(value, inner.name, place);
+  if (isScalarType(inner) && inner.name === "ID" && typeof value === "number") return checkText(String(value), inner.name, place);
   return undefined;
 }
 

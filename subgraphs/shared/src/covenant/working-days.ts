@@ -51,9 +51,12 @@ export function nonWorkingDaysOf(year: number): ReadonlyMap<string, string> {
 }
 
 export function isWorkingDay(date: string): boolean {
+  // The year is looked up first: counting on past the calendar's last year must stop there, even
+  // on a weekend (past 9999-12-31 the dates no longer advance, and the count would never end).
+  const holidays = nonWorkingDaysOf(Number(date.slice(0, 4)));
   const weekday = utc(date).getUTCDay();
   if (weekday === 0 || weekday === 6) return false;
-  return !nonWorkingDaysOf(Number(date.slice(0, 4))).has(date);
+  return !holidays.has(date);
 }
 
 /** The date itself when it is a working day, otherwise the next working day. */
