@@ -24,7 +24,7 @@ describe("GraphQL over HTTP (graphql-http audit)", () => {
   beforeAll(async () => {
     graph = await startTestGraph();
     const token = await graph.token({ role: "COORDINATOR", orgs: ["0392", "0473"], sub: "audit" });
-    const fetchFn = (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const fetchFn = (input: Parameters<typeof fetch>[0], init: RequestInit = {}) => {
       const headers = new Headers(init.headers);
       headers.set("authorization", `Bearer ${token}`);
       return fetch(input, { ...init, headers });

@@ -47,20 +47,24 @@ const VALUE_KINDS: ReadonlySet<string> = new Set([
 /**
  * A value written in the operation itself that its type refuses (a date that does not exist, a
  * number for a text) fails validation on that value: it is bad input like the same value sent as
- * a variable, and is answered as such.
+ * a variable, and is answered as such. graphql-js reports a scalar's own refusal as the scalar
+ * threw it, without the value's node; only where no validation rule of another kind reports
+ * BAD_USER_INPUT (the subgraphs, which have no operation limits) is that origin taken as proof.
  */
-function isRefusedValue(error: unknown): boolean {
+function isRefusedValue(error: unknown, scalarRefusals: boolean): boolean {
   // Duck-typed: the error may come from another copy of graphql (ESM and CommonJS builds).
   const { nodes, originalError } = (error ?? {}) as { nodes?: readonly { kind: string }[]; originalError?: { extensions?: Record<string, unknown> } };
-  // A scalar's own refusal (BAD_USER_INPUT) is reported as it was thrown, without the value's node.
-  if (originalError?.extensions?.code === "BAD_USER_INPUT") return true;
+  if (scalarRefusals && originalError?.extensions?.code === "BAD_USER_INPUT") return true;
   return !!nodes && nodes.length === 1 && VALUE_KINDS.has(nodes[0]!.kind);
 }
 
-/** Keeps business refusals (any custom code) and hides infrastructure failures behind a generic message. */
-export function maskInternalErrors(name: string) {
+/**
+ * Keeps business refusals (any custom code) and hides infrastructure failures behind a generic message.
+ * `scalarRefusals`: see isRefusedValue.
+ */
+export function maskInternalErrors(name: string, options: { scalarRefusals?: boolean } = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    if (formatted.extensions?.code === "GRAPHQL_VALIDATION_FAILED" && isRefusedValue(error)) {
+    if (formatted.extensions?.code === "GRAPHQL_VALIDATION_FAILED" && isRefusedValue(error, options.scalarRefusals ?? false)) {
       formatted = { ...formatted, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT" } };
     }
     const code = formatted.extensions?.code;
@@ -129,7 +133,7 @@ export async function startSubgraphServer<C extends BaseRequestContext>(options:
     schema: options.schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    formatError: maskInternalErrors(options.name),
+    formatError: maskInternalErrors(options.name, { scalarRefusals: true }),
     csrfPrevention: true,
     // Traces would go to Apollo's cloud; this graph reports nothing outside the partners' machines.
     // Personal data is never cached by HTTP caches, so cache hints (a hook on every field) are off.
