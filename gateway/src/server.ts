@@ -11,6 +11,7 @@ import { logger } from "../../subgraphs/shared/src/logger.js";
 import { maskInternalErrors } from "../../subgraphs/shared/src/subgraph-server.js";
 import { applyScalarParsing } from "../../subgraphs/shared/src/scalars.js";
 import { PageSizeRule } from "../../subgraphs/shared/src/pagination.js";
+import { inputRulesPlugin } from "../../subgraphs/shared/src/input-rules.js";
 import type { GatewayTokenSigner } from "./auth/gateway-token.js";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { AuthorizingGateway } from "./authorization/authorizing-gateway.js";
@@ -256,7 +257,9 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     validationRules: [PageSizeRule, ...(limits.validationRules as never[])],
     parseOptions: limits.parseOptions,
     // graphql-armor is typed against Apollo Server's CommonJS build; the plugins are the same objects.
+    // The text rules of the public schema come first: bad input is refused before it is planned.
     plugins: [
+      inputRulesPlugin<GatewayContext>(),
       ApolloServerPluginCacheControlDisabled(),
       metricsPlugin(),
       ...(limits.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),

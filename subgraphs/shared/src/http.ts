@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import { logger } from "./logger.js";
+import { acceptedRequestId } from "./input-rules.js";
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -40,8 +41,8 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 /**
  * Serves an Apollo Server on plain node:http at `/graphql`, with extra routes (health, readiness,
- * key sets). Each request gets an id (`x-request-id`, taken from the caller when present) that
- * appears in every log line and is passed on to the subgraphs.
+ * key sets). Each request gets an id (`x-request-id`, taken from the caller when it is a short safe
+ * token, else made here) that appears in every log line and is passed on to the subgraphs.
  */
 export async function serveGraphQL<C extends BaseContext>(options: {
   apollo: ApolloServer<C>;
@@ -56,7 +57,7 @@ export async function serveGraphQL<C extends BaseContext>(options: {
   const { apollo, routes = {} } = options;
   await apollo.start();
   const server: Server = createServer(async (req, res) => {
-    const requestId = headerValue(req, "x-request-id") ?? randomUUID();
+    const requestId = acceptedRequestId(headerValue(req, "x-request-id")) ?? randomUUID();
     res.setHeader("x-request-id", requestId);
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/graphql") {

@@ -2,6 +2,8 @@ import { Field, ObjectType, type ClassType, Directive, Int, ArgsType } from "typ
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { GraphQLError, Kind, getNamedType, type ASTVisitor, type ValidationContext } from "graphql";
 import { badInput } from "./errors.js";
+import { isUuid } from "./input-rules.js";
+import { isIsoDate } from "./scalars.js";
 
 /** Relay page information. Every subgraph defines it identically, hence shareable. */
 @Directive("@shareable")
@@ -64,22 +66,60 @@ function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString("base64url");
 }
 
-function decodeCursor(cursor: string, length: number): CursorValue[] {
+/** What a cursor's parts must be, read from the columns the list is sorted by. */
+interface CursorShape {
+  sortType: string;
+  idIsUuid: boolean;
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+function fitsColumn(value: CursorValue, type: string): boolean {
+  if (type === "date") return typeof value === "string" && isIsoDate(value);
+  if (type.startsWith("timestamp")) return typeof value === "string" && INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+  if (["int", "integer", "smallint", "bigint"].includes(type)) return typeof value === "number" && Number.isSafeInteger(value);
+  return typeof value === "string" && value.length <= 1_000 && !value.includes("\u0000");
+}
+
+/**
+ * A cursor is [sort value, id] as encodeCursor wrote it. Anything else (not base64url JSON, other
+ * parts, a sort value the column could not hold, an id that is no uuid) is the caller's error:
+ * it must never reach the database, where it would fail as an internal error.
+ */
+function decodeCursor(cursor: string, shape: CursorShape): CursorValue[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(values) && values.length === length && values.every((v) => typeof v === "string" || typeof v === "number")) {
+    if (
+      Array.isArray(values) &&
+      values.length === 2 &&
+      fitsColumn(values[0], shape.sortType) &&
+      typeof values[1] === "string" &&
+      (!shape.idIsUuid || isUuid(values[1]))
+    ) {
       return values as CursorValue[];
     }
   } catch {
     // fall through
   }
-  throw badInput(`The cursor "${cursor}" is not one this list returned; pass the endCursor of the previous page.`, {
+  throw badInput(`The cursor "${cursor.slice(0, 100)}" is not one this list returned; pass the endCursor of the previous page.`, {
     argument: "after",
   });
 }
 
 function pageSizeProblem(first: number): string | null {
   return Number.isInteger(first) && first >= 1 && first <= MAX_PAGE_SIZE ? null : `first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}.`;
+}
+
+function cursorShape<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, property: string): CursorShape {
+  const metadata = query.expressionMap.mainAlias!.metadata;
+  const typeOf = (name: string) => {
+    const type = metadata.findColumnWithPropertyName(name)?.type;
+    if (typeof type === "string") return type;
+    if (type === Date) return "timestamp";
+    if (type === Number) return "integer";
+    return "text";
+  };
+  return { sortType: typeOf(property), idIsUuid: typeOf("id") === "uuid" };
 }
 
 export function checkPageSize(first: number): void {
@@ -121,7 +161,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const alias = query.alias;
   const column = `${alias}.${sort.property}`;
   if (args.after) {
-    const [value, id] = decodeCursor(args.after, 2);
+    const [value, id] = decodeCursor(args.after, cursorShape(query, sort.property));
     const op = sort.direction === "ASC" ? ">" : "<";
     query.andWhere(`(${column}, ${alias}.id) ${op} (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
   }

@@ -16,6 +16,7 @@ import { logger } from "./logger.js";
 import { nameRefusedArgument } from "./input-errors.js";
 import { runExclusively } from "./job-lock.js";
 import { createServiceTokenVerifier, SERVICE_TOKEN_HEADER, ServicePeers, type ServiceKey } from "./service-token.js";
+import { inputRulesPlugin } from "./input-rules.js";
 
 /** What every subgraph request knows before its own services are attached (Vendure's RequestContext). */
 export interface BaseRequestContext {
@@ -44,10 +45,41 @@ const PUBLIC_CODES = new Set([
   "BAD_REQUEST",
 ]);
 
-/** Keeps business refusals (any custom code) and hides infrastructure failures behind a generic message. */
-export function maskInternalErrors(name: string) {
+const VALUE_KINDS: ReadonlySet<string> = new Set([
+  Kind.STRING,
+  Kind.INT,
+  Kind.FLOAT,
+  Kind.BOOLEAN,
+  Kind.NULL,
+  Kind.ENUM,
+  Kind.LIST,
+  Kind.OBJECT,
+]);
+
+/**
+ * A value written in the operation itself that its type refuses (a date that does not exist, a
+ * number for a text) fails validation on that value: it is bad input like the same value sent as
+ * a variable, and is answered as such. graphql-js reports a scalar's own refusal as the scalar
+ * threw it, without the value's node; only where no validation rule of another kind reports
+ * BAD_USER_INPUT (the subgraphs, which have no operation limits) is that origin taken as proof.
+ */
+function isRefusedValue(error: unknown, scalarRefusals: boolean): boolean {
+  // Duck-typed: the error may come from another copy of graphql (ESM and CommonJS builds).
+  const { nodes, originalError } = (error ?? {}) as { nodes?: readonly { kind: string }[]; originalError?: { extensions?: Record<string, unknown> } };
+  if (scalarRefusals && originalError?.extensions?.code === "BAD_USER_INPUT") return true;
+  return !!nodes && nodes.length === 1 && VALUE_KINDS.has(nodes[0]!.kind);
+}
+
+/**
+ * Keeps business refusals (any custom code) and hides infrastructure failures behind a generic message.
+ * `scalarRefusals`: see isRefusedValue.
+ */
+export function maskInternalErrors(name: string, options: { scalarRefusals?: boolean } = {}) {
   return (given: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const formatted = nameRefusedArgument(given, error);
+    let formatted = nameRefusedArgument(given, error);
+    if (formatted.extensions?.code === "GRAPHQL_VALIDATION_FAILED" && isRefusedValue(error, options.scalarRefusals ?? false)) {
+      formatted = { ...formatted, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT" } };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === "string" && (PUBLIC_CODES.has(code) || code !== "INTERNAL_SERVER_ERROR")) {
       const { stacktrace: _ignored, ...extensions } = formatted.extensions ?? {};
@@ -172,11 +204,13 @@ export async function startSubgraphServer<C extends BaseRequestContext>(options:
     schema: options.schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    formatError: maskInternalErrors(options.name),
+    formatError: maskInternalErrors(options.name, { scalarRefusals: true }),
     csrfPrevention: true,
     // Traces would go to Apollo's cloud; this graph reports nothing outside the partners' machines.
     // Personal data is never cached by HTTP caches, so cache hints (a hook on every field) are off.
+    // The text rules come first: a request that breaks them is refused before anything else runs.
     plugins: [
+      inputRulesPlugin<C>(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       selectionRulesPlugin(options.schema) as ApolloServerPlugin<C>,
