@@ -178,7 +178,6 @@ describe("the DDAS-Vroegsignalering export through the gateway", () => {
     const callers: DevTokenClaims[] = [
       { role: "SDV", orgs: ["0473"], sub: "sdv-zandvoort" },
       { role: "COORDINATOR", orgs: ["0473"], sub: "coordinator-zandvoort" },
-      { role: "SDV", orgs: [], sub: "sdv-nowhere" },
     ];
     for (const claims of callers) {
       const result = await exportOf("0392", FROM, TO, await graph.token(claims));
@@ -186,6 +185,10 @@ describe("the DDAS-Vroegsignalering export through the gateway", () => {
       expect(result.errors?.[0]?.message).toMatch(/only of your own municipalities.*not of 0392/);
       expect(result.data?.ddasExport ?? null).toBeNull();
     }
+    // An SDV token that names no municipality does not get past the gateway's claim check.
+    const nowhere = await exportOf("0392", FROM, TO, await graph.token({ role: "SDV", orgs: [], sub: "sdv-nowhere" }));
+    expect(nowhere.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(nowhere.data?.ddasExport ?? null).toBeNull();
     // Its own municipality it may.
     const own = await exportOf("0473", "2026-10-01", "2026-10-31", await graph.token({ role: "SDV", orgs: ["0473"], sub: "sdv-zandvoort" }));
     expect(own.errors).toBeUndefined();

@@ -59,6 +59,7 @@ describe("rate limits and early refusal at the gateway", () => {
       auth: { keys: { jwks: graph.issuer.jwks }, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ["ES256"], clockToleranceSeconds: 5, claims: DEFAULT_CLAIMS },
       signer: new GatewayTokenSigner(graph.signingKey),
       port: 0,
+      metrics: { port: 0 },
       admission: limits === false ? false : { ...base, maxQueryBytes: maxQueryBytes ?? base.maxQueryBytes, rateLimit: { ...base.rateLimit, ...rateLimit } },
     });
     gateways.push(gateway);
@@ -147,7 +148,7 @@ describe("rate limits and early refusal at the gateway", () => {
     const flooder = await token({ role: "CORPORATION", orgs: ["elan-wonen"], sub: "elan-flood" });
     const bystander = await token({ role: "CORPORATION", orgs: ["elan-wonen"], sub: "elan-caseworker" });
     const invalid = `{ tenants(first: 1) { edges { node { id noSuchField } } } }`;
-    const metric = async () => Number(/gateway_admission_refusals_total\{reason="remembered"\} (\d+)/.exec(await (await fetch(new URL("/metrics", gateway.url))).text())?.[1] ?? 0);
+    const metric = async () => Number(/gateway_admission_refusals_total\{reason="remembered"\} (\d+)/.exec(await (await fetch(gateway.metricsUrl!)).text())?.[1] ?? 0);
     const rememberedBefore = await metric();
     const first = await ask(gateway, flooder, invalid);
     expect(first.status).toBe(400);

@@ -7,6 +7,7 @@ import {
   parse,
   TypeInfo,
   validate,
+  ValuesOfCorrectTypeRule,
   ValidationContext,
   type ASTVisitor,
   type DocumentNode,
@@ -19,6 +20,8 @@ import type { Identity } from "../../../subgraphs/shared/src/identity.js";
 import { registry } from "../metrics.js";
 import { Lru } from "./lru.js";
 import { createRateLimiter, rateLimitConfig, type RateLimitConfig, type RateLimiter } from "./rate-limiter.js";
+import { PageSizeRule } from "../../../subgraphs/shared/src/pagination.js";
+import { nameRefusedArgument } from "../../../subgraphs/shared/src/input-errors.js";
 
 /**
  * Admission: what the gateway decides about a request before the expensive work (parsing,
@@ -248,7 +251,12 @@ export class Admission {
     }
     const errors = checkLimits(this.schema!, document, this.options.limits.rules);
     if (errors.length === 0) return undefined;
-    return { status: 400, body: { errors: errors.map((error) => refused("GRAPHQL_VALIDATION_FAILED", error)) } };
+    // A value out of range (a page size, an Int overflow) makes the cost huge: say what to fix too,
+    // naming the argument (one walk, for a refused text only, which is then remembered).
+    const values = validate(this.schema!, document, [PageSizeRule, ValuesOfCorrectTypeRule]).map((error) =>
+      nameRefusedArgument(refused(error.extensions?.code === "BAD_USER_INPUT" ? "BAD_USER_INPUT" : "GRAPHQL_VALIDATION_FAILED", error), error),
+    );
+    return { status: 400, body: { errors: [...values, ...errors.map((error) => refused("GRAPHQL_VALIDATION_FAILED", error))] } };
   }
 
   /** What a refused operation costs its caller on top of the request. */

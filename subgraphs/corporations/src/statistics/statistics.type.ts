@@ -106,6 +106,8 @@ selectsByEnumValue("RegisterGroup", {
   CORPORATION: "RegisterCountCell.corporationId",
   MONTH: "RegisterCountCell.month",
   TARGET_GROUP: "RegisterCountCell.targetGroup",
+  CHILDREN_UNDER_18: "RegisterCountCell.withChildren",
+  MEMBER_65_PLUS: "RegisterCountCell.aged65Plus",
 });
 
 /** The target groups of Art. 6.4 as exclusive categories, so that the cells of one count add up. */

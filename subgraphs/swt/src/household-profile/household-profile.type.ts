@@ -1,6 +1,7 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
 import { DateScalar } from "../../../shared/src/scalars.js";
+import { Selects } from "../../../shared/src/selection-rules.js";
 
 /**
  * A household profile (huishoudprofiel): what the SWT knows of a household, by its address. An SWT
@@ -45,12 +46,16 @@ export class HouseholdProfile {
 
 @InputType({ description: "A Dutch address as the SWT knows a household by it." })
 export class HouseholdAddressInput {
+  // An address looks a household up: whoever asks must be one who may read the profile's address.
+  @Selects("HouseholdProfile.postcode")
   @Field({ description: 'Postcode, four digits and two letters: "2033 AB" or "2033ab".' })
   postcode: string;
 
+  @Selects("HouseholdProfile.houseNumber")
   @Field(() => Int, { description: "House number, 1 to 99999." })
   houseNumber: number;
 
+  @Selects("HouseholdProfile.houseNumberAddition")
   @Field(() => String, { nullable: true, description: 'House letter and/or addition, e.g. "A", "2", "bis"; at most 6 letters and digits (spaces and dashes are dropped).' })
   addition?: string | null;
 }
