@@ -30,6 +30,8 @@ describe("GraphQL over HTTP (graphql-http audit)", () => {
       return fetch(input, { ...init, headers });
     };
     results = await auditServer({ url: graph.url, fetchFn });
+    const count = (status: string) => results.filter((r) => r.status === status).length;
+    console.info(`graphql-http audit: ${results.length} audits, ${count("ok")} ok, ${count("warn")} warn, ${count("error")} error, ${count("notice")} notice`);
   });
   afterAll(() => graph?.stop());
 
