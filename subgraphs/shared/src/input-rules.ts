@@ -58,6 +58,8 @@ export const LONG_LINES: Readonly<Record<string, number>> = {
 /** Ids that are names, not uuids: corporations and teams. Everything else typed ID is a uuid. */
 export const SLUG_IDS = new Set(["Query.corporation(id:)", "Query.team(id:)"]);
 const SLUG_ID_NAMES = new Set(["corporationId", "teamId"]);
+/** A team named by its role in the call (`toTeamId`, `fromTeamId`) is a team's id all the same. */
+const isSlugIdName = (name: string) => SLUG_ID_NAMES.has(name) || /^[a-z]+TeamId$/.test(name);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -115,7 +117,7 @@ export function checkText(value: string, typeName: string, place: Place): GraphQ
       return refuse(place, `holds a bidirectional control character (${codePoint(value, BIDI_CONTROL)}), which can make it display as something else; remove it.`);
     }
     if (typeName === "ID" && !place.inList) {
-      const slug = SLUG_IDS.has(place.coordinate) || SLUG_ID_NAMES.has(place.name);
+      const slug = SLUG_IDS.has(place.coordinate) || isSlugIdName(place.name);
       if (slug && !SLUG.test(value)) return refuse(place, `"${value}" is not an id of the kind asked, e.g. elan-wonen or haarlem-schalkwijk.`);
       if (!slug && !UUID.test(value)) return refuse(place, `"${value}" is not an id; ids are uuids, as the graph returns them.`);
     }
