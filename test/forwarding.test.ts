@@ -214,7 +214,7 @@ describe("a changed holder moves the case, through the gateway", () => {
     expect(await refused(tokens.sdv!, { id: signalOf("FW-HAND"), teamId: "budget-coach" })).toBe("BAD_USER_INPUT");
     expect(await refused(tokens.sdv!, { id: signalOf("FW-IV"), teamId: "haarlem-noord" })).toBe("PRIORITY_DECIDES_TARGET");
     expect(await refused(tokens.sdv!, { id: signalOf("FW-HAND"), teamId: "haarlem-noord", reason: "" })).toBe("BAD_USER_INPUT");
-    expect(await refused(tokens.sdv!, { id: "not-a-uuid", teamId: "haarlem-noord" })).toBe("SIGNAL_NOT_FOUND");
+    expect(await refused(tokens.sdv!, { id: "not-a-uuid", teamId: "haarlem-noord" })).toBe("BAD_USER_INPUT");
     for (const role of ["schalkwijk", "coach", "coordinator", "analyst", "elan"]) {
       expect(await refused(tokens[role]!, { id: signalOf("FW-HAND"), teamId: "haarlem-noord" }), role).toBe("FORBIDDEN");
     }

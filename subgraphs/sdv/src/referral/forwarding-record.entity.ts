@@ -1,4 +1,4 @@
-import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Check, Column, Entity, ForeignKey, Generated, Index, PrimaryGeneratedColumn } from "typeorm";
 import { SignalEntity } from "../signal/signal.entity.js";
 import type { ReferralTargetValue } from "./referral.entity.js";
 
@@ -25,6 +25,14 @@ export const FORWARDING_KINDS: ForwardingKindValue[] = ["RECEIPT", "ROUTING_AREA
 export class ForwardingRecordEntity {
   @PrimaryGeneratedColumn("uuid", { primaryKeyConstraintName: "forwarding_record_pkey" })
   id: string;
+
+  /**
+   * The order in which the entries were written: two written at the same instant (one request
+   * forwards and then re-prioritises) still read back in the order they happened.
+   */
+  @Generated("increment")
+  @Column("bigint")
+  seq: number;
 
   @Column("uuid")
   @ForeignKey(() => SignalEntity, { name: "forwarding_record_signal_fkey", onDelete: "CASCADE" })

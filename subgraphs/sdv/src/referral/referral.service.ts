@@ -87,6 +87,7 @@ export class ReferralService {
           )
           .andWhere("record.signalId = ANY(:signalIds)", { signalIds: valid })
           .orderBy("record.forwardedAt", "ASC")
+          .addOrderBy("record.seq", "ASC")
           .addOrderBy("record.id", "ASC")
           .getMany()
       : [];

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
+import { Check, Column, Entity, Generated, Index, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
 
 /**
  * One row of the routing table (werkgebied): the SWT team that covers a four-digit postcode area of
@@ -45,6 +45,14 @@ export class RoutingAreaEntity {
 export class RoutingAreaChangeEntity {
   @PrimaryGeneratedColumn("uuid", { primaryKeyConstraintName: "routing_area_change_pkey" })
   id: string;
+
+  /**
+   * The order in which the entries were written: two written at the same instant (one request
+   * forwards and then re-prioritises) still read back in the order they happened.
+   */
+  @Generated("increment")
+  @Column("bigint")
+  seq: number;
 
   @Column("text")
   municipalityCode: string;

@@ -70,7 +70,7 @@ export class RoutingService {
       .createQueryBuilder("change")
       .where("change.municipalityCode = ANY(:codes)", { codes });
     if (args.postcodeArea != null) query.andWhere("change.postcodeArea = :area", { area: this.area(args.postcodeArea) });
-    return query.orderBy("change.changedAt", "DESC").addOrderBy("change.id", "DESC").limit(args.first).getMany();
+    return query.orderBy("change.changedAt", "DESC").addOrderBy("change.seq", "DESC").limit(args.first).getMany();
   }
 
   /**

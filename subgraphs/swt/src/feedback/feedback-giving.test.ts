@@ -119,11 +119,14 @@ describe("giving feedback to the corporation (Art. 5.5)", () => {
     expect(closed.errors).toBeUndefined();
     const r = [{ __typename: "Tenant", id: referral.tenantId }];
 
-    const fact = await subgraph.query(identities.preWonen, TENANT_FEEDBACK("contactMade takenIntoTreatment collectionCanBeSuspended paymentsResumeOn arrearsArrangement notTakenUpForOtherReason"), { r });
+    const fact = await subgraph.query(identities.preWonen, TENANT_FEEDBACK("contactMade takenIntoTreatment collectionCanBeSuspended paymentsResumeOn notTakenUpForOtherReason"), { r });
     expect(fact.errors).toBeUndefined();
     expect(fact.data!._entities[0].feedback).toEqual([
-      { contactMade: true, takenIntoTreatment: false, collectionCanBeSuspended: false, paymentsResumeOn: null, arrearsArrangement: null, notTakenUpForOtherReason: true },
+      { contactMade: true, takenIntoTreatment: false, collectionCanBeSuspended: false, paymentsResumeOn: null, notTakenUpForOtherReason: true },
     ]);
+    // The arrangement in the team's own words is free text: never for the corporation (it reads structured entries).
+    const words = await subgraph.query(identities.preWonen, TENANT_FEEDBACK("arrearsArrangement"), { r });
+    expect(words.errors?.map((e) => [e.extensions?.code, e.path?.join(".")])).toEqual([["FORBIDDEN", "_entities.0.feedback.0.arrearsArrangement"]]);
     for (const identity of [identities.preWonen, identities.sdvHaarlem]) {
       const reason = await subgraph.query(identity, TENANT_FEEDBACK("notTakenUpForOtherReason reasonNotTakenUp"), { r });
       expect(reason.errors?.map((e) => [e.extensions?.code, e.path?.join(".")]), identity.role).toEqual([["FORBIDDEN", "_entities.0.feedback.0.reasonNotTakenUp"]]);

@@ -9,7 +9,7 @@ import { municipalityOfCase, swtWorkerOf, zandvoortSdv } from "../testing.js";
 
 const TENANT_FEEDBACK = `query($representations: [_Any!]!) {
   _entities(representations: $representations) {
-    ... on Tenant { id feedback { id givenOn contactMade takenIntoTreatment collectionCanBeSuspended paymentsResumeOn arrearsArrangement notTakenUpForOtherReason } }
+    ... on Tenant { id feedback { id givenOn contactMade takenIntoTreatment collectionCanBeSuspended paymentsResumeOn notTakenUpForOtherReason } }
   }
 }`;
 
@@ -83,7 +83,6 @@ describe("feedback to the corporation (Art. 5.5)", () => {
           takenIntoTreatment: f.takenIntoTreatment,
           collectionCanBeSuspended: f.collectionCanBeSuspended,
           paymentsResumeOn: f.paymentsResumeOn,
-          arrearsArrangement: f.arrearsArrangement,
           notTakenUpForOtherReason: f.contactMade && !f.takenIntoTreatment,
         })),
     );

@@ -35,8 +35,13 @@ export class Feedback {
   @Field(() => DateScalar, { nullable: true, description: "The agreed day on which current rent payments resume." })
   paymentsResumeOn: string | null;
 
-  @ReadableBy("CORPORATION", "SDV", "SWT", "BUDGET_COACH")
-  @Field(() => String, { nullable: true, description: "The arrangement agreed for paying off the arrears." })
+  // Free text can describe the household's situation: it stays with the municipality's side. The
+  // corporation reads the arrangement as structured entries (ARRANGEMENT_AGREED: start day, amount).
+  @ReadableBy("SDV", "SWT", "BUDGET_COACH")
+  @Field(() => String, {
+    nullable: true,
+    description: "The arrangement agreed for paying off the arrears, in the team's words. Not for the corporation: free text may describe the household's situation; it reads ARRANGEMENT_AGREED entries instead.",
+  })
   arrearsArrangement: string | null;
 
   @ReadableBy("CORPORATION", "SDV", "SWT", "BUDGET_COACH")
