@@ -5,24 +5,21 @@
  * from UTC would fail just after it.
  */
 export const FIXED_MOMENTS: Readonly<Record<string, string>> = {
-  // The first day of a month: a signal date in the previous month, a reporting month just begun.
-  "first-of-month": "2027-03-01T09:00:00+01:00",
-  // The last day of a month (30 days): a deadline that runs into the next month.
-  "last-of-month": "2027-04-30T16:00:00+02:00",
-  // 31 December, just before midnight: the year turns within the hour, a holiday follows.
+  // 31 December just before midnight: the last day of a month and of the year, a holiday follows
+  // (in UTC it is 22:59: a rule that took "today" from UTC would still be right, the next one not).
   "31-december": "2026-12-31T23:59:30+01:00",
-  // 1 January, just after midnight: in UTC it is still the old year.
+  // 1 January just after midnight: the first day of a month and of a year, itself a holiday; in UTC
+  // it is still the old year.
   "1-january": "2027-01-01T00:00:30+01:00",
   // The leap day.
   "29-february-2028": "2028-02-29T11:00:00+01:00",
-  // The day summer time starts (02:00 becomes 03:00): a 23-hour day.
+  // The day summer time starts (02:00 becomes 03:00): a 23-hour day, a Sunday.
   "summer-time-starts": "2027-03-28T03:30:00+02:00",
-  // The day summer time ends (03:00 becomes 02:00): a 25-hour day, 02:30 happens twice.
+  // The day summer time ends (03:00 becomes 02:00): a 25-hour day, 02:30 happens twice; a Sunday
+  // on a month's last day, so the forwarding day is in the next month.
   "summer-time-ends": "2027-10-31T02:30:00+01:00",
-  // Just before midnight in Amsterdam in summer (21:59:59 UTC), on the last day of a month.
-  "before-midnight": "2027-06-30T23:59:59+02:00",
-  // Just after that midnight (22:00:01 UTC, still 30 June in UTC): a new day, month and quarter.
-  "after-midnight": "2027-07-01T00:00:01+02:00",
+  // Just before midnight in Amsterdam in summer (21:59:59 UTC), on the last day of a month and quarter.
+  "before-midnight-in-summer": "2027-06-30T23:59:59+02:00",
 };
 
 /**
