@@ -68,6 +68,8 @@ export class HandOverService {
         for (const signalId of handOver.signalIds) {
           const signal = byId.get(signalId);
           if (!signal || seen.has(signalId) || signal.referral?.caseId === handOver.caseId) continue;
+          // Already with that team (a hand-over sent twice at once, told twice): nothing moved, nothing to record.
+          if ((signal.referral?.caseTeamId ?? signal.referral?.teamId) === handOver.teamId) continue;
           // Both ends: the caller's own signal (the policy), and a team of that signal's municipality.
           if (handOver.teamId !== BUDGET_COACH_TEAM.id && teamMunicipality !== signal.municipalityCode) continue;
           seen.add(signalId);
