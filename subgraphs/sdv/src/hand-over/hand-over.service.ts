@@ -52,6 +52,10 @@ export class HandOverService {
     const ids = [...new Set(handOvers.flatMap((h) => h.signalIds).filter(isUuid))];
     if (ids.length === 0) return 0;
     return this.db.transaction(async (manager) => {
+      // Lock first, then read: a hand-over told twice at once waits here for the first, and then
+      // reads the forwarding the first recorded (a locking read of signal alone would see the
+      // referral as it stood when the statement began, and record the move a second time).
+      await manager.query(`SELECT id FROM signal WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
       const visible = (await this.policy
         .restrict(manager.getRepository(SignalEntity).createQueryBuilder("signal"))
         .leftJoinAndMapOne("signal.referral", ReferralEntity, "referral", "referral.signalId = signal.id")
