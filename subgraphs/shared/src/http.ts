@@ -109,20 +109,34 @@ export async function serveGraphQL<C extends BaseContext>(options: {
   });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  const listening = await listen(server, options.port, options.host, "/graphql");
+  return {
+    ...listening,
+    async close() {
+      await listening.close();
+      await apollo.stop();
+    },
+  };
+}
+
+/**
+ * Starts an HTTP server on `port` and `host` (127.0.0.1 unless given) and answers where it listens;
+ * `close` stops it and ends its open connections.
+ */
+export async function listen(server: Server, port: number, host: string | undefined, path: string): Promise<RunningServer> {
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port, options.host ?? "127.0.0.1", () => resolve());
+    server.listen(port, host ?? "127.0.0.1", () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
-  const host = options.host && options.host !== "0.0.0.0" ? options.host : "127.0.0.1";
+  const address = server.address() as AddressInfo;
+  const shown = host && host !== "0.0.0.0" ? host : "127.0.0.1";
   return {
-    url: `http://${host}:${port}/graphql`,
-    port,
+    url: `http://${shown}:${address.port}${path}`,
+    port: address.port,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
-      await apollo.stop();
     },
   };
 }
