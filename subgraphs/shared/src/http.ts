@@ -7,6 +7,31 @@ import { acceptedRequestId } from "./input-rules.js";
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
+/**
+ * An extra route beside `/graphql`: a bare handler answers GET and HEAD; an object names the methods
+ * it answers. A key ending in `/*` serves every path below it (static files, say).
+ */
+export type Route = RouteHandler | { methods: readonly string[]; handle: RouteHandler };
+
+/** The route for a path: an exact key first, else the longest `prefix/*` key the path falls under. */
+export function findRoute(routes: Record<string, Route>, pathname: string, method: string): RouteHandler | "method not allowed" | undefined {
+  let route = routes[pathname];
+  if (!route) {
+    let longest = -1;
+    for (const [key, candidate] of Object.entries(routes)) {
+      if (!key.endsWith("/*")) continue;
+      const prefix = key.slice(0, -1);
+      if (pathname.startsWith(prefix) && prefix.length > longest) {
+        route = candidate;
+        longest = prefix.length;
+      }
+    }
+  }
+  if (!route) return undefined;
+  const [methods, handle] = typeof route === "function" ? [["GET", "HEAD"], route] : [route.methods, route.handle];
+  return methods.includes(method) ? handle : "method not allowed";
+}
+
 /** An answer given instead of running the operation (a rate limit, a refused operation). */
 export interface EarlyAnswer {
   status: number;
@@ -49,7 +74,7 @@ export async function serveGraphQL<C extends BaseContext>(options: {
   port: number;
   host?: string;
   context: (req: IncomingMessage, requestId: string) => Promise<C>;
-  routes?: Record<string, RouteHandler>;
+  routes?: Record<string, Route>;
   name: string;
   /** Looks at a GraphQL request before Apollo does; an answer given here ends the request. */
   admit?: (req: IncomingMessage, body: unknown, search: string) => Promise<EarlyAnswer | undefined>;
@@ -67,8 +92,9 @@ export async function serveGraphQL<C extends BaseContext>(options: {
       );
     }
     try {
-      const route = routes[url.pathname];
-      if (route && req.method === "GET") return await route(req, res);
+      const route = url.pathname === "/graphql" ? undefined : findRoute(routes, url.pathname, req.method ?? "GET");
+      if (route === "method not allowed") return sendJson(res, 405, { error: `${req.method} is not served at ${url.pathname}.` });
+      if (route) return await route(req, res);
       if (url.pathname !== "/graphql") return sendJson(res, 404, { error: `No route ${url.pathname}; GraphQL is served at /graphql.` });
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
