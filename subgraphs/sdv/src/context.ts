@@ -6,7 +6,7 @@ import { CaseClosureService } from "./case-closure/case-closure.service.js";
 import { DdasExportService } from "./ddas/ddas.service.js";
 import { HandOverService } from "./hand-over/hand-over.service.js";
 import { IntakeService } from "./intake/intake.service.js";
-import { createMonitoringMonthLoader } from "./monitoring/monitoring.loader.js";
+import { createMonitoringMonthLoader } from "../../shared/src/monitoring.js";
 import { MonitoringPolicy } from "../../shared/src/monitoring.js";
 import { MonitoringService } from "./monitoring/monitoring.service.js";
 import { createPriorityHistoryLoader, createPriorityLoader } from "./priority/priority.loader.js";
@@ -65,7 +65,7 @@ function createLoaders(services: ReturnType<typeof createServices>) {
     referral: createReferralLoader(services.referrals),
     forwardingHistory: createForwardingHistoryLoader(services.referrals),
     threshold: createThresholdLoader(services.thresholds),
-    monitoringMonth: createMonitoringMonthLoader(services.monitoring),
+    monitoringMonth: createMonitoringMonthLoader((keys) => services.monitoring.months(keys)),
   };
 }
 

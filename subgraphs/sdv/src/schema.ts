@@ -7,7 +7,8 @@ import { HandOverResolver } from "./hand-over/hand-over.resolver.js";
 import { DdasExportResolver } from "./ddas/ddas.resolver.js";
 import { Corporation } from "./corporation/corporation.type.js";
 import { IntakeResolver } from "./intake/intake.resolver.js";
-import { monitoringMonthReference } from "./monitoring/monitoring.reference.js";
+import { monitoringMonthReference } from "../../shared/src/monitoring.js";
+import type { SdvContext } from "./context.js";
 import { MonitoringResolver } from "./monitoring/monitoring.resolver.js";
 import { PriorityResolver } from "./priority/priority.resolver.js";
 import { RoutingResolver } from "./routing/routing.resolver.js";
@@ -44,6 +45,6 @@ export function createSchema() {
       // The federated stubs: sdv contributes to them but does not own them.
       orphanedTypes: [Tenant, Corporation, Team],
     },
-    { ...signalReference, ...tenantReference, ...monitoringMonthReference } as never,
+    { ...signalReference, ...tenantReference, ...monitoringMonthReference((ctx: SdvContext) => ctx.loaders.monitoringMonth) } as never,
   );
 }
