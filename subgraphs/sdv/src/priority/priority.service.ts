@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { euros } from "../../../shared/src/covenant/priority.js";
 import { badInput, userError } from "../../../shared/src/errors.js";
 import type { Identity } from "../../../shared/src/identity.js";
 import type { CaseOpeningService } from "../referral/case-opening.js";
@@ -6,9 +7,9 @@ import { planForwarding, type ForwardingChangeValue, type Route } from "../refer
 import { ReferralEntity } from "../referral/referral.entity.js";
 import { recordForwardings, WRITE_CHUNK, type ForwardingStep } from "../referral/referral.service.js";
 import { forwardingDay, type RoutingService } from "../routing/routing.service.js";
-import { SignalEntity } from "../signal/signal.entity.js";
+import { SignalEntity, LIVE_STATUSES } from "../signal/signal.entity.js";
 import type { SignalPolicy } from "../signal/signal.policy.js";
-import { isUuid, LIVE_STATUSES } from "../signal/signal.service.js";
+import { isUuid } from "../../../shared/src/input-rules.js";
 import type { ThresholdEntity } from "../threshold/threshold.entity.js";
 import type { ThresholdService } from "../threshold/threshold.service.js";
 import { PriorityRevisionEntity, type PriorityRevisionKind } from "./priority-revision.entity.js";
@@ -51,10 +52,6 @@ export interface RecomputationItemValue {
   newLevel: PriorityLevelValue | null;
   message: string;
   forwardingChange: ForwardingChangeValue | null;
-}
-
-function euros(cents: number): string {
-  return `EUR ${(cents / 100).toFixed(2)}`;
 }
 
 function routeOfReferral(referral: ReferralEntity | null): Route | null {
