@@ -9,9 +9,9 @@ import { routeToTeam, routingKey } from "../referral/forwarding.js";
 import { recordForwardings } from "../referral/referral.service.js";
 import { ReferralEntity } from "../referral/referral.entity.js";
 import { PriorityEntity } from "../priority/priority.entity.js";
-import { SignalEntity } from "../signal/signal.entity.js";
+import { SignalEntity, LIVE_STATUSES } from "../signal/signal.entity.js";
 import type { SignalPolicy } from "../signal/signal.policy.js";
-import { isUuid, LIVE_STATUSES } from "../signal/signal.service.js";
+import { isUuid } from "../../../shared/src/input-rules.js";
 import { now as clockNow, todayInNetherlands } from "../../../shared/src/clock.js";
 import { RoutingAreaChangeEntity, RoutingAreaEntity } from "./routing-area.entity.js";
 
