@@ -19,7 +19,7 @@ import { createSignalLoader, createTenantSignalsLoader } from "./signal/signal.l
 import { SignalCountService } from "./signal-count/signal-count.service.js";
 import { SignalPolicy } from "./signal/signal.policy.js";
 import { SignalService } from "./signal/signal.service.js";
-import { ThresholdAnalysisService } from "./threshold/threshold-analysis.service.js";
+import { ThresholdAnalysisService } from "./threshold-analysis/threshold-analysis.service.js";
 import { createThresholdLoader } from "./threshold/threshold.loader.js";
 import { ThresholdService } from "./threshold/threshold.service.js";
 import { WithdrawalService } from "./withdrawal/withdrawal.service.js";

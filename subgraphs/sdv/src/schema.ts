@@ -20,6 +20,7 @@ import { TenantResolver } from "./tenant/tenant.resolver.js";
 import { Team } from "./team/team.type.js";
 import { Tenant } from "./tenant/tenant.type.js";
 import { ThresholdResolver } from "./threshold/threshold.resolver.js";
+import { ThresholdAnalysisResolver } from "./threshold-analysis/threshold-analysis.resolver.js";
 import { WithdrawalResolver } from "./withdrawal/withdrawal.resolver.js";
 
 /** The sdv subgraph schema; building it needs no database. */
@@ -31,6 +32,7 @@ export function createSchema() {
         TenantResolver,
         PriorityResolver,
         ThresholdResolver,
+        ThresholdAnalysisResolver,
         IntakeResolver,
         RoutingResolver,
         SignalCountResolver,

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { euros } from "../../../shared/src/covenant/priority.js";
+import { euros, targetOfLevel } from "../../../shared/src/covenant/priority.js";
 import { badInput, userError } from "../../../shared/src/errors.js";
 import type { Identity } from "../../../shared/src/identity.js";
 import type { CaseOpeningService } from "../referral/case-opening.js";
@@ -14,7 +14,7 @@ import type { ThresholdEntity } from "../threshold/threshold.entity.js";
 import type { ThresholdService } from "../threshold/threshold.service.js";
 import { PriorityRevisionEntity, type PriorityRevisionKind } from "./priority-revision.entity.js";
 import { PriorityEntity, type PriorityLevelValue } from "./priority.entity.js";
-import { prioritise, targetOfLevel } from "./priority.rules.js";
+import { prioritise } from "./priority.rules.js";
 import { now as clockNow } from "../../../shared/src/clock.js";
 
 /** The level that counts for routing and lists: an SDV worker's override wins over the computed level. */

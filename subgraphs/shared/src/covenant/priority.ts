@@ -30,6 +30,11 @@ export interface PriorityResult {
   reason: string;
 }
 
+/** Where a level is forwarded (Art. 5.3): I-III to an SWT team, IV to the budget coach. */
+export function targetOfLevel(level: PriorityLevel): "SWT" | "BUDGET_COACH" {
+  return level === "IV" ? "BUDGET_COACH" : "SWT";
+}
+
 /** An amount as the reasons of a priority write it: EUR 1234.56. */
 export function euros(cents: number): string {
   return `EUR ${(cents / 100).toFixed(2)}`;
