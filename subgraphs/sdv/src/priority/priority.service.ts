@@ -3,10 +3,9 @@ import { euros, targetOfLevel } from "../../../shared/src/covenant/priority.js";
 import { badInput, userError } from "../../../shared/src/errors.js";
 import type { Identity } from "../../../shared/src/identity.js";
 import type { CaseOpeningService } from "../referral/case-opening.js";
-import { planForwarding, type ForwardingChangeValue, type Route } from "../referral/forwarding.js";
+import { forwardingDay, planForwarding, type ForwardingChangeValue, type Route, type RoutingTableSource } from "../referral/forwarding.js";
 import { ReferralEntity } from "../referral/referral.entity.js";
 import { recordForwardings, WRITE_CHUNK, type ForwardingStep } from "../referral/referral.service.js";
-import { forwardingDay, type RoutingService } from "../routing/routing.service.js";
 import { SignalEntity, LIVE_STATUSES } from "../signal/signal.entity.js";
 import type { SignalPolicy } from "../signal/signal.policy.js";
 import { isUuid } from "../../../shared/src/input-rules.js";
@@ -71,7 +70,7 @@ export class PriorityService {
     private readonly policy: SignalPolicy,
     private readonly identity: Identity,
     private readonly thresholds: ThresholdService,
-    private readonly routing: RoutingService,
+    private readonly routing: RoutingTableSource,
     private readonly caseOpening: CaseOpeningService,
   ) {}
 

@@ -1,6 +1,22 @@
+import type { EntityManager } from "typeorm";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 import { BUDGET_COACH_TEAM } from "../../../shared/src/covenant/organisations.js";
 import { targetOfLevel, type PriorityLevel } from "../../../shared/src/covenant/priority.js";
+import { firstWorkingDayFrom } from "../../../shared/src/covenant/working-days.js";
 import type { ReferralTargetValue } from "./referral.entity.js";
+
+/** The day zero of the feedback term for a forwarding made at `at`: that Dutch day, or the next working day. */
+export function forwardingDay(at: Date): string {
+  return firstWorkingDayFrom(todayInNetherlands(at));
+}
+
+/**
+ * The routing table as the forwarding flow reads it, by routingKey: the team of each area. The
+ * routing service keeps it; whoever forwards (a recomputation, say) asks for it through this.
+ */
+export interface RoutingTableSource {
+  table(manager?: EntityManager): Promise<Map<string, string>>;
+}
 
 /** Where a signal goes: an SWT team, or the budget coach under its team id. */
 export interface Route {
