@@ -16,7 +16,7 @@ import { SignalCountResolver } from "./signal-count/signal-count.resolver.js";
 import { signalReference } from "./signal/signal.reference.js";
 import { SignalResolver } from "./signal/signal.resolver.js";
 import { tenantReference } from "./tenant/tenant.reference.js";
-import { TenantResolver } from "./tenant/tenant.resolver.js";
+import { TenantResolver } from "./signal/tenant-signals.resolver.js";
 import { Team } from "./team/team.type.js";
 import { Tenant } from "./tenant/tenant.type.js";
 import { ThresholdResolver } from "./threshold/threshold.resolver.js";
