@@ -10,7 +10,7 @@ import { createCollectionStepsLoader } from "./collection-step/collection-step.l
 import { CollectionStepService } from "./collection-step/collection-step.service.js";
 import { CovenantService } from "./covenant/covenant.service.js";
 import { IntakeService } from "./intake/intake.service.js";
-import { createMonitoringMonthLoader } from "./monitoring/monitoring.loader.js";
+import { createMonitoringMonthLoader } from "../../shared/src/monitoring.js";
 import { MonitoringPolicy } from "../../shared/src/monitoring.js";
 import { MonitoringService } from "./monitoring/monitoring.service.js";
 import { createObjectionsLoader } from "./objection/objection.loader.js";
@@ -59,7 +59,7 @@ function createLoaders(services: ReturnType<typeof createServices>) {
     arrears: createArrearsLoader(services.arrears),
     collectionSteps: createCollectionStepsLoader(services.collectionSteps),
     objections: createObjectionsLoader(services.objections),
-    monitoringMonth: createMonitoringMonthLoader(services.monitoring),
+    monitoringMonth: createMonitoringMonthLoader((keys) => services.monitoring.months(keys)),
   };
 }
 

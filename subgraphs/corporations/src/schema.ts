@@ -9,7 +9,8 @@ import { corporationReference } from "./corporation/corporation.reference.js";
 import { CorporationResolver } from "./corporation/corporation.resolver.js";
 import { CovenantResolver } from "./covenant/covenant.resolver.js";
 import { IntakeResolver } from "./intake/intake.resolver.js";
-import { monitoringMonthReference } from "./monitoring/monitoring.reference.js";
+import { monitoringMonthReference } from "../../shared/src/monitoring.js";
+import type { CorporationsContext } from "./context.js";
 import { MonitoringMonth } from "./monitoring/monitoring.type.js";
 import { ObjectionResolver, TenantObjectionsResolver } from "./objection/objection.resolver.js";
 import { RegisterEntryResolver } from "./register-entry/register-entry.resolver.js";
@@ -43,7 +44,7 @@ export function createSchema() {
       // sdv owns the monitoring months; corporations adds the counts of its registers.
       orphanedTypes: [MonitoringMonth],
     },
-    { ...corporationReference, ...tenantReference, ...monitoringMonthReference } as never,
+    { ...corporationReference, ...tenantReference, ...monitoringMonthReference((ctx: CorporationsContext) => ctx.loaders.monitoringMonth) } as never,
   );
 }
 export { DateScalar };

@@ -1,21 +1,7 @@
 import { badInput } from "../../shared/src/errors.js";
 import { todayInNetherlands as today } from "../../shared/src/clock.js";
 
-const DAY_MS = 86_400_000;
-
 export { today };
-
-/** Whole calendar days from one date to another (negative when `to` lies before `from`). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
-/** The date `days` calendar days after `date`. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** A trimmed text that must not be empty; the refusal names the input field. */
 export function requiredText(value: string | undefined | null, field: string, maxLength = 200): string {

@@ -6,7 +6,7 @@ import { CaseClosureService } from "./case-closure/case-closure.service.js";
 import { DdasExportService } from "./ddas/ddas.service.js";
 import { HandOverService } from "./hand-over/hand-over.service.js";
 import { IntakeService } from "./intake/intake.service.js";
-import { createMonitoringMonthLoader } from "./monitoring/monitoring.loader.js";
+import { createMonitoringMonthLoader } from "../../shared/src/monitoring.js";
 import { MonitoringPolicy } from "../../shared/src/monitoring.js";
 import { MonitoringService } from "./monitoring/monitoring.service.js";
 import { createPriorityHistoryLoader, createPriorityLoader } from "./priority/priority.loader.js";
@@ -19,7 +19,7 @@ import { createSignalLoader, createTenantSignalsLoader } from "./signal/signal.l
 import { SignalCountService } from "./signal-count/signal-count.service.js";
 import { SignalPolicy } from "./signal/signal.policy.js";
 import { SignalService } from "./signal/signal.service.js";
-import { ThresholdAnalysisService } from "./threshold/threshold-analysis.service.js";
+import { ThresholdAnalysisService } from "./threshold-analysis/threshold-analysis.service.js";
 import { createThresholdLoader } from "./threshold/threshold.loader.js";
 import { ThresholdService } from "./threshold/threshold.service.js";
 import { WithdrawalService } from "./withdrawal/withdrawal.service.js";
@@ -65,7 +65,7 @@ function createLoaders(services: ReturnType<typeof createServices>) {
     referral: createReferralLoader(services.referrals),
     forwardingHistory: createForwardingHistoryLoader(services.referrals),
     threshold: createThresholdLoader(services.thresholds),
-    monitoringMonth: createMonitoringMonthLoader(services.monitoring),
+    monitoringMonth: createMonitoringMonthLoader((keys) => services.monitoring.months(keys)),
   };
 }
 

@@ -7,7 +7,8 @@ import { HandOverResolver } from "./hand-over/hand-over.resolver.js";
 import { DdasExportResolver } from "./ddas/ddas.resolver.js";
 import { Corporation } from "./corporation/corporation.type.js";
 import { IntakeResolver } from "./intake/intake.resolver.js";
-import { monitoringMonthReference } from "./monitoring/monitoring.reference.js";
+import { monitoringMonthReference } from "../../shared/src/monitoring.js";
+import type { SdvContext } from "./context.js";
 import { MonitoringResolver } from "./monitoring/monitoring.resolver.js";
 import { PriorityResolver } from "./priority/priority.resolver.js";
 import { RoutingResolver } from "./routing/routing.resolver.js";
@@ -15,10 +16,11 @@ import { SignalCountResolver } from "./signal-count/signal-count.resolver.js";
 import { signalReference } from "./signal/signal.reference.js";
 import { SignalResolver } from "./signal/signal.resolver.js";
 import { tenantReference } from "./tenant/tenant.reference.js";
-import { TenantResolver } from "./tenant/tenant.resolver.js";
+import { TenantResolver } from "./signal/tenant-signals.resolver.js";
 import { Team } from "./team/team.type.js";
 import { Tenant } from "./tenant/tenant.type.js";
 import { ThresholdResolver } from "./threshold/threshold.resolver.js";
+import { ThresholdAnalysisResolver } from "./threshold-analysis/threshold-analysis.resolver.js";
 import { WithdrawalResolver } from "./withdrawal/withdrawal.resolver.js";
 
 /** The sdv subgraph schema; building it needs no database. */
@@ -30,6 +32,7 @@ export function createSchema() {
         TenantResolver,
         PriorityResolver,
         ThresholdResolver,
+        ThresholdAnalysisResolver,
         IntakeResolver,
         RoutingResolver,
         SignalCountResolver,
@@ -44,6 +47,6 @@ export function createSchema() {
       // The federated stubs: sdv contributes to them but does not own them.
       orphanedTypes: [Tenant, Corporation, Team],
     },
-    { ...signalReference, ...tenantReference, ...monitoringMonthReference } as never,
+    { ...signalReference, ...tenantReference, ...monitoringMonthReference((ctx: SdvContext) => ctx.loaders.monitoringMonth) } as never,
   );
 }

@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, type EntityManager, type QueryRunner } from "typeorm";
 import type { Identity } from "./identity.js";
 import { logger } from "./logger.js";
+import { dropAppendOnly, makeAppendOnly } from "./append-only.js";
 
 export type ErasureReason = "OBJECTION" | "RETENTION";
 
@@ -58,19 +59,11 @@ export async function logErasure(
   logger.info({ erasure: entry.reason, counts: entry.counts, requestId: entry.requestId ?? undefined }, "erased");
 }
 
-/** For a migration: makes erasure_log append-only. */
+/** For a migration: makes erasure_log append-only (makeAppendOnly). */
 export async function makeErasureLogAppendOnly(queryRunner: QueryRunner): Promise<void> {
-  await queryRunner.query(`
-    CREATE FUNCTION erasure_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      RAISE EXCEPTION 'erasure_log is append-only: % is not allowed', TG_OP USING ERRCODE = 'insufficient_privilege';
-    END $$`);
-  await queryRunner.query(`CREATE TRIGGER erasure_log_append_only BEFORE UPDATE OR DELETE ON erasure_log FOR EACH ROW EXECUTE FUNCTION erasure_log_refuse_change()`);
-  await queryRunner.query(`CREATE TRIGGER erasure_log_no_truncate BEFORE TRUNCATE ON erasure_log FOR EACH STATEMENT EXECUTE FUNCTION erasure_log_refuse_change()`);
+  await makeAppendOnly(queryRunner, "erasure_log");
 }
 
 export async function dropErasureLogAppendOnly(queryRunner: QueryRunner): Promise<void> {
-  await queryRunner.query(`DROP TRIGGER IF EXISTS erasure_log_no_truncate ON erasure_log`);
-  await queryRunner.query(`DROP TRIGGER IF EXISTS erasure_log_append_only ON erasure_log`);
-  await queryRunner.query(`DROP FUNCTION IF EXISTS erasure_log_refuse_change()`);
+  await dropAppendOnly(queryRunner, "erasure_log");
 }

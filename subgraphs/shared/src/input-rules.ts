@@ -70,6 +70,10 @@ const CONTROL_IN_FREE_TEXT = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/**
+ * Ids of tenants, signals and cases are uuids. Checking the shape first keeps a malformed id from
+ * reaching PostgreSQL, where casting it to uuid would fail the whole batch it came in.
+ */
 export function isUuid(value: string): boolean {
   return UUID.test(value);
 }

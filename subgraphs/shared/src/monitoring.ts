@@ -1,3 +1,4 @@
+import DataLoader from "dataloader";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { publishCount } from "./authorization.js";
 import { MUNICIPALITIES } from "./covenant/organisations.js";
@@ -69,3 +70,25 @@ export const monitoringKeyOf = (key: MonitoringMonthKey): string => `${key.month
 /** The same string for a row counted in SQL, whose key columns are month, municipality_code and corporation_id. */
 export const monitoringRowKeyOf = (row: { month: string; municipality_code: string; corporation_id: string }): string =>
   monitoringKeyOf({ month: row.month, municipalityCode: row.municipality_code, corporationId: row.corporation_id });
+
+/**
+ * Per request: every monitoring month the gateway asks a subgraph for in one `_entities` call, in
+ * one statement (`months` answers the keys in order; a month the caller may not read is null).
+ */
+export function createMonitoringMonthLoader<M>(months: (keys: readonly MonitoringMonthKey[]) => Promise<M[]>): DataLoader<MonitoringMonthKey, M, string> {
+  return new DataLoader<MonitoringMonthKey, M, string>((keys) => months(keys), { cacheKeyFn: monitoringKeyOf, maxBatchSize: 1_000 });
+}
+
+/**
+ * The reference resolver of MonitoringMonth, the same in every subgraph: the sdv subgraph lists the
+ * months, and each subgraph resolves its own counts of a month by reference, batched, through the
+ * request's loader (and so through the same policy as its root query).
+ */
+export function monitoringMonthReference<Context>(loaderOf: (ctx: Context) => DataLoader<MonitoringMonthKey, unknown, string>) {
+  return {
+    MonitoringMonth: {
+      __resolveReference: (ref: MonitoringMonthKey, ctx: Context) =>
+        loaderOf(ctx).load({ month: ref.month, municipalityCode: ref.municipalityCode, corporationId: ref.corporationId }),
+    },
+  };
+}

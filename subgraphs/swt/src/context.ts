@@ -20,7 +20,7 @@ import { FeedbackService } from "./feedback/feedback.service.js";
 import { FeedbackEntryService } from "./feedback/feedback-entry.service.js";
 import { createHouseholdProfileLoader } from "./household-profile/household-profile.loader.js";
 import { HouseholdProfileService } from "./household-profile/household-profile.service.js";
-import { createMonitoringMonthLoader } from "./monitoring/monitoring.loader.js";
+import { createMonitoringMonthLoader } from "../../shared/src/monitoring.js";
 import { MonitoringPolicy } from "../../shared/src/monitoring.js";
 import { MonitoringService } from "./monitoring/monitoring.service.js";
 import { createTeamLoader } from "./team/team.loader.js";
@@ -62,7 +62,7 @@ function createLoaders(services: ReturnType<typeof createServices>) {
     notes: createCaseNoteLoader(services.notes),
     ...createFeedbackLoaders(services.feedback, services.feedbackEntries),
     householdProfile: createHouseholdProfileLoader(services.householdProfiles),
-    monitoringMonth: createMonitoringMonthLoader(services.monitoring),
+    monitoringMonth: createMonitoringMonthLoader((keys) => services.monitoring.months(keys)),
   };
 }
 

@@ -1,11 +1,3 @@
-/**
- * Ids of cases, tenants and signals are uuids. Checking the shape first keeps a malformed id from
- * reaching PostgreSQL, where casting it to uuid would fail the whole batch it came in.
- */
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
-
 /** Rows grouped under the keys asked for, in the order asked (DataLoader's contract). */
 export function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
   const groups = new Map<string, T[]>();

@@ -14,7 +14,8 @@ import { FeedbackResolver } from "./feedback/feedback.resolver.js";
 import { CaseFeedbackHistoryResolver, FeedbackEntryResolver, SignalFeedbackResolver, SignalFeedbackStatusResolver } from "./feedback/feedback-entry.resolver.js";
 import { DdasCaseResolver } from "./ddas/ddas.resolver.js";
 import { HouseholdFactResolver, HouseholdProfileResolver } from "./household-profile/household-profile.resolver.js";
-import { monitoringMonthReference } from "./monitoring/monitoring.reference.js";
+import { monitoringMonthReference } from "../../shared/src/monitoring.js";
+import type { SwtContext } from "./context.js";
 import { MonitoringMonth } from "./monitoring/monitoring.type.js";
 import { signalReference } from "./signal/signal.reference.js";
 import { SignalResolver } from "./signal/signal.resolver.js";
@@ -34,6 +35,6 @@ export function createSchema() {
       // Entities other subgraphs own, to which swt only adds fields.
       orphanedTypes: [Signal, Tenant, MonitoringMonth],
     },
-    { ...teamReference, ...caseReference, ...signalReference, ...tenantReference, ...monitoringMonthReference } as never,
+    { ...teamReference, ...caseReference, ...signalReference, ...tenantReference, ...monitoringMonthReference((ctx: SwtContext) => ctx.loaders.monitoringMonth) } as never,
   );
 }

@@ -3,7 +3,8 @@ import { badInput } from "../../../shared/src/errors.js";
 import type { TenantEntity } from "../tenant/tenant.entity.js";
 import type { TenantPolicy } from "../tenant/tenant.policy.js";
 import type { TenantService } from "../tenant/tenant.service.js";
-import { daysBetween, notInFuture, requiredText, today } from "../validation.js";
+import { daysBetween } from "../../../shared/src/covenant/working-days.js";
+import { notInFuture, requiredText, today } from "../validation.js";
 import { ArrearsEntity } from "./arrears.entity.js";
 import type { ArrearsInput, ClearArrearsInput } from "./arrears.type.js";
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identities, startTestSubgraph } from "../../../../test/support/subgraph.js";
 import { corporationsSubgraph } from "../index.js";
 import { insertArrearsAndSteps, insertTenants, tenantInput, UPSERT_TENANT } from "../tenant/tenant.fixture.js";
-import { addDays, today } from "../validation.js";
+import { addDays } from "../../../shared/src/covenant/working-days.js";
+import { today } from "../validation.js";
 
 const UPSERT = `mutation($input: ArrearsInput!) {
   upsertArrears(input: $input) { id reference arrears { amountCents since phase bailiffHandoverOn daysInArrears updatedAt } }

@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import type { AccessLogCollector } from "../../../shared/src/access-log.js";
 import { badInput } from "../../../shared/src/errors.js";
 import type { Identity } from "../../../shared/src/identity.js";
-import { isUuid } from "../tenant/tenant.service.js";
+import { isUuid } from "../../../shared/src/input-rules.js";
 import { ddasAddress } from "./ddas-address.js";
 import { DdasClientPolicy } from "./ddas.policy.js";
 import type { DdasClient } from "./ddas.type.js";

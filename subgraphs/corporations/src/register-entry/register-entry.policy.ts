@@ -1,6 +1,6 @@
 import type { SelectQueryBuilder } from "typeorm";
 import type { Identity } from "../../../shared/src/identity.js";
-import { corporationForWrite } from "../corporation/corporation.policy.js";
+import { corporationForWrite } from "../../../shared/src/corporation-for-write.js";
 import type { RegisterEntryEntity } from "./register-entry.entity.js";
 
 /**

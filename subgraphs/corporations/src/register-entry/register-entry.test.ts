@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identities, startTestSubgraph } from "../../../../test/support/subgraph.js";
 import { corporationsSubgraph } from "../index.js";
-import { addDays, today } from "../validation.js";
+import { addDays } from "../../../shared/src/covenant/working-days.js";
+import { today } from "../validation.js";
 
 const UPSERT = `mutation($input: RegisterEntryInput!) {
   upsertRegisterEntry(input: $input) { id reference kind occurredOn municipalityCode withChildren aged65Plus reason corporation { id } }

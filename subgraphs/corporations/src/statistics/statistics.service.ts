@@ -1,5 +1,5 @@
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { publishCell } from "../../../shared/src/authorization.js";
+import type { DataSource } from "typeorm";
+import { countCells, groupsAsked, type CountGroup } from "../../../shared/src/count-cells.js";
 import { badInput } from "../../../shared/src/errors.js";
 import { ArrearsEntity } from "../arrears/arrears.entity.js";
 import { ObjectionEntity } from "../objection/objection.entity.js";
@@ -20,7 +20,7 @@ import {
 } from "./statistics.type.js";
 
 type Cell = { households: number | null; suppressed: boolean };
-type Group<C> = { expression: string; key: Exclude<keyof C, keyof Cell> };
+type Group<C> = CountGroup<Extract<Exclude<keyof C, keyof Cell>, string>>;
 
 const AMOUNT_BAND_SQL = `CASE ${AMOUNT_BANDS.filter((b) => b.belowCents !== null)
   .map((b) => `WHEN arrears.amountCents < ${b.belowCents} THEN '${b.band}'`)
@@ -82,7 +82,7 @@ export class StatisticsService {
     if (filter.municipalityCode) query.andWhere("tenant.address.municipalityCode = :municipalityCode", { municipalityCode: filter.municipalityCode });
     if (filter.phase) query.andWhere("arrears.phase = :phase", { phase: filter.phase });
     if (filter.sector) query.andWhere("tenant.sector = :sector", { sector: filter.sector });
-    return countCells(query, "COUNT(DISTINCT tenant.id)", pick(ARREARS_GROUPS, args.groupBy), {
+    return countCells<ArrearsCountCell>(query, { households: "COUNT(DISTINCT tenant.id)" }, groupsAsked(ARREARS_GROUPS, args.groupBy), {
       phase: null,
       municipalityCode: null,
       corporationId: null,
@@ -103,7 +103,7 @@ export class StatisticsService {
     if (filter.to) query.andWhere("objection.recordedOn <= :to", { to: filter.to });
     if (filter.standing === true) query.andWhere("objection.withdrawnOn IS NULL");
     if (filter.standing === false) query.andWhere("objection.withdrawnOn IS NOT NULL");
-    return countCells(query, "COUNT(DISTINCT objection.tenantId)", pick(OBJECTION_GROUPS, args.groupBy), {
+    return countCells<ObjectionCountCell>(query, { households: "COUNT(DISTINCT objection.tenantId)" }, groupsAsked(OBJECTION_GROUPS, args.groupBy), {
       municipalityCode: null,
       corporationId: null,
       monthRecorded: null,
@@ -119,7 +119,7 @@ export class StatisticsService {
     });
     if (filter.from) query.andWhere("entry.occurredOn >= :from", { from: filter.from });
     if (filter.to) query.andWhere("entry.occurredOn <= :to", { to: filter.to });
-    return countCells(query, "COUNT(*)", pick(REGISTER_GROUPS, args.groupBy), {
+    return countCells<RegisterCountCell>(query, { households: "COUNT(*)" }, groupsAsked(REGISTER_GROUPS, args.groupBy), {
       kind: null,
       municipalityCode: null,
       corporationId: null,
@@ -131,31 +131,8 @@ export class StatisticsService {
   }
 }
 
-function pick<G extends string, C>(groups: Record<G, Group<C>>, asked: G[]): Group<C>[] {
-  return [...new Set(asked)].map((group) => groups[group]);
-}
-
 function checkPeriod(from: string | null | undefined, to: string | null | undefined): void {
   if (from && to && from > to) {
     throw badInput(`filter.from ${from} lies after filter.to ${to}; the period would be empty.`, { argument: "filter.from" });
   }
-}
-
-/** Runs one GROUP BY over `query` and turns each row into a cell, suppressing the small ones. */
-async function countCells<C extends Cell>(
-  query: SelectQueryBuilder<ObjectLiteral>,
-  households: string,
-  groups: Group<C>[],
-  keys: Omit<C, keyof Cell>,
-): Promise<C[]> {
-  query.select(`CAST(${households} AS integer)`, "households");
-  for (const { expression, key } of groups) {
-    query.addSelect(expression, String(key)).addGroupBy(expression).addOrderBy(expression, "ASC", "NULLS LAST");
-  }
-  const rows = await query.getRawMany<Record<string, string | number | null>>();
-  return rows.map((row) => {
-    const cell = { ...keys, ...publishCell(Number(row.households)) } as C;
-    for (const { key } of groups) (cell as Record<string, unknown>)[key as string] = row[key as string] ?? null;
-    return cell;
-  });
 }

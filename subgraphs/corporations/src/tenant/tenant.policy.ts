@@ -3,8 +3,8 @@ import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { Identity, Role } from "../../../shared/src/identity.js";
 import { logger } from "../../../shared/src/logger.js";
 import type { PeerClient } from "../../../shared/src/peer-client.js";
-import { corporationForWrite } from "../corporation/corporation.policy.js";
-import { isUuid } from "./tenant.service.js";
+import { corporationForWrite } from "../../../shared/src/corporation-for-write.js";
+import { isUuid } from "../../../shared/src/input-rules.js";
 
 /**
  * The roles that may read a tenant's contact data and arrears at all (the first two rows of the

@@ -1,5 +1,6 @@
 import { GraphQLError } from "graphql";
 import type { DataSource, EntityManager } from "typeorm";
+import { isUuid } from "../../../shared/src/input-rules.js";
 import { badInput, userError } from "../../../shared/src/errors.js";
 import { paginate, type Page } from "../../../shared/src/pagination.js";
 import { normalisePostcode } from "../../../shared/src/covenant/organisations.js";
@@ -78,10 +79,6 @@ function withheldError(): GraphQLError {
     "This tenant objected to the exchange of their data with the municipality (Art. 3.4): nothing about them is shown, and what was received about them is being erased.",
     { extensions: { code: "WITHHELD_BY_OBJECTION" } },
   );
-}
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 function required(value: string | undefined | null, field: string): string {

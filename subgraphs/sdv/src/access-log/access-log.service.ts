@@ -3,7 +3,7 @@ import { AccessLogEntity } from "../../../shared/src/access-log.js";
 import { badInput } from "../../../shared/src/errors.js";
 import { isRole } from "../../../shared/src/identity.js";
 import { paginate, type Page } from "../../../shared/src/pagination.js";
-import { isUuid } from "../signal/signal.service.js";
+import { isUuid } from "../../../shared/src/input-rules.js";
 import type { SignalAccessLogArgs } from "./access-log.type.js";
 
 /**

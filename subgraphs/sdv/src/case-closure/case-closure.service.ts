@@ -3,7 +3,7 @@ import { isIsoDate } from "../../../shared/src/scalars.js";
 import { badInput } from "../../../shared/src/errors.js";
 import { SignalEntity } from "../signal/signal.entity.js";
 import type { SignalPolicy } from "../signal/signal.policy.js";
-import { isUuid } from "../signal/signal.service.js";
+import { isUuid } from "../../../shared/src/input-rules.js";
 import { todayInNetherlands } from "../../../shared/src/clock.js";
 
 /** At most this many signals per call: what one team closes in a long while. */

@@ -4,13 +4,12 @@ import { badInput } from "../../../shared/src/errors.js";
 import type { Identity } from "../../../shared/src/identity.js";
 import { isIsoDate } from "../../../shared/src/scalars.js";
 import { now as clockNow } from "../../../shared/src/clock.js";
-import { routeToTeam } from "../referral/forwarding.js";
+import { forwardingDay, routeToTeam } from "../referral/forwarding.js";
 import { recordForwardings, type ForwardingStep } from "../referral/referral.service.js";
 import { ReferralEntity } from "../referral/referral.entity.js";
-import { forwardingDay } from "../routing/routing.service.js";
-import { SignalEntity } from "../signal/signal.entity.js";
+import { SignalEntity, LIVE_STATUSES } from "../signal/signal.entity.js";
 import type { SignalPolicy } from "../signal/signal.policy.js";
-import { isUuid, LIVE_STATUSES } from "../signal/signal.service.js";
+import { isUuid } from "../../../shared/src/input-rules.js";
 import type { HandOverInput } from "./hand-over.type.js";
 
 /** At most this many signals per call. */

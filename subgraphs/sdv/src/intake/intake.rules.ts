@@ -1,8 +1,8 @@
+import { COVENANT_START } from "../../../shared/src/covenant/covenant-calendar.js";
 import { isCovenantMunicipality, MUNICIPALITIES } from "../../../shared/src/covenant/organisations.js";
+import { daysBetween } from "../../../shared/src/covenant/working-days.js";
 import type { PhaseValue, SignalChannelValue } from "../signal/signal.entity.js";
 
-/** The covenant takes effect (Art. 6.1): no signal can be made before it. */
-export const COVENANT_START = "2021-04-01";
 /** Phase II, the regular phase (Art. 5.1, 6.2): from this day signals arrive through VPS only. */
 export const PHASE_TWO_START = "2021-07-01";
 /** A tenant is in the target group from 30 days of arrears on (Art. 1). */
@@ -46,10 +46,6 @@ export interface IntakeFacts {
   arrears: { amountCents: number; since: string; phase: PhaseValue; bailiffHandoverOn: string | null } | null;
   collectionSteps: { kind: CollectionStepKindValue; takenOn: string }[];
   hasStandingObjection: boolean;
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** Whether the channel may carry a signal made on `signalDate` (Art. 5.1, 6.2); null when it may. */

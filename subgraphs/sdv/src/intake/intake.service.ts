@@ -9,16 +9,16 @@ import { bailiffWindowDays } from "../priority/priority.config.js";
 import type { PriorityInputsRecord } from "../priority/priority.entity.js";
 import { prioritise } from "../priority/priority.rules.js";
 import type { CaseOpeningService } from "../referral/case-opening.js";
-import { routeOf, type Route } from "../referral/forwarding.js";
+import { forwardingDay, routeOf, type Route } from "../referral/forwarding.js";
 import { recordForwardings, WRITE_CHUNK } from "../referral/referral.service.js";
-import { forwardingDay, type RoutingService } from "../routing/routing.service.js";
+import type { RoutingService } from "../routing/routing.service.js";
 import { SignalEntity, type SignalChannelValue } from "../signal/signal.entity.js";
 import type { SignalPolicy } from "../signal/signal.policy.js";
 import type { ThresholdService } from "../threshold/threshold.service.js";
 import { now as clockNow, todayInNetherlands } from "../../../shared/src/clock.js";
 import { recordRefusals, type RefusedItem } from "./intake-refusal.js";
 import { intakeFactsOf, knownVulnerableAtSwt } from "./intake.peers.js";
-import { corporationForSubmission } from "./intake.policy.js";
+import { corporationForWrite } from "../../../shared/src/corporation-for-write.js";
 import { channelRefusal, duplicate, MAX_BATCH_ITEMS, notFound, postcodeArea, refusalsFor, type IntakeFacts, type Refusal } from "./intake.rules.js";
 import type { SubmitSignalsInput } from "./intake.type.js";
 
@@ -76,7 +76,7 @@ export class IntakeService {
 
   async submit(input: SubmitSignalsInput): Promise<BatchAnswer> {
     const started = performance.now();
-    const corporationId = corporationForSubmission(this.identity, input.corporationId);
+    const corporationId = corporationForWrite(this.identity, input.corporationId, "submit signals", (other) => `submit signals for corporation "${other}"`);
     const now = clockNow();
     const receivedOn = todayInNetherlands(now);
     const signalDate = input.signalDate ?? receivedOn;

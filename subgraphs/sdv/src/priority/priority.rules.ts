@@ -1,6 +1,6 @@
 import { computePriority, type PriorityResult } from "../../../shared/src/covenant/priority.js";
 import { DEFAULT_BAILIFF_WINDOW_DAYS } from "./priority.config.js";
-import type { PriorityInputsRecord, PriorityLevelValue } from "./priority.entity.js";
+import type { PriorityInputsRecord } from "./priority.entity.js";
 
 /**
  * The covenant's priority rule (Art. 5.3, the shared `computePriority`) applied to the inputs sdv
@@ -25,9 +25,4 @@ export function prioritise(inputs: PriorityInputsRecord): PriorityResult {
     return { ...result, reason: "The SWT reports that the household is known there and has children under 18 or a member aged 65+." };
   }
   return result;
-}
-
-/** I-III go to an SWT team, IV to the budget coach (Art. 5.3). */
-export function targetOfLevel(level: PriorityLevelValue): "SWT" | "BUDGET_COACH" {
-  return level === "IV" ? "BUDGET_COACH" : "SWT";
 }

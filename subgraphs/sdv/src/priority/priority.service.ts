@@ -1,19 +1,19 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { euros, targetOfLevel } from "../../../shared/src/covenant/priority.js";
 import { badInput, userError } from "../../../shared/src/errors.js";
 import type { Identity } from "../../../shared/src/identity.js";
 import type { CaseOpeningService } from "../referral/case-opening.js";
-import { planForwarding, type ForwardingChangeValue, type Route } from "../referral/forwarding.js";
+import { forwardingDay, planForwarding, type ForwardingChangeValue, type Route, type RoutingTableSource } from "../referral/forwarding.js";
 import { ReferralEntity } from "../referral/referral.entity.js";
 import { recordForwardings, WRITE_CHUNK, type ForwardingStep } from "../referral/referral.service.js";
-import { forwardingDay, type RoutingService } from "../routing/routing.service.js";
-import { SignalEntity } from "../signal/signal.entity.js";
+import { SignalEntity, LIVE_STATUSES } from "../signal/signal.entity.js";
 import type { SignalPolicy } from "../signal/signal.policy.js";
-import { isUuid, LIVE_STATUSES } from "../signal/signal.service.js";
+import { isUuid } from "../../../shared/src/input-rules.js";
 import type { ThresholdEntity } from "../threshold/threshold.entity.js";
 import type { ThresholdService } from "../threshold/threshold.service.js";
 import { PriorityRevisionEntity, type PriorityRevisionKind } from "./priority-revision.entity.js";
 import { PriorityEntity, type PriorityLevelValue } from "./priority.entity.js";
-import { prioritise, targetOfLevel } from "./priority.rules.js";
+import { prioritise } from "./priority.rules.js";
 import { now as clockNow } from "../../../shared/src/clock.js";
 
 /** The level that counts for routing and lists: an SDV worker's override wins over the computed level. */
@@ -53,10 +53,6 @@ export interface RecomputationItemValue {
   forwardingChange: ForwardingChangeValue | null;
 }
 
-function euros(cents: number): string {
-  return `EUR ${(cents / 100).toFixed(2)}`;
-}
-
 function routeOfReferral(referral: ReferralEntity | null): Route | null {
   return referral ? { target: referral.target, teamId: referral.teamId } : null;
 }
@@ -74,7 +70,7 @@ export class PriorityService {
     private readonly policy: SignalPolicy,
     private readonly identity: Identity,
     private readonly thresholds: ThresholdService,
-    private readonly routing: RoutingService,
+    private readonly routing: RoutingTableSource,
     private readonly caseOpening: CaseOpeningService,
   ) {}
 

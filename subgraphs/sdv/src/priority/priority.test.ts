@@ -4,7 +4,7 @@ import { identities } from "../../../../test/support/subgraph.js";
 import type { Identity } from "../../../shared/src/identity.js";
 import { daysAgo, startSdvWithPeers, tenantFacts, type SdvWithPeers } from "../intake/intake.fixture.js";
 import type { IntakeFacts } from "../intake/intake.rules.js";
-import { forwardingDay } from "../routing/routing.service.js";
+import { forwardingDay } from "../referral/forwarding.js";
 import { DEFAULT_THRESHOLD } from "../threshold/threshold.defaults.js";
 import { now, todayInNetherlands } from "../../../shared/src/clock.js";
 

@@ -4,7 +4,8 @@ import type { Identity } from "../../../shared/src/identity.js";
 import { logger } from "../../../shared/src/logger.js";
 import type { PeerClient } from "../../../shared/src/peer-client.js";
 import type { PhaseValue } from "../signal/signal.entity.js";
-import { isUuid, LIVE_STATUSES } from "../signal/signal.service.js";
+import { isUuid } from "../../../shared/src/input-rules.js";
+import { LIVE_STATUSES } from "../signal/signal.entity.js";
 
 /** Forwardings per call to swt; swt takes at most 20,000 in one call. */
 export const CASE_OPENING_CHUNK = 5_000;

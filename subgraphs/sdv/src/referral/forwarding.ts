@@ -1,7 +1,22 @@
+import type { EntityManager } from "typeorm";
+import { todayInNetherlands } from "../../../shared/src/clock.js";
 import { BUDGET_COACH_TEAM } from "../../../shared/src/covenant/organisations.js";
-import type { PriorityLevelValue } from "../priority/priority.entity.js";
-import { targetOfLevel } from "../priority/priority.rules.js";
+import { targetOfLevel, type PriorityLevel } from "../../../shared/src/covenant/priority.js";
+import { firstWorkingDayFrom } from "../../../shared/src/covenant/working-days.js";
 import type { ReferralTargetValue } from "./referral.entity.js";
+
+/** The day zero of the feedback term for a forwarding made at `at`: that Dutch day, or the next working day. */
+export function forwardingDay(at: Date): string {
+  return firstWorkingDayFrom(todayInNetherlands(at));
+}
+
+/**
+ * The routing table as the forwarding flow reads it, by routingKey: the team of each area. The
+ * routing service keeps it; whoever forwards (a recomputation, say) asks for it through this.
+ */
+export interface RoutingTableSource {
+  table(manager?: EntityManager): Promise<Map<string, string>>;
+}
 
 /** Where a signal goes: an SWT team, or the budget coach under its team id. */
 export interface Route {
@@ -30,7 +45,7 @@ export function routeToTeam(teamId: string): Route {
  * routing area holds the tenant's municipality and postcode area. Null when no team covers it: the
  * signal then waits, RECEIVED, listed to the SDV (unroutedSignals), until a routing area is set for it.
  */
-export function routeOf(level: PriorityLevelValue, place: Place, routing: ReadonlyMap<string, string>): Route | null {
+export function routeOf(level: PriorityLevel, place: Place, routing: ReadonlyMap<string, string>): Route | null {
   if (targetOfLevel(level) === "BUDGET_COACH") return { target: "BUDGET_COACH", teamId: BUDGET_COACH_TEAM.id };
   const teamId = place.postcodeArea ? routing.get(routingKey(place.municipalityCode, place.postcodeArea)) : undefined;
   return teamId ? { target: "SWT", teamId } : null;
@@ -61,7 +76,7 @@ function describe(route: Pick<Route, "target" | "teamId"> | null): string {
  */
 export function planForwarding(
   current: Route | null,
-  level: PriorityLevelValue,
+  level: PriorityLevel,
   place: Place,
   routing: ReadonlyMap<string, string>,
   forwardedOn: string,

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { SignalEntity } from "../signal/signal.entity.js";
 import type { SignalPolicy } from "../signal/signal.policy.js";
-import { isUuid } from "../signal/signal.service.js";
+import { isUuid } from "../../../shared/src/input-rules.js";
 import type { Route } from "./forwarding.js";
 import { ForwardingRecordEntity, type ForwardingKindValue } from "./forwarding-record.entity.js";
 import { ReferralEntity } from "./referral.entity.js";

@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import { logErasure } from "../../../shared/src/erasure-log.js";
 import { isIsoDate } from "../../../shared/src/scalars.js";
+import { intervalMs } from "../../../shared/src/retention-config.js";
 import type { ScheduledJob } from "../../../shared/src/subgraph-server.js";
 import { eraseRefusals } from "../intake/intake-refusal.js";
 import { erasedAnything, eraseSignals } from "../signal/signal-erasure.js";
@@ -61,5 +62,5 @@ export const RETENTION_JOB = "sdv-retention";
  */
 export function retentionJobs(env: Record<string, string | undefined> = process.env): ScheduledJob[] {
   const config = retentionConfig(env);
-  return [{ name: RETENTION_JOB, intervalMs: Math.round(config.intervalHours * 3_600_000), run: (db) => runRetention(db, todayInNetherlands(), config) }];
+  return [{ name: RETENTION_JOB, intervalMs: intervalMs(config.intervalHours), run: (db) => runRetention(db, todayInNetherlands(), config) }];
 }

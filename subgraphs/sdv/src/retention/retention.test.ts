@@ -143,6 +143,11 @@ describe("the retention settings", () => {
     expect(retentionJobs({ RETENTION_INTERVAL_HOURS: "0.5" })[0]!.intervalMs).toBe(1_800_000);
   });
 
+  it("an interval longer than setInterval can wait (596 hours) stops the start instead of running the job without pause", () => {
+    expect(() => retentionJobs({ RETENTION_INTERVAL_HOURS: "597" })).toThrow(/RETENTION_INTERVAL_HOURS must be a number of hours above 0 and at most 596/);
+    expect(retentionJobs({ RETENTION_INTERVAL_HOURS: "596" })[0]!.intervalMs).toBeLessThanOrEqual(2 ** 31 - 1);
+  });
+
   it("the sdv subgraph schedules the retention job", () => {
     expect(sdvSubgraph.scheduledJobs?.(undefined as never).map((job) => job.name)).toContain("sdv-retention");
   });

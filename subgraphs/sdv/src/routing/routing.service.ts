@@ -3,22 +3,16 @@ import { BUDGET_COACH_TEAM, isCovenantMunicipality, MUNICIPALITIES, TEAMS } from
 import { isListedArea } from "../../../shared/src/covenant/postcode-areas.js";
 import { badInput, forbidden, userError } from "../../../shared/src/errors.js";
 import type { Identity } from "../../../shared/src/identity.js";
-import { firstWorkingDayFrom } from "../../../shared/src/covenant/working-days.js";
 import type { CaseOpeningService } from "../referral/case-opening.js";
-import { routeToTeam, routingKey } from "../referral/forwarding.js";
+import { forwardingDay, routeToTeam, routingKey } from "../referral/forwarding.js";
 import { recordForwardings } from "../referral/referral.service.js";
 import { ReferralEntity } from "../referral/referral.entity.js";
 import { PriorityEntity } from "../priority/priority.entity.js";
-import { SignalEntity } from "../signal/signal.entity.js";
+import { SignalEntity, LIVE_STATUSES } from "../signal/signal.entity.js";
 import type { SignalPolicy } from "../signal/signal.policy.js";
-import { isUuid, LIVE_STATUSES } from "../signal/signal.service.js";
-import { now as clockNow, todayInNetherlands } from "../../../shared/src/clock.js";
+import { isUuid } from "../../../shared/src/input-rules.js";
+import { now as clockNow } from "../../../shared/src/clock.js";
 import { RoutingAreaChangeEntity, RoutingAreaEntity } from "./routing-area.entity.js";
-
-/** The day zero of the feedback term for a forwarding made at `at`: that Dutch day, or the next working day. */
-export function forwardingDay(at: Date): string {
-  return firstWorkingDayFrom(todayInNetherlands(at));
-}
 
 /** At most this many changes of the routing table in one answer. */
 export const MAX_ROUTING_CHANGES = 500;

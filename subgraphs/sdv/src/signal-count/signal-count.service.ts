@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { publishCell } from "../../../shared/src/authorization.js";
+import { countCells, groupsAsked, type CountGroup } from "../../../shared/src/count-cells.js";
 import { badInput } from "../../../shared/src/errors.js";
 import { PriorityEntity } from "../priority/priority.entity.js";
 import { ReferralEntity } from "../referral/referral.entity.js";
@@ -10,7 +10,7 @@ import { SignalGroup, type SignalCountCell, type SignalCountsArgs } from "./sign
 type CellKey = Exclude<keyof SignalCountCell, "households" | "signals" | "suppressed">;
 
 /** Each key: the SQL it groups by and the cell field it fills. */
-const GROUPS: Record<SignalGroup, { expression: string; key: CellKey }> = {
+const GROUPS: Record<SignalGroup, CountGroup<CellKey>> = {
   [SignalGroup.MONTH]: { expression: "signal.reportingMonth", key: "month" },
   [SignalGroup.MUNICIPALITY]: { expression: "signal.municipalityCode", key: "municipalityCode" },
   [SignalGroup.CORPORATION]: { expression: "signal.corporationId", key: "corporationId" },
@@ -18,6 +18,17 @@ const GROUPS: Record<SignalGroup, { expression: string; key: CellKey }> = {
   [SignalGroup.STATUS]: { expression: "signal.status", key: "status" },
   [SignalGroup.CHANNEL]: { expression: "signal.channel", key: "channel" },
   [SignalGroup.FORWARDED_TO]: { expression: "referral.target", key: "forwardedTo" },
+};
+
+/** A cell's keys before the grouped ones are filled in: null means "not grouped by". */
+const UNGROUPED: Record<CellKey, null> = {
+  month: null,
+  municipalityCode: null,
+  corporationId: null,
+  priorityLevel: null,
+  status: null,
+  channel: null,
+  forwardedTo: null,
 };
 
 /**
@@ -39,39 +50,20 @@ export class SignalCountService {
         argument: "filter.fromMonth",
       });
     }
-    const groups = [...new Set(args.groupBy)].map((group) => GROUPS[group]);
-    const query = this.policy
-      .restrictForCounts(this.db.getRepository(SignalEntity).createQueryBuilder("signal"))
-      .select("CAST(COUNT(DISTINCT signal.tenantId) AS integer)", "households")
-      .addSelect("CAST(COUNT(*) AS integer)", "signals");
+    const query = this.policy.restrictForCounts(this.db.getRepository(SignalEntity).createQueryBuilder("signal"));
     // A signal has at most one priority and one forwarding (unique keys), so these joins never multiply rows.
     if (args.groupBy.includes(SignalGroup.PRIORITY)) query.leftJoin(PriorityEntity, "priority", "priority.signalId = signal.id");
     if (args.groupBy.includes(SignalGroup.FORWARDED_TO)) query.leftJoin(ReferralEntity, "referral", "referral.signalId = signal.id");
-    for (const { expression, key } of groups) {
-      query.addSelect(expression, key).addGroupBy(expression).addOrderBy(expression, "ASC", "NULLS LAST");
-    }
     if (filter.fromMonth) query.andWhere("signal.reportingMonth >= :fromMonth", { fromMonth: filter.fromMonth });
     if (filter.toMonth) query.andWhere("signal.reportingMonth <= :toMonth", { toMonth: filter.toMonth });
     if (filter.municipalityCode) query.andWhere("signal.municipalityCode = :municipalityCode", { municipalityCode: filter.municipalityCode });
     if (filter.corporationId) query.andWhere("signal.corporationId = :corporationId", { corporationId: filter.corporationId });
 
-    const rows = await query.getRawMany<Record<string, string | number | null>>();
-    return rows.map((row) => {
-      const published = publishCell(Number(row.households), { signals: Number(row.signals) });
-      const cell: SignalCountCell = {
-        month: null,
-        municipalityCode: null,
-        corporationId: null,
-        priorityLevel: null,
-        status: null,
-        channel: null,
-        forwardedTo: null,
-        households: published.households,
-        signals: published.signals,
-        suppressed: published.suppressed,
-      };
-      for (const { key } of groups) (cell as unknown as Record<CellKey, unknown>)[key] = row[key] ?? null;
-      return cell;
-    });
+    return countCells<SignalCountCell>(
+      query,
+      { households: "COUNT(DISTINCT signal.tenantId)", others: { signals: "COUNT(*)" } },
+      groupsAsked(GROUPS, args.groupBy),
+      UNGROUPED,
+    );
   }
 }

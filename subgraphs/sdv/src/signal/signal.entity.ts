@@ -4,6 +4,9 @@ export type SignalChannelValue = "VPS" | "EMAIL";
 export type PhaseValue = "ARREARS" | "COLLECTION" | "BAILIFF";
 export type SignalStatusValue = "RECEIVED" | "FORWARDED" | "WITHDRAWN" | "CLOSED";
 
+/** A live signal still asks something of the municipality; a withdrawn or closed one is only kept until erased. */
+export const LIVE_STATUSES: SignalStatusValue[] = ["RECEIVED", "FORWARDED"];
+
 /**
  * A signal (signaal, Art. 4): a corporation's monthly report that a tenant is at least 30 days
  * behind with the rent after the four collection (MVI) steps. sdv keeps it as the dated record of what

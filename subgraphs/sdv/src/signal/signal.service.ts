@@ -3,16 +3,10 @@ import { badInput } from "../../../shared/src/errors.js";
 import { paginate, type Page } from "../../../shared/src/pagination.js";
 import { PriorityEntity } from "../priority/priority.entity.js";
 import { ReferralEntity } from "../referral/referral.entity.js";
-import { SignalEntity, type SignalStatusValue } from "./signal.entity.js";
+import { isUuid } from "../../../shared/src/input-rules.js";
+import { LIVE_STATUSES, SignalEntity } from "./signal.entity.js";
 import type { SignalPolicy } from "./signal.policy.js";
 import type { SignalFilter, SignalsArgs } from "./signal.type.js";
-
-/** A live signal still asks something of the municipality; a withdrawn or closed one is only kept until erased. */
-export const LIVE_STATUSES: SignalStatusValue[] = ["RECEIVED", "FORWARDED"];
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
 
 /** Signals as the caller may see them: listed, by id, and per tenant. Nothing here bypasses the policy. */
 export class SignalService {

@@ -1,8 +1,7 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
 import { DateScalar } from "../../../shared/src/scalars.js";
 import type { SdvContext } from "../context.js";
-import { ThresholdAnalysis, ThresholdAnalysisArgs } from "./threshold-analysis.type.js";
 import { SetThresholdInput, Threshold } from "./threshold.type.js";
 
 @Resolver(() => Threshold)
@@ -27,14 +26,5 @@ export class ThresholdResolver {
   })
   setThreshold(@Arg("input", () => SetThresholdInput) input: SetThresholdInput, @Ctx() ctx: SdvContext) {
     return ctx.services.thresholds.set(input);
-  }
-
-  @ReadableBy("SDV", "COORDINATOR", "ANALYST")
-  @Query(() => ThresholdAnalysis, {
-    description:
-      "For the signals of a period, how many would fall into each priority level under each candidate threshold: the analysis of covenant phase I. Cells under 5 households are suppressed.",
-  })
-  thresholdAnalysis(@Args() args: ThresholdAnalysisArgs, @Ctx() ctx: SdvContext) {
-    return ctx.services.thresholdAnalysis.analyse(args);
   }
 }

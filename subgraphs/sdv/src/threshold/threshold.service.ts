@@ -1,8 +1,8 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { badInput, userError } from "../../../shared/src/errors.js";
 import type { Identity } from "../../../shared/src/identity.js";
-import { COVENANT_START } from "../intake/intake.rules.js";
-import { isUuid } from "../signal/signal.service.js";
+import { COVENANT_START } from "../../../shared/src/covenant/covenant-calendar.js";
+import { isUuid } from "../../../shared/src/input-rules.js";
 import { ThresholdEntity } from "./threshold.entity.js";
 import type { SetThresholdInput } from "./threshold.type.js";
 import { todayInNetherlands } from "../../../shared/src/clock.js";

@@ -5,7 +5,7 @@ import { badInput, forbidden } from "../../../shared/src/errors.js";
 import type { Identity } from "../../../shared/src/identity.js";
 import { eraseRefusals } from "../intake/intake-refusal.js";
 import { erasedAnything, eraseSignals } from "../signal/signal-erasure.js";
-import { isUuid } from "../signal/signal.service.js";
+import { isUuid } from "../../../shared/src/input-rules.js";
 
 /** At most this many tenants per call; a corporation withdraws after each objection, a few at a time. */
 export const MAX_WITHDRAWN_TENANTS = 20_000;

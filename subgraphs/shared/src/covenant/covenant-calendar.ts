@@ -70,6 +70,9 @@ export const COVENANT: CovenantData = {
   ],
 };
 
+/** The covenant takes effect (Art. 6.1): no signal can be made, and no threshold applies, before it. */
+export const COVENANT_START = COVENANT.startsOn;
+
 export interface CovenantTermData {
   /** 1 for the first term, 2 for the first renewal, and so on. */
   number: number;

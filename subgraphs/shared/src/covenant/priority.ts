@@ -1,3 +1,5 @@
+import { daysBetween } from "./working-days.js";
+
 /**
  * Priority of a signal (Art. 5.3), highest applicable level wins:
  *  I   the household is with the bailiff (deurwaarder) or about to be handed over;
@@ -28,11 +30,13 @@ export interface PriorityResult {
   reason: string;
 }
 
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+/** Where a level is forwarded (Art. 5.3): I-III to an SWT team, IV to the budget coach. */
+export function targetOfLevel(level: PriorityLevel): "SWT" | "BUDGET_COACH" {
+  return level === "IV" ? "BUDGET_COACH" : "SWT";
 }
 
-function euros(cents: number): string {
+/** An amount as the reasons of a priority write it: EUR 1234.56. */
+export function euros(cents: number): string {
   return `EUR ${(cents / 100).toFixed(2)}`;
 }
 

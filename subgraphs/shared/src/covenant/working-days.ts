@@ -87,6 +87,11 @@ function utc(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
+/** Whole calendar days from one date to another (YYYY-MM-DD; negative when `to` lies before `from`). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utc(to).getTime() - utc(from).getTime()) / DAY_MS);
+}
+
 /** The date `days` calendar days after `date` (YYYY-MM-DD); negative goes back. Years 0000-9999 only. */
 export function addDays(date: string, days: number): string {
   if (!isCalendarDate(date) || !Number.isInteger(days)) throw new RangeError(`Cannot add ${days} days to ${JSON.stringify(date)}.`);

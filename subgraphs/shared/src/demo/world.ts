@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { BUDGET_COACH_TEAM, CORPORATIONS, TEAMS, teamForPostcode } from "../covenant/organisations.js";
 import { computePriority, type Phase, type PriorityLevel } from "../covenant/priority.js";
-import { addWorkingDays, feedbackDueOn } from "../covenant/working-days.js";
+import { addDays, addWorkingDays, feedbackDueOn } from "../covenant/working-days.js";
 
 /**
  * The demo world: a deterministic, plausible picture of the covenant in 2026 for Haarlem and
@@ -139,12 +139,6 @@ function random(seed: number) {
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
     chance: (p: number) => next() < p,
   };
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 function minDate(a: string, b: string): string {

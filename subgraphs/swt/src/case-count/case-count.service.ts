@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { publishCell } from "../../../shared/src/authorization.js";
+import { countCells, groupsAsked, type CountGroup } from "../../../shared/src/count-cells.js";
 import { badInput } from "../../../shared/src/errors.js";
 import { CaseEntity } from "../case/case.entity.js";
 import type { CasePolicy } from "../case/case.policy.js";
@@ -12,7 +12,7 @@ const FEEDBACK = "countedFeedback";
 type Key = Exclude<keyof CaseCount, "households" | "suppressed">;
 
 /** Each grouping key: the cell field it fills, its SQL, and whether it needs the feedback joined. */
-const GROUPS: Record<CaseGroup, { key: Key; expression: string; feedback?: true }> = {
+const GROUPS: Record<CaseGroup, CountGroup<Key> & { feedback?: true }> = {
   [CaseGroup.MONTH_OPENED]: { key: "month", expression: `to_char(${CASE}.openedOn, 'YYYY-MM')` },
   [CaseGroup.TEAM]: { key: "teamId", expression: `${CASE}.teamId` },
   [CaseGroup.MUNICIPALITY]: { key: "municipalityCode", expression: `${CASE}.municipalityCode` },
@@ -52,22 +52,16 @@ export class CaseCountService {
     if (f.municipalityCode && !/^\d{4}$/.test(f.municipalityCode)) {
       throw badInput(`filter.municipalityCode "${f.municipalityCode}" is not a CBS code; use four digits, e.g. 0392.`, { field: "filter.municipalityCode" });
     }
-    const groups = [...new Set(groupBy)].map((group) => GROUPS[group]);
+    const groups = groupsAsked(GROUPS, groupBy);
 
     const query = this.db.createQueryBuilder().from(CaseEntity, CASE);
     if (groups.some((group) => group.feedback)) query.leftJoin(FeedbackEntity, FEEDBACK, `${FEEDBACK}.caseId = ${CASE}.id`);
-    query.select(`COUNT(DISTINCT ${CASE}.tenantId)`, "households");
-    for (const group of groups) query.addSelect(group.expression, group.key).addGroupBy(group.expression).addOrderBy(group.expression, "ASC");
     this.policy.restrictCaseCounts(query, CASE);
     if (f.openedFrom) query.andWhere(`${CASE}.openedOn >= :openedFrom`, { openedFrom: f.openedFrom });
     if (f.openedTo) query.andWhere(`${CASE}.openedOn <= :openedTo`, { openedTo: f.openedTo });
     if (f.municipalityCode) query.andWhere(`${CASE}.municipalityCode = :municipalityCode`, { municipalityCode: f.municipalityCode });
     if (f.teamId) query.andWhere(`${CASE}.teamId = :teamId`, { teamId: f.teamId });
 
-    const rows = await query.getRawMany<Partial<Record<Key, unknown>> & { households: number }>();
-    return rows.map((row) => {
-      const keys = Object.fromEntries(groups.map((group) => [group.key, row[group.key] ?? null]));
-      return { ...UNGROUPED, ...keys, ...publishCell(Number(row.households)) } as CaseCount;
-    });
+    return countCells<CaseCount>(query, { households: `COUNT(DISTINCT ${CASE}.tenantId)` }, groups, UNGROUPED);
   }
 }

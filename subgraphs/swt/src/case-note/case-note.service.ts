@@ -3,7 +3,8 @@ import { badInput, userError } from "../../../shared/src/errors.js";
 import type { Identity } from "../../../shared/src/identity.js";
 import { lockCaseForWork, rowsOfVisibleCases } from "../case/case-rows.js";
 import type { CasePolicy } from "../case/case.policy.js";
-import { groupBy, isUuid } from "../ids.js";
+import { isUuid } from "../../../shared/src/input-rules.js";
+import { groupBy } from "../ids.js";
 import { CaseNoteEntity } from "./case-note.entity.js";
 import type { CaseNoteInput } from "./case-note.type.js";
 

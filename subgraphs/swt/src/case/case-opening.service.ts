@@ -4,7 +4,7 @@ import { BUDGET_COACH_TEAM } from "../../../shared/src/covenant/organisations.js
 import type { Identity } from "../../../shared/src/identity.js";
 import { badInput, forbidden } from "../../../shared/src/errors.js";
 import { dueDateOf } from "../feedback-deadline/feedback-deadline.js";
-import { isUuid } from "../ids.js";
+import { isUuid } from "../../../shared/src/input-rules.js";
 import { CaseOutcome, CaseStatus } from "./case.enums.js";
 import type { OpenedCase, ReferralInput } from "./case-opening.type.js";
 import { now, todayInNetherlands } from "../../../shared/src/clock.js";

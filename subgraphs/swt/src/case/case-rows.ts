@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { userError } from "../../../shared/src/errors.js";
 import { todayInNetherlands } from "../../../shared/src/clock.js";
-import { isUuid } from "../ids.js";
+import { isUuid } from "../../../shared/src/input-rules.js";
 import { CaseEntity } from "./case.entity.js";
 
 /** Alias of the case table when a query joins it to apply the policy. */

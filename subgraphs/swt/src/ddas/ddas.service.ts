@@ -3,7 +3,7 @@ import { badInput } from "../../../shared/src/errors.js";
 import type { Identity } from "../../../shared/src/identity.js";
 import { CaseOutcome, DDAS_OUTCOME } from "../case/case.enums.js";
 import { ContactKind, DDAS_CONTACT_KIND, DDAS_PART_OF_DAY, PartOfDay } from "../contact-attempt/contact-attempt.enums.js";
-import { isUuid } from "../ids.js";
+import { isUuid } from "../../../shared/src/input-rules.js";
 import { DdasCasePolicy } from "./ddas.policy.js";
 import type { DdasCase } from "./ddas.type.js";
 

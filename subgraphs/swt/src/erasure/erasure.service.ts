@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { logErasure } from "../../../shared/src/erasure-log.js";
 import { badInput } from "../../../shared/src/errors.js";
 import type { BaseRequestContext } from "../../../shared/src/subgraph-server.js";
-import { isUuid } from "../ids.js";
+import { isUuid } from "../../../shared/src/input-rules.js";
 import { addCasesToTally } from "../monitoring/case-tally.js";
 import { eraseCases, totalErased, type ErasureCounts } from "./case-erasure.js";
 import type { ErasurePolicy } from "./erasure.policy.js";

@@ -5,7 +5,8 @@ import { CaseStatus } from "../case/case.enums.js";
 import { CaseEntity } from "../case/case.entity.js";
 import type { CasePolicy } from "../case/case.policy.js";
 import { todayInNetherlands } from "../../../shared/src/clock.js";
-import { groupBy, isUuid, oneBy } from "../ids.js";
+import { isUuid } from "../../../shared/src/input-rules.js";
+import { groupBy, oneBy } from "../ids.js";
 import { FeedbackEntity } from "./feedback.entity.js";
 import type { FeedbackInput } from "./feedback.type.js";
 

@@ -1,3 +1,5 @@
+import { DEFAULT_INTERVAL_HOURS, retentionIntervalHours, retentionMonths } from "../../../shared/src/retention-config.js";
+
 /**
  * How long the SWT keeps closed cases, and how often it looks for what is past that period. Both are
  * read from the environment once, when the subgraph starts its scheduled jobs (or the retention
@@ -11,36 +13,12 @@ export interface RetentionConfig {
   intervalHours: number;
 }
 
-export const DEFAULT_RETENTION: RetentionConfig = { closedCaseMonths: 24, intervalHours: 24 };
-
-/** setInterval takes at most 2^31 - 1 ms: a longer interval would make the job run at once, over and over. */
-const MAX_INTERVAL_HOURS = Math.floor((2 ** 31 - 1) / 3_600_000);
-const MAX_MONTHS = 1200;
-
-function setting(env: NodeJS.ProcessEnv, name: string, fallback: number, valid: (n: number) => boolean, expected: string): number {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === "") return fallback;
-  const value = Number(raw.trim());
-  if (!valid(value)) throw new Error(`${name} must be ${expected}; got "${raw}". Leave it unset for the default (${fallback}).`);
-  return value;
-}
+export const DEFAULT_RETENTION: RetentionConfig = { closedCaseMonths: 24, intervalHours: DEFAULT_INTERVAL_HOURS };
 
 /** The retention settings of the environment, each checked; an invalid one throws with what to set. */
 export function retentionConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RetentionConfig {
   return {
-    closedCaseMonths: setting(
-      env,
-      "RETENTION_CLOSED_CASE_MONTHS",
-      DEFAULT_RETENTION.closedCaseMonths,
-      (n) => Number.isInteger(n) && n >= 1 && n <= MAX_MONTHS,
-      `a whole number of months from 1 to ${MAX_MONTHS}`,
-    ),
-    intervalHours: setting(
-      env,
-      "RETENTION_INTERVAL_HOURS",
-      DEFAULT_RETENTION.intervalHours,
-      (n) => Number.isFinite(n) && n > 0 && n <= MAX_INTERVAL_HOURS,
-      `a number of hours above 0 and at most ${MAX_INTERVAL_HOURS}`,
-    ),
+    closedCaseMonths: retentionMonths(env, "RETENTION_CLOSED_CASE_MONTHS", DEFAULT_RETENTION.closedCaseMonths),
+    intervalHours: retentionIntervalHours(env, DEFAULT_RETENTION.intervalHours),
   };
 }

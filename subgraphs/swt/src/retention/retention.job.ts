@@ -1,3 +1,4 @@
+import { intervalMs } from "../../../shared/src/retention-config.js";
 import type { ScheduledJob } from "../../../shared/src/subgraph-server.js";
 import { retentionConfigFromEnv, type RetentionConfig } from "./retention.config.js";
 import { runRetention } from "./retention.service.js";
@@ -12,7 +13,7 @@ export const RETENTION_JOB = "swt-retention";
 export function retentionJob(config: RetentionConfig = retentionConfigFromEnv()): ScheduledJob {
   return {
     name: RETENTION_JOB,
-    intervalMs: config.intervalHours * 3_600_000,
+    intervalMs: intervalMs(config.intervalHours),
     run: (db) => runRetention(db, undefined, config),
   };
 }

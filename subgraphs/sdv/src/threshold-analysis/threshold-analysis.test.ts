@@ -5,7 +5,7 @@ import type { Identity } from "../../../shared/src/identity.js";
 import { sdvSubgraph } from "../index.js";
 import type { PriorityInputsRecord } from "../priority/priority.entity.js";
 import { prioritise } from "../priority/priority.rules.js";
-import { DEFAULT_THRESHOLD } from "./threshold.defaults.js";
+import { DEFAULT_THRESHOLD } from "../threshold/threshold.defaults.js";
 
 const ANALYSIS = `query($from: YearMonth!, $to: YearMonth!, $candidates: [Int!]!) {
   thresholdAnalysis(fromMonth: $from, toMonth: $to, candidatesCents: $candidates) {

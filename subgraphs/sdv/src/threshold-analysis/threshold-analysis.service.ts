@@ -5,7 +5,7 @@ import { PriorityEntity, type PriorityInputsRecord, type PriorityLevelValue } fr
 import { prioritise } from "../priority/priority.rules.js";
 import { SignalEntity } from "../signal/signal.entity.js";
 import type { SignalPolicy } from "../signal/signal.policy.js";
-import { MAX_THRESHOLD_CENTS } from "./threshold.service.js";
+import { MAX_THRESHOLD_CENTS } from "../threshold/threshold.service.js";
 import type { ThresholdAnalysis, ThresholdAnalysisArgs } from "./threshold-analysis.type.js";
 
 const LEVELS: PriorityLevelValue[] = ["I", "II", "III", "IV"];

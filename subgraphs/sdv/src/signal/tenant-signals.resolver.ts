@@ -1,9 +1,10 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
 import type { SdvContext } from "../context.js";
-import { Signal, SIGNAL_READERS } from "../signal/signal.type.js";
-import { Tenant } from "./tenant.type.js";
+import { Signal, SIGNAL_READERS } from "./signal.type.js";
+import { Tenant } from "../tenant/tenant.type.js";
 
+/** What sdv adds to the federated Tenant: the signals of a tenant, and which tenants have a live signal. */
 @Resolver(() => Tenant)
 export class TenantResolver {
   @ReadableBy(...SIGNAL_READERS)
