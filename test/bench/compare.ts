@@ -20,7 +20,8 @@ import { benchEnvironment, percentile } from "./setup.js";
  * The project's gateway side by side with Hive Gateway and, for a single-subgraph query, with the
  * subgraph called directly (the limit: what the gateway's own work costs is the difference).
  *
- *   npm run bench:compare -- [--rounds 3] [--seconds 5] [--connections 1,16] [--memory-requests 100000] [--quick] [--json]
+ *   npm run bench:compare -- [--rounds 3] [--seconds 5] [--connections 1,16] [--warmup-seconds 2]
+ *                            [--memory-requests 100000] [--memory-seconds 150] [--quick] [--json]
  *
  * The three subgraphs, the project's gateway (its production entry point) and Hive Gateway (its
  * CLI, with test/bench/hive-gateway.config.ts: the same token verification, `@requiresScopes`
@@ -179,7 +180,7 @@ async function main() {
       seconds: { type: "string" },
       connections: { type: "string" },
       "memory-requests": { type: "string" },
-      "warmup-requests": { type: "string" },
+      "warmup-seconds": { type: "string" },
       "memory-seconds": { type: "string" },
       quick: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
@@ -190,10 +191,10 @@ async function main() {
   const seconds = Number(values.seconds ?? (quick ? 2 : 5));
   const connectionCounts = (values.connections ?? "1,16").split(",").map(Number);
   const memoryRequests = Number(values["memory-requests"] ?? (quick ? 2_000 : 100_000));
-  const warmupRequests = Number(values["warmup-requests"] ?? (quick ? 50 : 300));
+  const warmupSeconds = Number(values["warmup-seconds"] ?? (quick ? 1 : 2));
   // On a busy machine the memory phase could take long: it stops after this, and says so.
   const memorySeconds = Number(values["memory-seconds"] ?? (quick ? 30 : 150));
-  for (const [name, value] of Object.entries({ rounds, seconds, memoryRequests, warmupRequests, memorySeconds })) {
+  for (const [name, value] of Object.entries({ rounds, seconds, memoryRequests, warmupSeconds, memorySeconds })) {
     if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number of at least 0.`);
   }
   if (rounds < 1 || seconds <= 0) throw new Error("--rounds must be at least 1 and --seconds more than 0.");
@@ -380,9 +381,9 @@ async function main() {
       return { result, latencies };
     };
     say("");
-    say(`warm-up: ${warmupRequests} requests per set-up and query ...`);
+    say(`warm-up: ${warmupSeconds} s per set-up and query ...`);
     for (const query of QUERIES) {
-      for (const setup of setupsOf(query)) if (warmupRequests > 0) await load(setup, query, Math.min(4, warmupRequests), { amount: warmupRequests });
+      for (const setup of setupsOf(query)) if (warmupSeconds > 0) await load(setup, query, 4, { seconds: warmupSeconds });
     }
 
     // 3. Rounds: every set-up in turn, the order turned each round so that none always goes first.
