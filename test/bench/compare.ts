@@ -21,7 +21,7 @@ import { benchEnvironment, percentile } from "./setup.js";
  * subgraph called directly (the limit: what the gateway's own work costs is the difference).
  *
  *   npm run bench:compare -- [--rounds 3] [--seconds 5] [--connections 1,16] [--warmup-seconds 2]
- *                            [--memory-requests 100000] [--memory-seconds 150] [--quick] [--json]
+ *                            [--memory-requests 100000] [--memory-seconds 100] [--quick] [--json]
  *
  * The three subgraphs, the project's gateway (its production entry point) and Hive Gateway (its
  * CLI, with test/bench/hive-gateway.config.ts: the same token verification, `@requiresScopes`
@@ -193,7 +193,7 @@ async function main() {
   const memoryRequests = Number(values["memory-requests"] ?? (quick ? 2_000 : 100_000));
   const warmupSeconds = Number(values["warmup-seconds"] ?? (quick ? 1 : 2));
   // On a busy machine the memory phase could take long: it stops after this, and says so.
-  const memorySeconds = Number(values["memory-seconds"] ?? (quick ? 30 : 150));
+  const memorySeconds = Number(values["memory-seconds"] ?? (quick ? 30 : 100));
   for (const [name, value] of Object.entries({ rounds, seconds, memoryRequests, warmupSeconds, memorySeconds })) {
     if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number of at least 0.`);
   }
