@@ -9,7 +9,7 @@ import { builtProject } from "./support/build.js";
  */
 describe("npm run bench:compare", () => {
   it(
-    "starts the subgraphs, the project's gateway and Hive Gateway as separate processes, finds every answer identical and prints the table for every set-up",
+    "starts the subgraphs, the project's gateway and Hive Gateway as separate processes, finds every answer identical and authorization on in both, and prints the table for every set-up",
     { timeout: 600_000 },
     async () => {
       const build = await builtProject(inject("testRun"));
@@ -39,6 +39,8 @@ describe("npm run bench:compare", () => {
       expect(stdout).toMatch(/single subgraph: 20 signals with priority \(sdv\): identical \(project gateway, Hive Gateway, subgraph directly;/);
       expect(stdout).toMatch(/cross-partner: 20 signals with tenant names and case status: identical \(project gateway, Hive Gateway;/);
       expect(stdout).toMatch(/100 signals with priority, tenant, arrears and case: identical \(project gateway, Hive Gateway;/);
+      expect(stdout).toMatch(/^ {2}project gateway: no token refused \(HTTP \d+\); the SDV asking case notes refused \(/m);
+      expect(stdout).toMatch(/^ {2}Hive Gateway: no token refused \(HTTP \d+\); the SDV asking case notes refused \(/m);
       expect(stdout).toContain("query | conn | set-up | req/s | p50 ms | p99 ms | CPU ms/req (gateway or subgraph) | subgraphs CPU ms/req | errors | load");
       for (const setup of ["project gateway", "Hive Gateway", "subgraph directly"]) {
         expect(stdout).toMatch(new RegExp(`^single subgraph: 20 signals with priority \\(sdv\\) \\| 1 \\| ${setup} \\| \\d+ `, "m"));

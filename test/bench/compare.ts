@@ -357,6 +357,23 @@ async function main() {
     }
     if (differs) throw new Error("The set-ups do not all give the same clean answer; nothing was measured.");
 
+    // Both gateways must be enforcing what the comparison assumes: a caller without a token is
+    // refused, and a field the caller's role may not read (case notes, for the SDV) is not given.
+    say("authorization on in both gateways:");
+    const forbidden = JSON.stringify({ query: `{ signals(first: 3) { edges { node { id case { notes { text } } } } } }` });
+    for (const [setup, url] of [["gateway", gatewayUrl], ["hive", hiveUrl]] as const) {
+      const anonymous = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: QUERIES[0]!.text }) });
+      const anonymousAnswer = (await anonymous.json()) as { data?: { signals?: unknown } | null; errors?: unknown[] };
+      const refusedAnonymous = !anonymousAnswer.data?.signals && (anonymousAnswer.errors?.length ?? 0) > 0;
+      const notes = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${userToken}` }, body: forbidden });
+      const notesText = await notes.text();
+      const notesAnswer = JSON.parse(notesText) as { errors?: { extensions?: { code?: string } }[] };
+      const codes = [...new Set((notesAnswer.errors ?? []).map((e) => e.extensions?.code))];
+      const refusedNotes = codes.length > 0 && !notesText.includes('"text"');
+      say(`  ${SETUP_LABEL[setup]}: no token ${refusedAnonymous ? `refused (HTTP ${anonymous.status})` : "NOT REFUSED"}; the SDV asking case notes ${refusedNotes ? `refused (${codes.join(", ")})` : "NOT REFUSED"}`);
+      if (!refusedAnonymous || !refusedNotes) throw new Error(`${SETUP_LABEL[setup]} does not enforce authorization as the comparison assumes; nothing was measured.`);
+    }
+
     // 2. Warm-up: plan caches, JIT, connection pools, the JWKS fetched.
     let gatewayServed = 0;
     const load = async (setup: SetupName, query: Query, connections: number, limit: { seconds: number } | { amount: number }) => {
@@ -379,7 +396,7 @@ async function main() {
         );
         instance.on("response", (_client: unknown, _status: number, _bytes: number, milliseconds: number) => latencies.push(milliseconds));
       });
-      if (setup === "gateway") gatewayServed += result.requests.total + result.non2xx;
+      if (setup === "gateway") gatewayServed += latencies.length;
       latencies.sort((a, b) => a - b);
       return { result, latencies };
     };
