@@ -1,17 +1,13 @@
 import "reflect-metadata";
-import { chmodSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import { admissionConfig } from "../../gateway/src/admission/admission.js";
-import { DEV_AUDIENCE, DEV_ISSUER, signDevToken } from "../../gateway/src/auth/dev-issuer.js";
+import { signDevToken } from "../../gateway/src/auth/dev-issuer.js";
 import { GatewayTokenSigner } from "../../gateway/src/auth/gateway-token.js";
-import { generateSigningKey } from "../../gateway/src/auth/keys.js";
-import { DEFAULT_CLAIMS, type UserTokenConfig } from "../../gateway/src/auth/user-token.js";
-import { startLocalGraph } from "../../gateway/src/local-graph.js";
 import { createGateway } from "../../gateway/src/server.js";
-import { dropDatabase, startEmbeddedPostgres, SUBGRAPHS, subgraphDatabaseUrl } from "../../subgraphs/shared/src/database.js";
+import { SUBGRAPHS } from "../../subgraphs/shared/src/database.js";
+import { benchEnvironment, percentile } from "./setup.js";
 
 /**
  * One caller must not slow down the others. A normal user asks the issue query (3 signals with
@@ -38,42 +34,17 @@ function floodQuery(): string {
   return `query Flood { ${aliases} }`;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
-}
-
 async function main() {
   const { values } = parseArgs({ options: { seconds: { type: "string", default: "4" }, flooders: { type: "string", default: "8" }, only: { type: "string" } } });
   const seconds = Number(values.seconds);
   const flooders = Number(values.flooders);
-  let serverUrl = process.env.DATABASE_URL;
-  let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
-  if (!serverUrl) {
-    const parent = mkdtempSync(path.join(tmpdir(), "ewg-bench-"));
-    chmodSync(parent, 0o755);
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(parent, "pg"), persistent: false });
-    serverUrl = embedded.url;
-  }
-  const base = new URL(serverUrl);
-  base.pathname = `/bench_${process.pid}`;
-  const databaseUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, subgraphDatabaseUrl(name, base.toString(), {})]));
-  const issuer = (await generateSigningKey()).key;
-  const signingKey = (await generateSigningKey()).key;
-  const auth: UserTokenConfig = { keys: { jwks: issuer.jwks }, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ["ES256"], clockToleranceSeconds: 5, claims: DEFAULT_CLAIMS };
-  const graph = await startLocalGraph({
-    databaseServerUrl: base.toString(),
-    databaseUrls,
-    supergraphPath: path.resolve("schema", "supergraph.graphql"),
-    gatewayPort: 0,
-    subgraphPorts: { corporations: 0, sdv: 0, swt: 0 },
-    signingKey,
-    auth,
-    seedDemo: true,
-  });
+  const environment = await benchEnvironment(`bench_${process.pid}`);
+  const { issuer, signingKey, auth } = environment;
+  const graph = await environment.startGraph({ seedDemo: true });
   // Two more gateways on the same subgraphs, one per set-up, each with fresh limits.
   const gateway = (admission: boolean) =>
     createGateway({
-      supergraphSdl: readFileSync(path.resolve("schema", "supergraph.graphql"), "utf8"),
+      supergraphSdl: readFileSync(environment.supergraphPath, "utf8"),
       subgraphUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, graph.subgraphs[name].url])),
       auth,
       signer: new GatewayTokenSigner(signingKey),
@@ -143,8 +114,7 @@ async function main() {
     await running.close();
   }
   await graph.close();
-  await Promise.all(Object.values(databaseUrls).map((url) => dropDatabase(url).catch(() => undefined)));
-  await embedded?.stop();
+  await environment.close();
 }
 
 main().catch((error) => {

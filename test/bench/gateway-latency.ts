@@ -1,13 +1,7 @@
 import "reflect-metadata";
-import { mkdtempSync, chmodSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { DEV_AUDIENCE, DEV_ISSUER, signDevToken } from "../../gateway/src/auth/dev-issuer.js";
-import { generateSigningKey } from "../../gateway/src/auth/keys.js";
-import { DEFAULT_CLAIMS } from "../../gateway/src/auth/user-token.js";
-import { startLocalGraph } from "../../gateway/src/local-graph.js";
-import { dropDatabase, startEmbeddedPostgres, SUBGRAPHS, subgraphDatabaseUrl } from "../../subgraphs/shared/src/database.js";
+import { signDevToken } from "../../gateway/src/auth/dev-issuer.js";
+import { benchEnvironment, percentile } from "./setup.js";
 
 /**
  * Latency and throughput of typical operations through the gateway, on the seeded demo world.
@@ -36,40 +30,15 @@ const QUERIES: Record<string, { role: Parameters<typeof signDevToken>[1]; query:
   },
 };
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 async function main() {
   const { values } = parseArgs({
     options: { seconds: { type: "string", default: "10" }, concurrency: { type: "string", default: "8" }, "compare-authorization": { type: "boolean", default: false } },
   });
   const seconds = Number(values.seconds);
   const concurrency = Number(values.concurrency);
-  let serverUrl = process.env.DATABASE_URL;
-  let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
-  if (!serverUrl) {
-    const parent = mkdtempSync(path.join(tmpdir(), "ewg-bench-"));
-    chmodSync(parent, 0o755);
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(parent, "pg"), persistent: false });
-    serverUrl = embedded.url;
-  }
-  const base = new URL(serverUrl);
-  base.pathname = `/bench_${process.pid}`;
-  const databaseUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, subgraphDatabaseUrl(name, base.toString(), {})]));
-  const issuer = (await generateSigningKey()).key;
-  const signingKey = (await generateSigningKey()).key;
-  const start = (enforceAuthorization: boolean) => startLocalGraph({
-    databaseServerUrl: base.toString(),
-    databaseUrls,
-    supergraphPath: path.resolve("schema", "supergraph.graphql"),
-    gatewayPort: 0,
-    subgraphPorts: { corporations: 0, sdv: 0, swt: 0 },
-    signingKey,
-    auth: { keys: { jwks: issuer.jwks }, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ["ES256"], clockToleranceSeconds: 5, claims: DEFAULT_CLAIMS },
-    seedDemo: true,
-    enforceAuthorization,
-  });
+  const environment = await benchEnvironment(`bench_${process.pid}`);
+  const issuer = environment.issuer;
+  const start = (enforceAuthorization: boolean) => environment.startGraph({ seedDemo: true, enforceAuthorization });
   const modes = values["compare-authorization"] ? [true, false] : [true];
 
   console.log(`node ${process.version}, ${concurrency} concurrent clients, ${seconds} s per operation, demo world seeded`);
@@ -107,8 +76,7 @@ async function main() {
     console.log(`resident memory of the process (gateway + 3 subgraphs + bench client): ${rss.toFixed(0)} MiB`);
     await graph.close();
   }
-  await Promise.all(Object.values(databaseUrls).map((url) => dropDatabase(url).catch(() => undefined)));
-  await embedded?.stop();
+  await environment.close();
 }
 
 main().catch((error) => {

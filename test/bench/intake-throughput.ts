@@ -1,14 +1,8 @@
 import "reflect-metadata";
-import { chmodSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { DEV_AUDIENCE, DEV_ISSUER, signDevToken } from "../../gateway/src/auth/dev-issuer.js";
-import { generateSigningKey } from "../../gateway/src/auth/keys.js";
-import { DEFAULT_CLAIMS } from "../../gateway/src/auth/user-token.js";
-import { startLocalGraph } from "../../gateway/src/local-graph.js";
-import { dropDatabase, startEmbeddedPostgres, SUBGRAPHS, subgraphDatabaseUrl } from "../../subgraphs/shared/src/database.js";
+import { signDevToken } from "../../gateway/src/auth/dev-issuer.js";
 import { monthInNetherlands } from "../../subgraphs/shared/src/clock.js";
+import { benchEnvironment } from "./setup.js";
 
 /**
  * Throughput of signal intake (submitSignals) through the gateway: one monthly batch of 10,000
@@ -39,28 +33,9 @@ function mebibytes(bytes: number): string {
 async function main() {
   const { values } = parseArgs({ options: { tenants: { type: "string", default: "10000" } } });
   const count = Number(values.tenants);
-  let serverUrl = process.env.DATABASE_URL;
-  let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
-  if (!serverUrl) {
-    const parent = mkdtempSync(path.join(tmpdir(), "ewg-bench-"));
-    chmodSync(parent, 0o755);
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(parent, "pg"), persistent: false });
-    serverUrl = embedded.url;
-  }
-  const base = new URL(serverUrl);
-  base.pathname = `/bench_intake_${process.pid}`;
-  const databaseUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, subgraphDatabaseUrl(name, base.toString(), {})]));
-  const issuer = (await generateSigningKey()).key;
-  const graph = await startLocalGraph({
-    databaseServerUrl: base.toString(),
-    databaseUrls,
-    supergraphPath: path.resolve("schema", "supergraph.graphql"),
-    gatewayPort: 0,
-    subgraphPorts: { corporations: 0, sdv: 0, swt: 0 },
-    signingKey: (await generateSigningKey()).key,
-    auth: { keys: { jwks: issuer.jwks }, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ["ES256"], clockToleranceSeconds: 5, claims: DEFAULT_CLAIMS },
-    seedDemo: false,
-  });
+  const environment = await benchEnvironment(`bench_intake_${process.pid}`);
+  const issuer = environment.issuer;
+  const graph = await environment.startGraph({ seedDemo: false });
 
   try {
     // Setup only: bulk SQL into the corporations database, not through the graph.
@@ -130,8 +105,7 @@ async function main() {
     console.log(`opened in swt: ${cases.cases} cases (${cases.coach} of the budget coach) holding ${cases.signals} signals`);
   } finally {
     await graph.close();
-    await Promise.all(Object.values(databaseUrls).map((url) => dropDatabase(url).catch(() => undefined)));
-    await embedded?.stop();
+    await environment.close();
   }
 }
 

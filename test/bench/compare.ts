@@ -1,0 +1,572 @@
+import "reflect-metadata";
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { createPublicKey } from "node:crypto";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { createRequire } from "node:module";
+import { cpus, tmpdir } from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { DEV_AUDIENCE, DEV_ISSUER, signDevToken } from "../../gateway/src/auth/dev-issuer.js";
+import { GatewayTokenSigner } from "../../gateway/src/auth/gateway-token.js";
+import { freePort, SUBGRAPHS, type SubgraphName } from "../../subgraphs/shared/src/database.js";
+import { IDENTITY_HEADER, PEER_TOKENS_HEADER, type Identity } from "../../subgraphs/shared/src/identity.js";
+import { benchEnvironment, percentile } from "./setup.js";
+
+/**
+ * The project's gateway side by side with Hive Gateway and, for a single-subgraph query, with the
+ * subgraph called directly (the limit: what the gateway's own work costs is the difference).
+ *
+ *   npm run bench:compare -- [--rounds 3] [--seconds 5] [--connections 1,16] [--warmup-seconds 2]
+ *                            [--memory-requests 100000] [--memory-seconds 100 | --memory] [--quick] [--json]
+ *
+ * The three subgraphs, the project's gateway (its production entry point) and Hive Gateway (its
+ * CLI, with test/bench/hive-gateway.config.ts: the same token verification, `@requiresScopes`
+ * enforcement and subgraph identity tokens) run as separate processes on a fresh PostgreSQL
+ * (DATABASE_URL, else an embedded one) with the demo world. First every set-up must give the same
+ * answer to each query; then autocannon loads them in turn, round after round, at each number of
+ * connections. The gateways' CPU is read from /proc before and after each run, and the load of the
+ * machine noted. Last, the project's gateway serves up to --memory-requests requests in all, and its
+ * resident memory is read after a tenth of them and after all (within --memory-seconds; --memory
+ * waits up to half an hour for them). BENCH_LOG_LEVEL sets the processes' LOG_LEVEL (default info).
+ */
+
+const CALLER = { role: "SDV" as const, orgs: ["0392", "0473"], sub: "bench-caseworker" };
+
+interface Query {
+  name: string;
+  /** What the run lines call it. */
+  short: string;
+  text: string;
+  /** The subgraph that answers this query alone, when it does: it is then also called directly. */
+  direct?: SubgraphName;
+}
+
+const QUERIES: Query[] = [
+  {
+    name: "single subgraph: 20 signals with priority (sdv)",
+    short: "single-subgraph",
+    text: `{ signals(first: 20) { edges { node { id status reportingMonth channel deliveredAmountCents priority { level } } } } }`,
+    direct: "sdv",
+  },
+  {
+    name: "cross-partner: 20 signals with tenant names and case status",
+    short: "cross-partner",
+    text: `{ signals(first: 20) { edges { node { id tenant { name } case { status } } } } }`,
+  },
+  {
+    name: "100 signals with priority, tenant, arrears and case",
+    short: "100 signals",
+    text: `{ signals(first: 100) { edges { node { id priority { level } tenant { name arrears { amountCents phase } } case { status } } } } }`,
+  },
+];
+
+type SetupName = "gateway" | "hive" | "direct";
+const SETUP_LABEL: Record<SetupName, string> = { gateway: "project gateway", hive: "Hive Gateway", direct: "subgraph directly" };
+
+interface Run {
+  round: number;
+  query: string;
+  setup: SetupName;
+  connections: number;
+  seconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  /** Answers that were not 2xx, not the expected body, or did not come. */
+  errors: number;
+  /** CPU milliseconds of the process under test (the gateway, or the subgraph called directly) per request. */
+  cpuPerRequest: number;
+  /** CPU milliseconds of the three subgraphs together per request. */
+  subgraphsCpuPerRequest: number;
+  loadBefore: number;
+  loadAfter: number;
+}
+
+function loadAverage(): number {
+  return Number(readFileSync("/proc/loadavg", "utf8").split(" ")[0]);
+}
+
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU time (user + system) a process has used, in milliseconds. */
+function cpuMilliseconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // Fields after the command name (which may hold spaces); utime and stime are the 14th and 15th.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+/** Resident memory of a process, in MiB. */
+function residentMiB(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+interface Child {
+  name: string;
+  process: ChildProcess;
+  log: string;
+  exited: Promise<number | null>;
+}
+
+async function waitUntilReady(child: Child, url: string, timeoutMs: number): Promise<void> {
+  let exitCode: number | null | undefined;
+  void child.exited.then((code) => (exitCode = code));
+  for (let waited = 0; waited < timeoutMs; waited += 250) {
+    if (exitCode !== undefined) break;
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      await response.arrayBuffer();
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(250);
+  }
+  const tail = readFileSync(child.log, "utf8").split("\n").slice(-30).join("\n");
+  throw new Error(`${child.name} did not become ready at ${url}${exitCode !== undefined ? ` (it exited with ${exitCode})` : ""}; the end of its log (${child.log}):\n${tail}`);
+}
+
+function startChild(name: string, args: string[], env: NodeJS.ProcessEnv, logDir: string): Child {
+  const log = path.join(logDir, `${name}.log`);
+  const fd = openSync(log, "a");
+  // The output goes to a file: a pipe nobody reads would stall the process under load.
+  const child = spawn(process.execPath, args, { env, stdio: ["ignore", fd, fd] });
+  closeSync(fd);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { name, process: child, log, exited };
+}
+
+async function stopChild(child: Child): Promise<void> {
+  if (child.process.exitCode !== null || child.process.signalCode !== null) return;
+  child.process.kill("SIGTERM");
+  const stopped = await Promise.race([child.exited.then(() => true), sleep(10_000).then(() => false)]);
+  if (!stopped) {
+    child.process.kill("SIGKILL");
+    await child.exited;
+  }
+}
+
+/** The environment of a child: the caller's, without what would point it at other databases or clocks. */
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (/_DATABASE_URL$|^DATABASE_URL$|^TEST_CLOCK$|^VITEST|^REDIS_URL$|^NODE_OPTIONS$|^FORK$/.test(key)) delete env[key];
+  }
+  return { ...env, NODE_ENV: "production", LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info", ...extra };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      rounds: { type: "string" },
+      seconds: { type: "string" },
+      connections: { type: "string" },
+      "memory-requests": { type: "string" },
+      "warmup-seconds": { type: "string" },
+      "memory-seconds": { type: "string" },
+      memory: { type: "boolean", default: false },
+      quick: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+    },
+  });
+  const quick = values.quick;
+  const rounds = Number(values.rounds ?? (quick ? 1 : 3));
+  const seconds = Number(values.seconds ?? (quick ? 2 : 5));
+  const connectionCounts = (values.connections ?? "1,16").split(",").map(Number);
+  const memoryRequests = Number(values["memory-requests"] ?? (quick ? 2_000 : 100_000));
+  const warmupSeconds = Number(values["warmup-seconds"] ?? (quick ? 1 : 2));
+  // On a busy machine the memory phase could take long: it stops after this, and says so. --memory
+  // gives it half an hour, to reach the 100,000 requests the memory goal is about.
+  const memorySeconds = Number(values["memory-seconds"] ?? (values.memory ? 1_800 : quick ? 30 : 100));
+  for (const [name, value] of Object.entries({ rounds, seconds, memoryRequests, warmupSeconds, memorySeconds })) {
+    if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number of at least 0.`);
+  }
+  if (rounds < 1 || seconds <= 0) throw new Error("--rounds must be at least 1 and --seconds more than 0.");
+  if (seconds > 50) throw new Error("--seconds must be at most 50: the identity token of the direct calls lives 60 s.");
+  if (connectionCounts.some((c) => !Number.isInteger(c) || c < 1)) throw new Error("--connections must list whole numbers of at least 1, e.g. 1,16.");
+  // With --json the JSON alone goes to stdout; what happens goes to stderr.
+  const say = values.json ? (line: string) => process.stderr.write(`${line}\n`) : (line: string) => process.stdout.write(`${line}\n`);
+
+  const loadAtStart = readFileSync("/proc/loadavg", "utf8").trim();
+  const environment = await benchEnvironment(`bench_compare_${process.pid}`);
+  const logDir = mkdtempSync(path.join(tmpdir(), "ewg-bench-compare-"));
+  const children: Child[] = [];
+  let keyServer: Server | undefined;
+  const stopAll = async () => {
+    await Promise.all([...children].reverse().map((child) => stopChild(child).catch(() => undefined)));
+    await new Promise<void>((resolve) => (keyServer ? keyServer.close(() => resolve()) : resolve()));
+    await environment.close();
+  };
+  let interrupted = false;
+  let finished = false;
+  process.once("SIGINT", () => {
+    interrupted = true;
+    void stopAll().finally(() => process.exit(130));
+  });
+
+  try {
+    // The partners' identity provider, as the project's gateway reaches it in production: a JWKS URL.
+    keyServer = createServer((req, res) => {
+      res.writeHead(req.url === "/jwks.json" ? 200 : 404, { "content-type": "application/json" });
+      res.end(req.url === "/jwks.json" ? JSON.stringify(environment.issuer.jwks) : "{}");
+    });
+    await new Promise<void>((resolve) => keyServer!.listen(0, "127.0.0.1", resolve));
+    const jwksUrl = `http://127.0.0.1:${(keyServer.address() as { port: number }).port}/jwks.json`;
+
+    const ports = { corporations: await freePort(), sdv: await freePort(), swt: await freePort(), gateway: await freePort(), hive: await freePort() };
+    const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`])) as Record<SubgraphName, string>;
+    const urlEnv = Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, subgraphUrls[name]]));
+    const gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
+    const hiveUrl = `http://127.0.0.1:${ports.hive}/graphql`;
+    const built = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+
+    say(`npm run bench:compare: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}; load at start ${loadAtStart}`);
+    say(`starting 3 subgraphs, the project's gateway and Hive Gateway as separate processes (logs in ${logDir}) ...`);
+    const started = performance.now();
+    // The subgraphs as docker-compose runs them: their own entry points, configured from the environment.
+    for (const name of SUBGRAPHS) {
+      const peers = SUBGRAPHS.filter((peer) => peer !== name);
+      children.push(
+        startChild(
+          name,
+          [built(`../../subgraphs/${name}/src/main.js`)],
+          childEnv({
+            HOST: "127.0.0.1",
+            PORT: String(ports[name]),
+            DATABASE_URL: environment.databaseServerUrl,
+            GATEWAY_JWKS_URL: `http://127.0.0.1:${ports.gateway}/.well-known/jwks.json`,
+            SEED_DEMO: "true",
+            SCHEDULED_JOBS: "false",
+            ...urlEnv,
+            ...Object.fromEntries(peers.map((peer) => [`${peer.toUpperCase()}_JWKS_URL`, `http://127.0.0.1:${ports[peer]}/.well-known/jwks.json`])),
+          }),
+          logDir,
+        ),
+      );
+    }
+    await Promise.all(children.map((child, i) => waitUntilReady(child, `http://127.0.0.1:${ports[SUBGRAPHS[i]!]}/ready`, 180_000)));
+    const gatewayEnv = {
+      HOST: "127.0.0.1",
+      AUTH_ISSUER: DEV_ISSUER,
+      AUTH_AUDIENCE: DEV_AUDIENCE,
+      GATEWAY_SIGNING_KEY: JSON.stringify(environment.signingKeyJwk),
+      SUPERGRAPH_PATH: environment.supergraphPath,
+      ...urlEnv,
+    };
+    const gateway = startChild(
+      "gateway",
+      [built("../../gateway/src/main.js")],
+      childEnv({
+        ...gatewayEnv,
+        PORT: String(ports.gateway),
+        AUTH_JWKS_URL: jwksUrl,
+        AUTH_ALGORITHMS: "ES256",
+        AUTH_CLOCK_TOLERANCE_SECONDS: "5",
+        METRICS_PORT: "off",
+        // One caller sends thousands of requests a second here: its rate limit would refuse them.
+        GATEWAY_RATE_LIMIT_PER_MINUTE: "0",
+      }),
+      logDir,
+    );
+    children.push(gateway);
+    const hiveBin = path.join(path.dirname(createRequire(import.meta.url).resolve("@graphql-hive/gateway")), "bin.js");
+    const hive = startChild(
+      "hive-gateway",
+      [hiveBin, "supergraph", environment.supergraphPath, "-c", built("./hive-gateway.config.js"), "-p", String(ports.hive), "-h", "127.0.0.1", "--fork", "1"],
+      childEnv({ ...gatewayEnv, BENCH_USER_KEY_PEM: createPublicKey({ key: environment.issuer.publicJwk as never, format: "jwk" }).export({ type: "spki", format: "pem" }).toString() }),
+      logDir,
+    );
+    children.push(hive);
+    await Promise.all([waitUntilReady(gateway, `http://127.0.0.1:${ports.gateway}/health`, 120_000), waitUntilReady(hive, `http://127.0.0.1:${ports.hive}/readiness`, 120_000)]);
+    say(`all started in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+    const pids = {
+      gateway: gateway.process.pid!,
+      hive: hive.process.pid!,
+      subgraphs: Object.fromEntries(SUBGRAPHS.map((name, i) => [name, children[i]!.process.pid!])) as Record<SubgraphName, number>,
+    };
+    const userToken = await signDevToken(environment.issuer, CALLER);
+    const signer = new GatewayTokenSigner(environment.signingKey);
+    const identity: Identity = { sub: CALLER.sub, role: CALLER.role, orgs: CALLER.orgs };
+    /** The headers the gateway sends a subgraph: its identity token, the peers' tokens, a request id (fresh for every run: the tokens live 60 s). */
+    const directHeaders = async (subgraph: SubgraphName) => {
+      const requestId = `bench-${process.pid}-${performance.now().toFixed(0)}`;
+      const tokens = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await signer.sign(identity, name, requestId, { url: subgraphUrls[name] })] as const)));
+      const { [subgraph]: own, ...peers } = tokens;
+      return { [IDENTITY_HEADER]: own!, [PEER_TOKENS_HEADER]: JSON.stringify(peers), "x-request-id": requestId };
+    };
+    const target = async (setup: SetupName, query: Query) => ({
+      url: setup === "gateway" ? gatewayUrl : setup === "hive" ? hiveUrl : subgraphUrls[query.direct!],
+      headers: { "content-type": "application/json", ...(setup === "direct" ? await directHeaders(query.direct!) : { authorization: `Bearer ${userToken}` }) },
+      body: JSON.stringify({ query: query.text }),
+    });
+    const setupsOf = (query: Query): SetupName[] => (query.direct ? ["gateway", "hive", "direct"] : ["gateway", "hive"]);
+
+    // 1. The same answer from every set-up, byte for byte. Apollo Server ends its body with a line
+    // feed after the JSON and Hive Gateway does not: the JSON itself is compared, and each set-up's
+    // whole body is what autocannon expects from it.
+    say("");
+    say("identical answers (the JSON byte for byte, from every set-up; a line feed after it does not count):");
+    const expected = new Map<string, string>();
+    let differs = false;
+    for (const query of QUERIES) {
+      const answers: [SetupName, number, string][] = [];
+      for (const setup of setupsOf(query)) {
+        const { url, headers, body } = await target(setup, query);
+        const response = await fetch(url, { method: "POST", headers, body });
+        const text = await response.text();
+        answers.push([setup, response.status, text]);
+        expected.set(`${setup} ${query.name}`, text);
+      }
+      const json = (text: string) => text.replace(/\n$/, "");
+      const [, firstStatus, first] = answers[0]!;
+      const parsed = JSON.parse(first) as { data?: unknown; errors?: unknown };
+      const same = answers.every(([, status, text]) => status === firstStatus && json(text) === json(first));
+      const clean = firstStatus === 200 && parsed.data != null && parsed.errors === undefined;
+      if (same && clean) {
+        say(`  ${query.name}: identical (${answers.map(([setup]) => SETUP_LABEL[setup]).join(", ")}; ${Buffer.byteLength(json(first))} bytes, no errors)`);
+      } else {
+        differs = true;
+        say(`  ${query.name}: ${same ? "identical but not a clean answer" : "DIFFERENT"}`);
+        for (const [setup, status, text] of answers) {
+          let at = 0;
+          while (at < text.length && text[at] === first[at]) at++;
+          const shown = setup === answers[0]![0] ? text.slice(0, 300) : `from byte ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 160))}`;
+          say(`    ${SETUP_LABEL[setup]} (HTTP ${status}, ${Buffer.byteLength(text)} bytes): ${shown}`);
+        }
+      }
+    }
+    if (differs) throw new Error("The set-ups do not all give the same clean answer; nothing was measured.");
+
+    // Both gateways must be enforcing what the comparison assumes: a caller without a token is
+    // refused, and a field the caller's role may not read (case notes, for the SDV) is not given.
+    say("authorization on in both gateways:");
+    const forbidden = JSON.stringify({ query: `{ signals(first: 3) { edges { node { id case { notes { text } } } } } }` });
+    for (const [setup, url] of [["gateway", gatewayUrl], ["hive", hiveUrl]] as const) {
+      const anonymous = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: QUERIES[0]!.text }) });
+      const anonymousAnswer = (await anonymous.json()) as { data?: { signals?: unknown } | null; errors?: unknown[] };
+      const refusedAnonymous = !anonymousAnswer.data?.signals && (anonymousAnswer.errors?.length ?? 0) > 0;
+      const notes = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${userToken}` }, body: forbidden });
+      const notesText = await notes.text();
+      const notesAnswer = JSON.parse(notesText) as { errors?: { extensions?: { code?: string } }[] };
+      const codes = [...new Set((notesAnswer.errors ?? []).map((e) => e.extensions?.code))];
+      const refusedNotes = codes.length > 0 && !notesText.includes('"text"');
+      say(`  ${SETUP_LABEL[setup]}: no token ${refusedAnonymous ? `refused (HTTP ${anonymous.status})` : "NOT REFUSED"}; the SDV asking case notes ${refusedNotes ? `refused (${codes.join(", ")})` : "NOT REFUSED"}`);
+      if (!refusedAnonymous || !refusedNotes) throw new Error(`${SETUP_LABEL[setup]} does not enforce authorization as the comparison assumes; nothing was measured.`);
+    }
+
+    // 2. Warm-up: plan caches, JIT, connection pools, the JWKS fetched.
+    let gatewayServed = 0;
+    const load = async (setup: SetupName, query: Query, connections: number, limit: { seconds: number } | { amount: number }) => {
+      const { url, headers, body } = await target(setup, query);
+      const latencies: number[] = [];
+      const result = await new Promise<autocannon.Result>((resolve, reject) => {
+        const instance = autocannon(
+          {
+            url,
+            method: "POST",
+            headers,
+            body,
+            connections,
+            ...("seconds" in limit ? { duration: limit.seconds } : { amount: limit.amount }),
+            // Every answer must be the answer checked above: an error or a refusal counts as one.
+            expectBody: expected.get(`${setup} ${query.name}`)!,
+            timeout: 30,
+          },
+          (error, result) => (error ? reject(error) : resolve(result)),
+        );
+        instance.on("response", (_client: unknown, _status: number, _bytes: number, milliseconds: number) => latencies.push(milliseconds));
+      });
+      if (setup === "gateway") gatewayServed += latencies.length;
+      latencies.sort((a, b) => a - b);
+      return { result, latencies };
+    };
+    say("");
+    say(`warm-up: ${warmupSeconds} s per set-up and query ...`);
+    for (const query of QUERIES) {
+      for (const setup of setupsOf(query)) if (warmupSeconds > 0) await load(setup, query, 4, { seconds: warmupSeconds });
+    }
+
+    // 3. Rounds: every set-up in turn, the order turned each round so that none always goes first.
+    const runs: Run[] = [];
+    const memory: { requests: number; rssMiB: number }[] = [];
+    const memoryCheckpoints = [Math.round(memoryRequests / 10), memoryRequests].filter((n) => n > 0);
+    const noteMemory = () => {
+      while (memoryCheckpoints.length && gatewayServed >= memoryCheckpoints[0]!) {
+        memoryCheckpoints.shift();
+        memory.push({ requests: gatewayServed, rssMiB: residentMiB(pids.gateway) });
+      }
+    };
+    noteMemory();
+    say(`rounds: ${rounds} × ${QUERIES.length} queries × connections ${connectionCounts.join(" and ")}, ${seconds} s per run; autocannon checks every answer`);
+    say("round | query | connections | set-up | req/s | p50 ms | p99 ms | errors | CPU ms/req (process under test) | subgraphs CPU ms/req | load before → after");
+    for (let round = 1; round <= rounds; round++) {
+      for (const [q, query] of QUERIES.entries()) {
+        for (const connections of connectionCounts) {
+          const setups = setupsOf(query);
+          const turn = (round - 1 + q) % setups.length;
+          for (const setup of [...setups.slice(turn), ...setups.slice(0, turn)]) {
+            const measured = setup === "gateway" ? pids.gateway : setup === "hive" ? pids.hive : pids.subgraphs[query.direct!];
+            const loadBefore = loadAverage();
+            const cpuBefore = cpuMilliseconds(measured);
+            const subgraphsBefore = SUBGRAPHS.reduce((sum, name) => sum + cpuMilliseconds(pids.subgraphs[name]), 0);
+            const { result, latencies } = await load(setup, query, connections, { seconds });
+            const cpu = cpuMilliseconds(measured) - cpuBefore;
+            const subgraphsCpu = SUBGRAPHS.reduce((sum, name) => sum + cpuMilliseconds(pids.subgraphs[name]), 0) - subgraphsBefore;
+            const requests = latencies.length;
+            const run: Run = {
+              round,
+              query: query.name,
+              setup,
+              connections,
+              seconds: result.duration,
+              requests,
+              requestsPerSecond: requests / result.duration,
+              p50: percentile(latencies, 50),
+              p99: percentile(latencies, 99),
+              errors: result.non2xx + result.mismatches + result.errors + result.timeouts,
+              cpuPerRequest: requests ? cpu / requests : NaN,
+              subgraphsCpuPerRequest: requests ? subgraphsCpu / requests : NaN,
+              loadBefore,
+              loadAfter: loadAverage(),
+            };
+            runs.push(run);
+            noteMemory();
+            say(
+              `${round} | ${query.short} | ${connections} | ${SETUP_LABEL[setup]} | ${run.requestsPerSecond.toFixed(0)} | ${run.p50.toFixed(2)} | ${run.p99.toFixed(2)} | ${run.errors} | ` +
+                `${run.cpuPerRequest.toFixed(2)} | ${run.subgraphsCpuPerRequest.toFixed(2)} | ${run.loadBefore.toFixed(2)} → ${run.loadAfter.toFixed(2)}`,
+            );
+          }
+        }
+      }
+    }
+
+    // 4. Memory: the project's gateway up to the checkpoints, with the cheapest query at 16
+    // connections, in runs of a few seconds until the checkpoint is passed or the time is up.
+    const memoryStarted = performance.now();
+    let memoryCut: number | undefined;
+    if (memoryCheckpoints.length) say(`memory: the project gateway up to ${memoryCheckpoints.join(" and ")} requests in all (${gatewayServed} so far), at most ${memorySeconds} s ...`);
+    while (memoryCheckpoints.length) {
+      if ((performance.now() - memoryStarted) / 1000 >= memorySeconds) {
+        memoryCut = gatewayServed;
+        memory.push({ requests: gatewayServed, rssMiB: residentMiB(pids.gateway) });
+        break;
+      }
+      await load("gateway", QUERIES[0]!, 16, { seconds: Math.min(10, seconds) });
+      noteMemory();
+    }
+
+    // 5. The table.
+    const lines: string[] = [];
+    const out = (line = "") => lines.push(line);
+    out();
+    out(`bench:compare: ${rounds} round(s) of ${seconds} s per run; medians over the rounds (req/s range in brackets); CPU ms per request summed over the rounds`);
+    out(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, node ${process.version}; load (1 min) at start ${loadAtStart.split(" ").slice(0, 3).join(" ")}, during the runs ${Math.min(...runs.map((r) => r.loadBefore)).toFixed(2)}–${Math.max(...runs.map((r) => r.loadAfter)).toFixed(2)}`);
+    out("set-ups: the project gateway and Hive Gateway, each one process verifying the caller's token, enforcing @requiresScopes and signing the subgraph identity tokens; the subgraph called directly with gateway-signed tokens");
+    out();
+    out("query | conn | set-up | req/s | p50 ms | p99 ms | CPU ms/req (gateway or subgraph) | subgraphs CPU ms/req | errors | load");
+    const summary: Record<string, unknown>[] = [];
+    for (const query of QUERIES) {
+      for (const connections of connectionCounts) {
+        const of = (setup: SetupName) => runs.filter((r) => r.query === query.name && r.connections === connections && r.setup === setup);
+        for (const setup of setupsOf(query)) {
+          const mine = of(setup);
+          const requests = mine.reduce((sum, r) => sum + r.requests, 0);
+          const row = {
+            query: query.name,
+            connections,
+            setup,
+            requestsPerSecond: median(mine.map((r) => r.requestsPerSecond)),
+            requestsPerSecondRange: [Math.min(...mine.map((r) => r.requestsPerSecond)), Math.max(...mine.map((r) => r.requestsPerSecond))],
+            p50: median(mine.map((r) => r.p50)),
+            p99: median(mine.map((r) => r.p99)),
+            cpuPerRequest: requests ? mine.reduce((sum, r) => sum + r.cpuPerRequest * r.requests, 0) / requests : NaN,
+            subgraphsCpuPerRequest: requests ? mine.reduce((sum, r) => sum + r.subgraphsCpuPerRequest * r.requests, 0) / requests : NaN,
+            errors: mine.reduce((sum, r) => sum + r.errors, 0),
+            load: [Math.min(...mine.map((r) => r.loadBefore)), Math.max(...mine.map((r) => r.loadAfter))],
+          };
+          summary.push(row);
+          out(
+            `${query.name} | ${connections} | ${SETUP_LABEL[setup]} | ${row.requestsPerSecond.toFixed(0)} [${row.requestsPerSecondRange.map((v) => v.toFixed(0)).join("–")}] | ${row.p50.toFixed(2)} | ${row.p99.toFixed(2)} | ` +
+              `${row.cpuPerRequest.toFixed(2)} | ${row.subgraphsCpuPerRequest.toFixed(2)} | ${row.errors} | ${row.load.map((v) => v.toFixed(2)).join("–")}`,
+          );
+        }
+      }
+    }
+    out();
+    out("ratios (per round, from runs next to each other; median over the rounds):");
+    const ratios: Record<string, unknown>[] = [];
+    for (const query of QUERIES) {
+      for (const connections of connectionCounts) {
+        const perRound = (setup: SetupName) => new Map(runs.filter((r) => r.query === query.name && r.connections === connections && r.setup === setup).map((r) => [r.round, r]));
+        const gatewayRuns = perRound("gateway");
+        for (const other of setupsOf(query).filter((s) => s !== "gateway")) {
+          const otherRuns = perRound(other);
+          const pairs = [...gatewayRuns].flatMap(([round, mine]) => (otherRuns.has(round) ? [[mine, otherRuns.get(round)!] as const] : []));
+          const throughput = median(pairs.map(([mine, theirs]) => mine.requestsPerSecond / theirs.requestsPerSecond));
+          const addedP50 = median(pairs.map(([mine, theirs]) => mine.p50 - theirs.p50));
+          ratios.push({ query: query.name, connections, against: other, throughput, p50Difference: addedP50 });
+          out(
+            `  ${query.name}, ${connections} conn: project gateway / ${SETUP_LABEL[other]} req/s ${throughput.toFixed(2)}×, p50 ${addedP50 >= 0 ? "+" : ""}${addedP50.toFixed(2)} ms`,
+          );
+        }
+      }
+    }
+    out();
+    if (memory.length) {
+      out(`memory of the project gateway (VmRSS): ${memory.map((m) => `${m.rssMiB.toFixed(1)} MiB after ${m.requests} requests`).join(", ")}`);
+      if (memory.length === 2) out(`  growth from the first to the second: ${(((memory[1]!.rssMiB - memory[0]!.rssMiB) / memory[0]!.rssMiB) * 100).toFixed(1)}%`);
+      if (memoryCut !== undefined) out(`  (the memory phase stopped after ${memorySeconds} s at ${memoryCut} requests, short of ${memoryRequests}; --memory gives it up to half an hour)`);
+    }
+    const totalErrors = runs.reduce((sum, r) => sum + r.errors, 0);
+    out(`errors in all runs: ${totalErrors}`);
+    out("(run lines above: the load average before → after each run; the machine's other work counts in it)");
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify({ rounds, seconds, connections: connectionCounts, loadAtStart, identicalAnswers: true, summary, ratios, memory, runs }, null, 2)}\n`);
+      for (const line of lines) say(line);
+    } else {
+      for (const line of lines) say(line);
+    }
+    if (totalErrors > 0) process.exitCode = 1;
+    finished = true;
+  } finally {
+    if (!interrupted) await stopAll();
+    // The processes' logs stay when something went wrong: the error names them.
+    if (finished) rmSync(logDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Exits with the code once what was written has reached the pipe: the embedded PostgreSQL's exit
+ * hook would turn a failure's exit code into 0, and exiting at once can cut the output short.
+ */
+function exitWith(code: number) {
+  process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+}
+
+main().then(
+  () => exitWith(process.exitCode === undefined ? 0 : Number(process.exitCode)),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    exitWith(1);
+  },
+);
