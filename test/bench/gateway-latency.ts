@@ -8,6 +8,7 @@ import { generateSigningKey } from "../../gateway/src/auth/keys.js";
 import { DEFAULT_CLAIMS } from "../../gateway/src/auth/user-token.js";
 import { startLocalGraph } from "../../gateway/src/local-graph.js";
 import { dropDatabase, startEmbeddedPostgres, SUBGRAPHS, subgraphDatabaseUrl } from "../../subgraphs/shared/src/database.js";
+import { startTracing } from "../../subgraphs/shared/src/tracing.js";
 
 /**
  * Latency and throughput of typical operations through the gateway, on the seeded demo world.
@@ -46,6 +47,9 @@ async function main() {
   });
   const seconds = Number(values.seconds);
   const concurrency = Number(values.concurrency);
+  // With OTEL_EXPORTER_OTLP_ENDPOINT set, the graph is traced as under `npm start`: the cost of tracing.
+  const tracing = await startTracing("early-warning-graph");
+  console.log(`tracing: ${tracing ? `on, exporting to ${process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || process.env.OTEL_EXPORTER_OTLP_ENDPOINT}` : "off"}`);
   let serverUrl = process.env.DATABASE_URL;
   let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
   if (!serverUrl) {
@@ -109,6 +113,7 @@ async function main() {
   }
   await Promise.all(Object.values(databaseUrls).map((url) => dropDatabase(url).catch(() => undefined)));
   await embedded?.stop();
+  await tracing?.shutdown();
 }
 
 main().catch((error) => {
