@@ -13,6 +13,8 @@ import { builtProject } from "./support/build.js";
 /** One span as the OTLP/HTTP JSON export carries it, with the service it was exported under. */
 interface ExportedSpan {
   service: string;
+  /** deployment.environment of its resource (from OTEL_RESOURCE_ATTRIBUTES). */
+  environment: string | undefined;
   scope: string;
   traceId: string;
   spanId: string;
@@ -43,11 +45,13 @@ async function startReceiver(): Promise<{ url: string; spans: ExportedSpan[]; re
           resourceSpans: { resource: { attributes: { key: string; value: AnyValue }[] }; scopeSpans: { scope: { name: string }; spans: Record<string, unknown>[] }[] }[];
         };
         for (const resourceSpans of body.resourceSpans) {
-          const service = String(valueOf(resourceSpans.resource.attributes.find((a) => a.key === "service.name")!.value));
+          const resource = Object.fromEntries(resourceSpans.resource.attributes.map((a) => [a.key, valueOf(a.value)]));
+          const service = String(resource["service.name"]);
           for (const scopeSpans of resourceSpans.scopeSpans) {
             for (const span of scopeSpans.spans) {
               received.spans.push({
                 service,
+                environment: resource["deployment.environment"] as string | undefined,
                 scope: scopeSpans.scope.name,
                 traceId: span.traceId as string,
                 spanId: span.spanId as string,
@@ -110,6 +114,7 @@ describe("traces operators can follow", () => {
         METRICS_PORT: "off",
         LOG_LEVEL: "info",
         OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_RESOURCE_ATTRIBUTES: "deployment.environment=tracing-test",
       };
       delete env.DATABASE_URL;
       delete env.TEST_CLOCK;
@@ -148,6 +153,7 @@ describe("traces operators can follow", () => {
         expect(request, spans.map((s) => `${s.service} ${s.name}`).join("\n")).toBeDefined();
         expect(request!.parentSpanId).toBe("");
         expect(request!.attributes["graphql.operation.name"]).toBe("CrossPartner");
+        expect(new Set(spans.map((span) => span.environment))).toEqual(new Set(["tracing-test"]));
         const inTrace = spans.filter((span) => span.traceId === request!.traceId);
         const byId = new Map(inTrace.map((span) => [span.spanId, span]));
         const ancestors = (span: ExportedSpan): ExportedSpan[] => {
