@@ -99,41 +99,49 @@ describe("traces operators can follow", () => {
   }, 300_000);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+  /** `npm start`'s compiled program on its own ports and embedded PostgreSQL, with `extra` in its environment. */
+  async function startGraph(extra: Record<string, string>) {
+    const ports = { PORT: await freePort(), CORPORATIONS_PORT: await freePort(), SDV_PORT: await freePort(), SWT_PORT: await freePort(), EMBEDDED_PG_PORT: await freePort() };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...Object.fromEntries(Object.entries(ports).map(([key, port]) => [key, String(port)])),
+      DATA_DIR: dataDir,
+      SCHEDULED_JOBS: "false",
+      METRICS_PORT: "off",
+      LOG_LEVEL: "info",
+    };
+    for (const name of ["DATABASE_URL", "TEST_CLOCK", "NODE_ENV", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_RESOURCE_ATTRIBUTES"]) delete env[name];
+    Object.assign(env, extra);
+    const child = spawn(process.execPath, [path.join(build, "gateway/src/cli/start.js")], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    try {
+      await waitFor(() => output.includes("Early-warning graph is running") || child.exitCode !== null, 120_000);
+    } catch (error) {
+      child.kill("SIGKILL");
+      throw new Error(`npm start did not come up: ${String(error)}\n${output}`);
+    }
+    return { child, env, exited, gatewayUrl: `http://127.0.0.1:${ports.PORT}/graphql`, output: () => output };
+  }
+
   it(
     "with OTEL_EXPORTER_OTLP_ENDPOINT set, one trace runs from the gateway's request through each subgraph call to the SQL statements, and carries no personal data",
     { timeout: 240_000 },
     async () => {
       const receiver = await startReceiver();
-      const ports = { PORT: await freePort(), CORPORATIONS_PORT: await freePort(), SDV_PORT: await freePort(), SWT_PORT: await freePort(), EMBEDDED_PG_PORT: await freePort() };
-      const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        ...Object.fromEntries(Object.entries(ports).map(([key, port]) => [key, String(port)])),
-        DATA_DIR: dataDir,
-        SEED_DEMO: "true",
-        SCHEDULED_JOBS: "false",
-        METRICS_PORT: "off",
-        LOG_LEVEL: "info",
-        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
-        OTEL_RESOURCE_ATTRIBUTES: "deployment.environment=tracing-test",
-      };
-      delete env.DATABASE_URL;
-      delete env.TEST_CLOCK;
-      delete env.NODE_ENV;
-      delete env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
-      const child = spawn(process.execPath, [path.join(build, "gateway/src/cli/start.js")], { env, stdio: ["ignore", "pipe", "pipe"] });
-      let output = "";
-      child.stdout.on("data", (chunk) => (output += chunk));
-      child.stderr.on("data", (chunk) => (output += chunk));
-      const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+      const graph = await startGraph({ SEED_DEMO: "true", OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_RESOURCE_ATTRIBUTES: "deployment.environment=tracing-test" });
+      const { child, env, exited } = graph;
       try {
-        await waitFor(() => output.includes("Early-warning graph is running") || child.exitCode !== null, 120_000);
-        expect(output).toContain("Early-warning graph is running");
+        expect(graph.output()).toContain("Early-warning graph is running");
+        expect(graph.output()).toContain("tracing: spans are exported over OTLP");
         const { stdout: token } = await promisify(execFile)(process.execPath, [path.join(build, "gateway/src/cli/token.js"), "--role", "SDV", "--org", "0392,0473"], {
           env: { ...env, LOG_LEVEL: "error" },
         });
         const variables = { municipality: "0392", first: 20 };
         const requestId = "trace-test-request-1";
-        const response = await fetch(`http://127.0.0.1:${ports.PORT}/graphql`, {
+        const response = await fetch(graph.gatewayUrl, {
           method: "POST",
           headers: { authorization: `Bearer ${token.trim()}`, "content-type": "application/json", "x-request-id": requestId },
           body: JSON.stringify({ query: CROSS_PARTNER, operationName: "CrossPartner", variables }),
@@ -146,7 +154,7 @@ describe("traces operators can follow", () => {
 
         // A graceful stop exports what is still buffered.
         child.kill("SIGTERM");
-        expect(await exited, output).toBe(0);
+        expect(await exited, graph.output()).toBe(0);
         const spans = receiver.spans;
 
         const request = spans.find((span) => span.service === "gateway" && span.name === "POST /graphql" && span.attributes["request.id"] === requestId);
@@ -201,6 +209,18 @@ describe("traces operators can follow", () => {
       }
     },
   );
+
+  it("npm start without an OTLP endpoint starts no tracing and stops cleanly", { timeout: 240_000 }, async () => {
+    const { child, exited, output } = await startGraph({ SEED_DEMO: "false" });
+    try {
+      expect(output()).toContain("Early-warning graph is running");
+      child.kill("SIGTERM");
+      expect(await exited, output()).toBe(0);
+      expect(output()).not.toContain("tracing:");
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+  });
 
   it("without an OTLP endpoint no SDK starts: no tracer provider is registered and requests run without spans or trace headers", async () => {
     const env = { ...process.env };
