@@ -4,6 +4,7 @@ import { logger } from "../../subgraphs/shared/src/logger.js";
 import { GatewayTokenSigner } from "./auth/gateway-token.js";
 import { gatewaySigningKey, metricsConfig, subgraphUrls, supergraphPath, userTokenConfig } from "./config.js";
 import { createGateway } from "./server.js";
+import { startTracing } from "../../subgraphs/shared/src/tracing.js";
 
 /**
  * The gateway as its own process (docker-compose, production): PORT, HOST, AUTH_* for the
@@ -12,6 +13,7 @@ import { createGateway } from "./server.js";
  */
 async function main() {
   const env = process.env;
+  const tracing = await startTracing("gateway", env); // only with OTEL_EXPORTER_OTLP_ENDPOINT
   const gateway = await createGateway({
     supergraphSdl: readFileSync(supergraphPath(env), "utf8"),
     subgraphUrls: subgraphUrls(env),
@@ -24,6 +26,7 @@ async function main() {
   });
   const stop = async () => {
     await gateway.close();
+    await tracing?.shutdown(); // exports the last spans
     process.exit(0);
   };
   process.once("SIGTERM", () => void stop());

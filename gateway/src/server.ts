@@ -11,6 +11,7 @@ import { maskInternalErrors } from "../../subgraphs/shared/src/subgraph-server.j
 import { applyScalarParsing } from "../../subgraphs/shared/src/scalars.js";
 import { PageSizeRule } from "../../subgraphs/shared/src/pagination.js";
 import { inputRulesPlugin } from "../../subgraphs/shared/src/input-rules.js";
+import { injectTraceContext } from "../../subgraphs/shared/src/tracing.js";
 import type { GatewayTokenSigner } from "./auth/gateway-token.js";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { AuthorizingGateway } from "./authorization/authorizing-gateway.js";
@@ -105,6 +106,8 @@ class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const { request, context } = options;
+    // Tracing: the subgraph continues this request's trace (W3C traceparent; nothing when off).
+    injectTraceContext(request.http?.headers);
     if (!("identity" in context) || !context.identity) return;
     const operationName = "incomingRequestContext" in options ? (options.incomingRequestContext.operationName ?? null) : null;
     // One token per subgraph and request: this subgraph's own, and the others' for calls it makes

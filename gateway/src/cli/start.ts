@@ -5,6 +5,7 @@ import { logger } from "../../../subgraphs/shared/src/logger.js";
 import { dataDir, gatewaySigningKey, metricsConfig, supergraphPath, userTokenConfig } from "../config.js";
 import { startLocalGraph } from "../local-graph.js";
 import { exitWhenWritten } from "./exit.js";
+import { startTracing } from "../../../subgraphs/shared/src/tracing.js";
 
 /**
  * `npm start`: the whole graph on one machine. Without DATABASE_URL an embedded PostgreSQL keeps
@@ -14,6 +15,8 @@ import { exitWhenWritten } from "./exit.js";
  */
 async function main() {
   const env = process.env;
+  // Before any database opens (the SQL spans hook pg); nothing starts without OTEL_EXPORTER_OTLP_ENDPOINT.
+  const tracing = await startTracing("early-warning-graph", env);
   const dir = dataDir(env);
   let embedded: EmbeddedServer | undefined;
   let serverUrl = env.DATABASE_URL;
@@ -66,6 +69,7 @@ Ctrl-C stops everything.
     logger.info({ signal }, "stopping");
     await graph.close().catch((error) => logger.error({ err: error }, "error while stopping the graph"));
     await embedded?.stop().catch((error) => logger.error({ err: error }, "error while stopping PostgreSQL"));
+    await tracing?.shutdown(); // exports the last spans
     await exitWhenWritten(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import { logger } from "./logger.js";
 import { acceptedRequestId } from "./input-rules.js";
+import { traceGraphQLRequest } from "./tracing.js";
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -78,6 +79,8 @@ export async function serveGraphQL<C extends BaseContext>(options: {
   name: string;
   /** Looks at a GraphQL request before Apollo does; an answer given here ends the request. */
   admit?: (req: IncomingMessage, body: unknown, search: string) => Promise<EarlyAnswer | undefined>;
+  /** Continue the trace of the caller's `traceparent` header (subgraphs) rather than start one (the gateway). */
+  continueCallerTrace?: boolean;
 }): Promise<RunningServer> {
   const { apollo, routes = {} } = options;
   await apollo.start();
@@ -114,10 +117,13 @@ export async function serveGraphQL<C extends BaseContext>(options: {
         for (const [key, value] of Object.entries(early.headers ?? {})) res.setHeader(key, value);
         return sendJson(res, early.status, early.body);
       }
-      const response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
-        context: () => options.context(req, requestId),
-      });
+      // Tracing: the operation runs inside this request's server span (tracing.ts; nothing when off).
+      const response = await traceGraphQLRequest(options.name, { req, res, requestId, body, search: url.search, continueCallerTrace: options.continueCallerTrace }, () =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+          context: () => options.context(req, requestId),
+        }),
+      );
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === "complete") {

@@ -4,6 +4,7 @@ import { seedDemoOnce } from "./demo/seed-once.js";
 import { startSubgraph, type BaseRequestContext, type SubgraphDefinition } from "./subgraph-server.js";
 import { SUBGRAPHS, subgraphDatabaseUrl, type SubgraphName } from "./database.js";
 import { serviceKey } from "./service-token.js";
+import { startTracing } from "./tracing.js";
 
 function required(name: string, value: string | undefined): string {
   if (!value) throw new Error(`Set ${name}.`);
@@ -26,6 +27,8 @@ function required(name: string, value: string | undefined): string {
  */
 export async function runSubgraphFromEnv<C extends BaseRequestContext>(definition: SubgraphDefinition<C>, defaultPort: number) {
   const env = process.env;
+  // Before the database opens (the SQL spans hook pg); nothing starts without OTEL_EXPORTER_OTLP_ENDPOINT.
+  const tracing = await startTracing(definition.name, env);
   const databaseUrl = env[`${definition.name.toUpperCase()}_DATABASE_URL`] ?? subgraphDatabaseUrl(definition.name, required("DATABASE_URL", env.DATABASE_URL));
   const running = await startSubgraph(definition, {
     databaseUrl,
@@ -49,6 +52,7 @@ export async function runSubgraphFromEnv<C extends BaseRequestContext>(definitio
   const shutdown = async (signal: string) => {
     logger.info({ subgraph: definition.name, signal }, "shutting down");
     await running.close();
+    await tracing?.shutdown(); // exports the last spans
     process.exit(0);
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));

@@ -16,6 +16,7 @@ import {
 } from "jose";
 import type { SubgraphName } from "./database.js";
 import { identityFromClaims, unauthenticated, type GatewayKeySource, type Identity } from "./identity.js";
+import { tracePeerCall } from "./tracing.js";
 
 /**
  * A subgraph's own calls to another subgraph, made by work that has no caller to act for: a
@@ -84,13 +85,12 @@ export class ServicePeers {
           .setIssuedAt()
           .setExpirationTime(`${SERVICE_TOKEN_TTL_SECONDS}s`)
           .sign(this.key.privateKey);
-        const response = await fetch(url, {
-          method: "POST",
-          headers: { "content-type": "application/json", [SERVICE_TOKEN_HEADER]: token, "x-request-id": requestId },
-          body: JSON.stringify({ query, variables }),
-          signal: AbortSignal.timeout(10_000),
+        const headers: Record<string, string> = { "content-type": "application/json", [SERVICE_TOKEN_HEADER]: token, "x-request-id": requestId };
+        // Tracing: a span of its own, which the peer continues (tracing.ts).
+        const { response, body } = await tracePeerCall(peer, headers, async () => {
+          const response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(10_000) });
+          return { response, body: (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string }[] } };
         });
-        const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string }[] };
         if (!response.ok || body.errors?.length || !body.data) {
           throw new GraphQLError(`The ${peer} service could not be asked (${body.errors?.[0]?.message ?? `HTTP ${response.status}`}).`, {
             extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: peer },

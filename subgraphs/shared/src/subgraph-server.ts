@@ -225,6 +225,8 @@ export async function startSubgraphServer<C extends BaseRequestContext>(options:
     name: options.name,
     port: options.port,
     host: options.host,
+    // Tracing: a subgraph's span continues the trace of the gateway or peer that called it.
+    continueCallerTrace: true,
     context: async (req, requestId) => {
       const serviceToken = headerValue(req, SERVICE_TOKEN_HEADER);
       if (serviceToken) {
