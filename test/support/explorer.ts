@@ -30,8 +30,16 @@ export async function signInAs(page: Page, claims: DevTokenClaims): Promise<void
   await page.locator("#sign-out").waitFor({ state: "visible" });
 }
 
+/** Types an operation into the editor, and waits until GraphiQL has read it (its saved tab names the operation). */
 export async function setQuery(page: Page, text: string): Promise<void> {
   await page.evaluate((value) => (globalThis as any).document.querySelector(".graphiql-query-editor .CodeMirror").CodeMirror.setValue(value), text);
+  const name = /^\s*(?:query|mutation)\s+(\w+)/m.exec(text)?.[1] ?? null;
+  // GraphiQL reads the editor a moment after a change; its saved tab state then names the operation.
+  await page.waitForFunction((expected) => {
+    const saved = JSON.parse((globalThis as any).localStorage.getItem("graphiql:tabState") ?? "null");
+    const tab = saved?.tabs?.[saved.activeTabIndex];
+    return !!tab && tab.query === expected.text && (tab.operationName ?? null) === expected.name;
+  }, { text, name });
 }
 
 export async function responseOf(page: Page): Promise<string> {
