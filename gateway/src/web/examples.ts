@@ -24,6 +24,9 @@ export const EXAMPLE_CALLERS: Record<string, DevTokenClaims> = {
   DdasDelivery: { role: "COORDINATOR", orgs: ["0392", "0473"] },
   MonthlyPicture: { role: "ANALYST", orgs: ["0392", "0473"] },
   WhoReadWhat: { role: "COORDINATOR", orgs: ["0392", "0473"] },
+  SignalsPerMonthAndPriority: { role: "ANALYST", orgs: ["0392", "0473"] },
+  ContactByTeam: { role: "ANALYST", orgs: ["0392", "0473"] },
+  ThresholdWhatIf: { role: "ANALYST", orgs: ["0392", "0473"] },
 };
 
 export interface Example {
