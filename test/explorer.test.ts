@@ -45,7 +45,7 @@ describeInBrowser("the explorer at /explore, in Chromium", () => {
   });
 
   for (const [role, example] of Object.entries(EXAMPLE_FOR_ROLE)) {
-    it(`a ${role} signs in with the development issuer, opens ${example} from the panel, runs it and reads the answer, all from 127.0.0.1`, async () => {
+    it(`${/^[AEIOU]/.test(role) ? "an" : "a"} ${role} signs in with the development issuer, opens ${example} from the panel, runs it and reads the answer, all from 127.0.0.1`, async () => {
       const { context, leaving } = await offlineContext(browser);
       try {
         const { page, problems } = await openExplorer(context, explorerUrl);

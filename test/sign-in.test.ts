@@ -82,6 +82,23 @@ describe("signing in from a browser with the development issuer", () => {
     expect((await fetch(`${base}/auth/identity`, { headers: { authorization: "Bearer not.a.token" } })).status).toBe(401);
   });
 
+  it("tells the page which fields the bearer's role may not read, by the rules the gateway enforces", async () => {
+    const readable = async (claims: Parameters<TestGraph["token"]>[0]) => {
+      const response = await fetch(`${base}/auth/readable-fields`, { headers: { authorization: `Bearer ${await graph.token(claims)}` } });
+      return (await response.json()) as { role: string; unreadable: string[] };
+    };
+    const corporation = await readable({ role: "CORPORATION", orgs: ["elan-wonen"] });
+    expect(corporation.role).toBe("CORPORATION");
+    expect(corporation.unreadable).toContain("Signal.priority");
+    expect(corporation.unreadable).not.toContain("Signal.id");
+    const sdv = await readable({ role: "SDV", orgs: ["0392"] });
+    expect(sdv.unreadable).not.toContain("Signal.priority");
+    // What the list says is what an answer does.
+    const answer = await graph.query(await graph.token({ role: "CORPORATION", orgs: ["elan-wonen"] }), "{ signals(first: 1) { edges { node { id priority { level } } } } }");
+    expect(answer.errors?.map((error) => error.extensions?.field)).toContain("Signal.priority");
+    expect((await fetch(`${base}/auth/readable-fields`)).status).toBe(401);
+  });
+
   it("sends a browser that opens /graphql to the explorer instead of a Sandbox from a CDN", async () => {
     const page = await fetch(graph.url, { headers: { accept: "text/html" }, redirect: "manual" });
     expect(page.status).toBe(303);
