@@ -59,9 +59,15 @@ describe("npm start's exit codes", () => {
     }
   });
 
-  it("a graph that started and is asked to stop (SIGTERM) exits 0, with its PostgreSQL stopped", { timeout: 180_000 }, async () => {
-    const run = start(await ports());
+  it("a graph that started prints the explorer's address, serves it there, and asked to stop (SIGTERM) exits 0, with its PostgreSQL stopped", { timeout: 180_000 }, async () => {
+    const given = await ports();
+    const run = start(given);
     await waitFor(() => run.output().includes("Early-warning graph is running"), 90_000);
+    const explorer = `http://127.0.0.1:${given.PORT}/explore`;
+    expect(run.output()).toContain(`Explorer     ${explorer}`);
+    const page = await fetch(explorer);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("/static/vendor/graphiql.min.js");
     run.child.kill("SIGTERM");
     expect(await run.exited, run.output()).toBe(0);
     await waitFor(postgresStopped);
