@@ -77,3 +77,36 @@ export function subgraphUrls(env = process.env): Record<string, string> {
 export function supergraphPath(env = process.env): string {
   return path.resolve(env.SUPERGRAPH_PATH ?? path.join("schema", "supergraph.graphql"));
 }
+
+/**
+ * How a person signs in from a browser (the explorer, the dashboard). Without AUTH_JWKS_URL and
+ * outside production: the development issuer mints a token for the role, organisations and team
+ * chosen on the page. With AUTH_JWKS_URL and AUTH_CLIENT_ID: OpenID Connect's authorization-code
+ * flow with PKCE against AUTH_ISSUER, as the public client AUTH_CLIENT_ID, asking AUTH_SCOPE.
+ * With AUTH_JWKS_URL and no AUTH_CLIENT_ID the pages offer no sign-in.
+ */
+export type SignInConfig =
+  | { mode: "development"; issuerKey: SigningKey }
+  | { mode: "oidc"; issuer: string; clientId: string; scope: string }
+  | { mode: "none" };
+
+export async function signInConfig(env = process.env): Promise<SignInConfig> {
+  if (env.AUTH_JWKS_URL) {
+    const clientId = env.AUTH_CLIENT_ID?.trim();
+    if (!clientId) return { mode: "none" };
+    if (!env.AUTH_ISSUER) throw new Error("With AUTH_CLIENT_ID, set AUTH_ISSUER: the browser signs in at that issuer.");
+    let issuer: URL;
+    try {
+      issuer = new URL(env.AUTH_ISSUER);
+    } catch {
+      throw new Error(`AUTH_ISSUER must be the identity provider's URL (https://...) for browser sign-in, not ${JSON.stringify(env.AUTH_ISSUER)}.`);
+    }
+    if (issuer.protocol !== "https:" && !["127.0.0.1", "localhost", "[::1]"].includes(issuer.hostname)) {
+      throw new Error(`AUTH_ISSUER must use https for browser sign-in (plain http only on this machine), not ${JSON.stringify(env.AUTH_ISSUER)}.`);
+    }
+    const scope = (env.AUTH_SCOPE ?? "openid").trim();
+    return { mode: "oidc", issuer: env.AUTH_ISSUER, clientId, scope: scope.split(/\s+/).includes("openid") ? scope : `openid ${scope}` };
+  }
+  if (env.NODE_ENV === "production") return { mode: "none" };
+  return { mode: "development", issuerKey: await loadDevIssuerKey(dataDir(env)) };
+}

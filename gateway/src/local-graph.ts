@@ -10,6 +10,7 @@ import { swtSubgraph } from "../../subgraphs/swt/src/index.js";
 import { GatewayTokenSigner } from "./auth/gateway-token.js";
 import type { SigningKey } from "./auth/keys.js";
 import type { UserTokenConfig } from "./auth/user-token.js";
+import type { SignInConfig } from "./config.js";
 import { createGateway, type MetricsOptions, type RunningGateway } from "./server.js";
 
 export const SUBGRAPH_DEFINITIONS: Record<SubgraphName, SubgraphDefinition<any>> = {
@@ -36,6 +37,8 @@ export interface LocalGraphOptions {
   runScheduledJobs?: boolean;
   /** Where the gateway serves /metrics (a port of its own); none: not served. */
   metrics?: MetricsOptions;
+  /** How a person signs in from the gateway's pages; none when not given. */
+  signIn?: SignInConfig;
 }
 
 export interface LocalGraph {
@@ -83,6 +86,7 @@ export async function startLocalGraph(options: LocalGraphOptions): Promise<Local
       host: options.host,
       enforceAuthorization: options.enforceAuthorization,
       metrics: options.metrics,
+      signIn: options.signIn,
     });
     return {
       gateway,

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { headerValue, listen, sendJson, serveGraphQL, type RunningServer } from "../../subgraphs/shared/src/http.js";
@@ -17,6 +17,8 @@ import { AuthorizingGateway } from "./authorization/authorizing-gateway.js";
 import { metricsPlugin, observeSubgraphFetch, registry } from "./metrics.js";
 import { createUserTokenVerifier, type UserTokenConfig } from "./auth/user-token.js";
 import { Admission, admissionConfig, type AdmissionConfig } from "./admission/admission.js";
+import type { SignInConfig } from "./config.js";
+import { browserOpensGraphQL, webRoutes } from "./web/routes.js";
 
 /** What the gateway knows of a request once the caller's token is verified. */
 export interface GatewayContext {
@@ -158,6 +160,8 @@ export interface GatewayOptions {
   admission?: AdmissionConfig | false;
   /** Where Prometheus scrapes /metrics: a port of its own, never the public one. None: not served. */
   metrics?: MetricsOptions;
+  /** How a person signs in from the gateway's pages (config.ts signInConfig); none when not given. */
+  signIn?: SignInConfig;
 }
 
 export interface MetricsOptions {
@@ -246,6 +250,8 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     plugins: [
       inputRulesPlugin<GatewayContext>(),
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo's landing page loads its Sandbox from a CDN; a browser is sent to /explore instead.
+      ApolloServerPluginLandingPageDisabled(),
       metricsPlugin(),
       ...(limits.plugins as unknown as ApolloServerPlugin<GatewayContext>[]),
       ...(admission ? [admission.plugin<GatewayContext>()] : []),
@@ -261,8 +267,12 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     port: options.port,
     host: options.host,
     context: async (req, requestId) => ({ identity: await (admission ? admission.identity(req) : verifyUser(headerValue(req, "authorization"))), requestId }),
-    admit: admission && ((req, body, search) => admission.admit(req, body, search)),
+    admit: async (req, body, search) => {
+      if (browserOpensGraphQL(req, search)) return { status: 303, headers: { location: "/explore" }, body: { message: "GraphQL is served here; the explorer is at /explore." } };
+      return admission?.admit(req, body, search);
+    },
     routes: {
+      ...webRoutes({ signIn: options.signIn ?? { mode: "none" }, verify: verifyUser }),
       "/health": (_req, res) => sendJson(res, 200, { status: "ok" }),
       "/ready": async (_req, res) => {
         const results = await Promise.all(

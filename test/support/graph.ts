@@ -3,6 +3,7 @@ import { DEV_AUDIENCE, DEV_ISSUER, signDevToken, type DevTokenClaims } from "../
 import { generateSigningKey, type SigningKey } from "../../gateway/src/auth/keys.js";
 import { DEFAULT_CLAIMS } from "../../gateway/src/auth/user-token.js";
 import { startLocalGraph, type LocalGraph } from "../../gateway/src/local-graph.js";
+import type { SignInConfig } from "../../gateway/src/config.js";
 import type { SubgraphName } from "../../subgraphs/shared/src/database.js";
 import { freshDatabaseUrls } from "./databases.js";
 import type { GraphQLResponse } from "./subgraph.js";
@@ -13,7 +14,7 @@ export type { GraphQLResponse };
  * The whole graph for an end-to-end test: three subgraphs on fresh databases and the gateway
  * serving the committed supergraph, all over real HTTP, with a development issuer of its own.
  */
-export async function startTestGraph(options: { seedDemo?: boolean; metricsToken?: string } = {}) {
+export async function startTestGraph(options: { seedDemo?: boolean; metricsToken?: string; signIn?: SignInConfig } = {}) {
   const databases = freshDatabaseUrls();
   const issuer = (await generateSigningKey()).key;
   const signingKey = (await generateSigningKey()).key;
@@ -30,6 +31,8 @@ export async function startTestGraph(options: { seedDemo?: boolean; metricsToken
       auth: { keys: { jwks: issuer.jwks }, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ["ES256"], clockToleranceSeconds: 5, claims: DEFAULT_CLAIMS },
       seedDemo: options.seedDemo ?? false,
       metrics: { port: 0, ...(options.metricsToken ? { token: options.metricsToken } : {}) },
+      // The pages' development sign-in mints with this graph's own issuer, unless a test says otherwise.
+      signIn: options.signIn ?? { mode: "development", issuerKey: issuer },
     });
   }
 

@@ -2,7 +2,7 @@ import "reflect-metadata";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../../../subgraphs/shared/src/database.js";
 import { logger } from "../../../subgraphs/shared/src/logger.js";
-import { dataDir, gatewaySigningKey, metricsConfig, supergraphPath, userTokenConfig } from "../config.js";
+import { dataDir, gatewaySigningKey, metricsConfig, signInConfig, supergraphPath, userTokenConfig } from "../config.js";
 import { startLocalGraph } from "../local-graph.js";
 import { exitWhenWritten } from "./exit.js";
 
@@ -35,6 +35,8 @@ async function main() {
     host,
     signingKey: await gatewaySigningKey(env, true),
     auth: await userTokenConfig(env),
+    // After userTokenConfig, which creates the development issuer's key on a first start.
+    signIn: await signInConfig(env),
     seedDemo: env.SEED_DEMO !== "false",
     metrics: metricsConfig(env, "127.0.0.1"),
   });
@@ -44,6 +46,7 @@ async function main() {
 Early-warning graph is running.
 
   Gateway      ${graph.gateway.url}
+  Explorer     ${new URL("/explore", graph.gateway.url).href}   (sign in from the browser)
   Metrics      ${graph.gateway.metricsUrl ?? "(off)"}${env.METRICS_TOKEN ? " (with METRICS_TOKEN)" : ""}
   Subgraphs    corporations ${graph.subgraphs.corporations.url}
                sdv          ${graph.subgraphs.sdv.url}
