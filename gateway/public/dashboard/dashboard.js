@@ -55,6 +55,7 @@ function fillSelect(select, entries) {
 
 function onSession() {
   const who = identity();
+  latest += 1; // an answer still on its way was asked for the previous viewer
   const form = $("dashboard-controls");
   $("charts").replaceChildren();
   showMessage();
@@ -68,7 +69,11 @@ function onSession() {
   void show();
 }
 
+// Each request's number: only the latest chosen period is drawn, whichever answer comes back last.
+let latest = 0;
+
 async function show() {
+  const request = ++latest;
   const from = $("period-from").value;
   const to = $("period-to").value;
   const municipalityCode = $("municipality").value || undefined;
@@ -81,8 +86,10 @@ async function show() {
   try {
     result = await graphql(MONITORING_QUERY, { from, to, municipalityCode, corporationId });
   } catch (error) {
-    return showMessage(`The graph could not be reached: ${error.message}`, "error");
+    if (request === latest) showMessage(error.message, "error");
+    return;
   }
+  if (request !== latest) return;
   const months = result.data?.monitoring;
   if (!months) {
     // A refusal of the whole query (a role that gets no monitoring, a municipality not one's own): say

@@ -7,6 +7,7 @@ import { logger } from "../../../subgraphs/shared/src/logger.js";
 import { claimsMismatch } from "../auth/claims.js";
 import { signDevToken } from "../auth/dev-issuer.js";
 import type { SignInConfig } from "../config.js";
+import { dashboardPage } from "./dashboard-page.js";
 import { PAGE_SECURITY_HEADERS, sendPage, staticFiles } from "./static-files.js";
 
 export interface WebRoutesOptions {
@@ -183,6 +184,7 @@ export function webRoutes(options: WebRoutesOptions): Record<string, Route> {
   const routes: Record<string, Route> = {
     "/static/*": staticFiles("/static/", "gateway/public"),
     "/static/vendor/*": vendorFiles(),
+    "/dashboard": dashboardPage(discovery && (async () => signInPageHeaders((await discovery()).tokenEndpoint))),
     "/auth/config": async (_req, res) => {
       if (signIn.mode === "development") return sendJson(res, 200, { mode: "development", choices: developmentChoices() });
       if (signIn.mode === "none") return sendJson(res, 200, { mode: "none", message: "Sign-in from a browser is not configured here (AUTH_CLIENT_ID); send a Bearer token to /graphql." });
