@@ -17,7 +17,7 @@ const SWT_WORKER: DevTokenClaims = { role: "SWT", orgs: ["0392"], team: "haarlem
 
 const MONITORING = `query($from: String!, $to: String!, $municipalityCode: String, $corporationId: ID) {
   monitoring(from: $from, to: $to, municipalityCode: $municipalityCode, corporationId: $corporationId) {
-    month
+    month corporationId
     signalsPerPriority { level count { count suppressed } }
     refusedByReason { code count { count suppressed } }
     forwardedToSwt { count suppressed } forwardedToBudgetCoach { count suppressed }
@@ -167,6 +167,28 @@ describeInBrowser("the monitoring dashboard in a browser", () => {
     for (const chartId of ["chart-signals-per-priority", "chart-forwarding", "chart-feedback"]) {
       expect(await drawn(page, chartId), chartId).toEqual(EXPECTED[chartId]!(rows));
     }
+  });
+
+  it("with every corporation chosen, each chart is drawn per corporation from that corporation's rows, never added up", async () => {
+    const page = await openDashboard(COORDINATOR);
+    await page.fill("#period-from", "2026-05");
+    await page.fill("#period-to", "2026-10");
+    await page.selectOption("#municipality", "0392");
+    await page.selectOption("#corporation", "");
+    await page.click("#show");
+    await page.locator("#chart-signals-per-priority--ymere").waitFor();
+    const answer = await graph.query(await tokenOf(page), MONITORING, { from: "2026-05", to: "2026-10", municipalityCode: "0392" });
+    expect(answer.errors).toBeUndefined();
+    const rows = answer.data!.monitoring as (Row & { corporationId: string })[];
+    for (const corporation of ["elan-wonen", "pre-wonen", "ymere"]) {
+      const own = rows.filter((row) => row.corporationId === corporation);
+      expect(own).toHaveLength(6);
+      for (const chartId of ["chart-signals-per-priority", "chart-registers"]) {
+        expect(await drawn(page, `${chartId}--${corporation}`), `${chartId} of ${corporation}`).toEqual(EXPECTED[chartId]!(own));
+      }
+    }
+    expect(await page.locator("#chart-signals-per-priority").count()).toBe(0);
+    expect(await page.locator("#report-title").textContent()).toContain("Haarlem (0392), each corporation");
   });
 
   it("a role that may not read the monitoring sees the graph's refusal, not an empty chart", async () => {

@@ -22,6 +22,8 @@ const CORPORATIONS = { "elan-wonen": "Elan Wonen", "pre-wonen": "Pré Wonen", ym
 const REFUSAL_ORDER = ["TENANT_NOT_FOUND", "ARREARS_TOO_RECENT", "COLLECTION_STEPS_INCOMPLETE", "OBJECTION_ON_RECORD", "OUTSIDE_COVENANT", "CHANNEL_NOT_ALLOWED", "DUPLICATE_IN_BATCH"];
 const PALETTE = ["#1b4f72", "#2e86c1", "#85c1e9", "#d4ac0d", "#a04000", "#7d3c98", "#117a65", "#566573"];
 const MAX_MONTHS = 36;
+/** The corporation choice that draws every corporation's charts, one beside the other. */
+const ALL_CORPORATIONS = "";
 
 const $ = (id) => document.getElementById(id);
 
@@ -78,13 +80,14 @@ async function show() {
   const to = $("period-to").value;
   const municipalityCode = $("municipality").value || undefined;
   const corporationId = $("corporation").value;
+  const corporationAsked = corporationId === ALL_CORPORATIONS ? undefined : corporationId;
   $("charts").replaceChildren();
   if (!from || !to || from > to) return showMessage("Choose a period: the first month must not come after the last.", "error");
   if (monthsBetween(from, to) > MAX_MONTHS) return showMessage(`Choose a period of at most ${MAX_MONTHS} months.`, "error");
   showMessage("Loading…", "info");
   let result;
   try {
-    result = await graphql(MONITORING_QUERY, { from, to, municipalityCode, corporationId });
+    result = await graphql(MONITORING_QUERY, { from, to, municipalityCode, corporationId: corporationAsked });
   } catch (error) {
     if (request === latest) showMessage(error.message, "error");
     return;
@@ -105,17 +108,32 @@ async function show() {
 function setHeading({ from, to, municipalityCode, corporationId }) {
   const now = new Date();
   const generated = `${monthOf(now)}-${String(now.getDate()).padStart(2, "0")} ${String(now.getHours()).padStart(2, "0")}:${String(now.getMinutes()).padStart(2, "0")}`;
-  $("report-title").textContent = `Covenant monitoring: ${MUNICIPALITIES[municipalityCode] ?? "all municipalities"}${municipalityCode ? ` (${municipalityCode})` : ""}, ${CORPORATIONS[corporationId]}`;
+  const corporation = corporationId === ALL_CORPORATIONS ? "each corporation" : CORPORATIONS[corporationId];
+  $("report-title").textContent = `Covenant monitoring: ${MUNICIPALITIES[municipalityCode] ?? "all municipalities"}${municipalityCode ? ` (${municipalityCode})` : ""}, ${corporation}`;
   $("report-subtitle").textContent = `Period ${from} to ${to} · generated ${generated}`;
 }
 
+/**
+ * The charts of one corporation's rows. With every corporation chosen, each chart is drawn once per
+ * corporation, side by side: the monitoring counts per corporation, and counts that are suppressed
+ * or rounded up cannot be added into a total that would be true.
+ */
 function draw(rows, choice) {
   setHeading(choice);
+  const corporations = choice.corporationId === ALL_CORPORATIONS ? Object.keys(CORPORATIONS) : [choice.corporationId];
+  const perCorporation = corporations.map((corporationId) => chartsOf(rows.filter((row) => row.corporationId === corporationId), { ...choice, corporationId }, corporations.length > 1));
+  // Each kind of chart together: for one corporation, or the three corporations' next to each other.
+  const figures = perCorporation[0].flatMap((_, kind) => perCorporation.map((charts) => barChart(charts[kind])));
+  $("charts").classList.toggle("each-corporation", corporations.length > 1);
+  $("charts").replaceChildren(...figures);
+}
+
+function chartsOf(rows, choice, named) {
   const months = rows.map((row) => row.month);
   const byMonth = new Map(rows.map((row) => [row.month, row]));
   const csvColumns = [["municipality", choice.municipalityCode ?? ""], ["corporation", choice.corporationId]];
   const csvName = (name) => `monitoring-${name}-${choice.municipalityCode ?? "all"}-${choice.corporationId}-${choice.from}-to-${choice.to}.csv`;
-  const field = (name) => (month, key) => byMonth.get(month)?.[key ?? name];
+  const field = (month, key) => byMonth.get(month)?.[key];
 
   const refusalCodes = [...new Set(rows.flatMap((row) => row.refusedByReason.map((refusal) => refusal.code)))].sort(
     (a, b) => (REFUSAL_ORDER.indexOf(a) + 1 || 99) - (REFUSAL_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b),
@@ -147,7 +165,7 @@ function draw(rows, choice) {
         { key: "forwardedToSwt", label: "SWT", colour: PALETTE[0] },
         { key: "forwardedToBudgetCoach", label: "Budget coach", colour: PALETTE[3] },
       ],
-      cell: (month, key) => field()(month, key),
+      cell: field,
     },
     {
       id: "chart-feedback",
@@ -157,7 +175,7 @@ function draw(rows, choice) {
         { key: "feedbackOnTime", label: "On time", colour: PALETTE[6] },
         { key: "feedbackLate", label: "Late", colour: PALETTE[4] },
       ],
-      cell: (month, key) => field()(month, key),
+      cell: field,
     },
     {
       id: "chart-registers",
@@ -168,7 +186,7 @@ function draw(rows, choice) {
         { key: "keysReturned", label: "Keys returned", colour: PALETTE[3] },
         { key: "evictionsPrevented", label: "Evictions prevented", colour: PALETTE[6] },
       ],
-      cell: (month, key) => field()(month, key),
+      cell: field,
     },
     {
       id: "chart-evictions-target-groups",
@@ -180,10 +198,17 @@ function draw(rows, choice) {
         { key: "evictionsAged65Plus", label: "Aged 65+", colour: PALETTE[5] },
         { key: "evictionsAged65PlusUnknown", label: "65+ unknown", colour: PALETTE[7] },
       ],
-      cell: (month, key) => field()(month, key),
+      cell: field,
     },
   ];
-  $("charts").replaceChildren(...charts.map((chart) => barChart({ ...chart, categories: months, csvColumns, csvName: csvName(chart.id.replace(/^chart-/, "")) })));
+  return charts.map((chart) => ({
+    ...chart,
+    id: named ? `${chart.id}--${choice.corporationId}` : chart.id,
+    title: named ? `${chart.title}: ${CORPORATIONS[choice.corporationId]}` : chart.title,
+    categories: months,
+    csvColumns,
+    csvName: csvName(chart.id.replace(/^chart-/, "")),
+  }));
 }
 
 function init() {
@@ -193,7 +218,8 @@ function init() {
   const first = new Date(now.getFullYear(), now.getMonth() - 6, 1);
   $("period-from").value = monthOf(first);
   $("period-to").value = monthOf(last);
-  fillSelect($("corporation"), Object.entries(CORPORATIONS));
+  fillSelect($("corporation"), [...Object.entries(CORPORATIONS), [ALL_CORPORATIONS, "All three, one chart each"]]);
+  $("corporation").value = Object.keys(CORPORATIONS)[0];
   $("dashboard-controls").addEventListener("submit", (event) => {
     event.preventDefault();
     void show();
