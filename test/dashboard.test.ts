@@ -217,6 +217,18 @@ describeInBrowser("the monitoring dashboard in a browser", () => {
     expect(pages).toBeLessThanOrEqual(6);
   });
 
+  // Last but one: it stops the swt subgraph of this file's graph.
+  it("counts a partner's subgraph does not answer are drawn as unavailable, never as zero, and the page says so", async () => {
+    await graph.stopSubgraph("swt");
+    const page = await openDashboard(ANALYST);
+    await choose(page, { from: "2026-05", to: "2026-10", municipality: "0392", corporation: "elan-wonen" });
+    const feedback = await drawn(page, "chart-feedback");
+    expect(feedback).toHaveLength(12);
+    expect(feedback.every(([, , value]) => value === "unavailable")).toBe(true);
+    expect((await drawn(page, "chart-forwarding")).some(([, , value]) => Number(value) > 0)).toBe(true);
+    expect(await page.locator("#dashboard-message").textContent()).toMatch(/^Some counts are unavailable: .*swt/);
+  });
+
   it("no request of any of these pages left 127.0.0.1", () => {
     expect(contexts.length).toBeGreaterThan(0);
     expect(contexts.flatMap((opened) => opened.leaving)).toEqual([]);

@@ -91,16 +91,20 @@ export function barChart(chart) {
       const x = groupStart + s * barWidth;
       const data = { "data-category": category, "data-series": series.key, "data-value": text };
       let barTop = y(0);
+      let bar;
       if (text === SUPPRESSED) {
         // Somewhere from 1 to 4: drawn up to 5 on the scale, hatched, so it reads as "a few", not as 0.
         barTop = Math.min(y(5), y(0) - 6);
-        svg.append(svgElement("rect", { x: x + 1, y: barTop, width: barWidth - 2, height: y(0) - barTop, fill: `url(#${hatchId})`, stroke: series.colour, "stroke-width": 1.5, class: "bar suppressed", ...data }));
+        bar = svgElement("rect", { x: x + 1, y: barTop, width: barWidth - 2, height: y(0) - barTop, fill: `url(#${hatchId})`, stroke: series.colour, "stroke-width": 1.5, class: "bar suppressed", ...data });
       } else if (text !== UNAVAILABLE) {
         barTop = y(cell.count);
-        svg.append(svgElement("rect", { x: x + 1, y: barTop, width: barWidth - 2, height: Math.max(0, y(0) - barTop), fill: series.colour, class: "bar", ...data }));
+        bar = svgElement("rect", { x: x + 1, y: barTop, width: barWidth - 2, height: Math.max(0, y(0) - barTop), fill: series.colour, class: "bar", ...data });
       } else {
-        svg.append(svgElement("rect", { x: x + 1, y: y(0), width: barWidth - 2, height: 0, class: "bar unavailable", ...data }));
+        bar = svgElement("rect", { x: x + 1, y: y(0), width: barWidth - 2, height: 0, class: "bar unavailable", ...data });
       }
+      // Hovering a bar (or a screen reader) tells its month, series and value.
+      bar.append(svgElement("title", {}, `${category}, ${series.label}: ${text}`));
+      svg.append(bar);
       const labelX = x + barWidth / 2 + 3;
       const labelY = barTop - 3;
       svg.append(svgElement("text", { x: labelX, y: labelY, transform: `rotate(-90 ${labelX} ${labelY})`, class: `value ${text === SUPPRESSED || text === UNAVAILABLE ? "marker" : ""}` }, text));
