@@ -1,31 +1,11 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DevTokenClaims } from "../gateway/src/auth/dev-issuer.js";
+import { EXAMPLE_CALLERS as ROLE_OF, examplesFile } from "../gateway/src/web/examples.js";
 import { startTestGraph, type TestGraph } from "./support/graph.js";
 
-/** The README's example operations, run as the users it shows them for. */
-const ROLE_OF: Record<string, DevTokenClaims> = {
-  RegisterTenant: { role: "CORPORATION", orgs: ["elan-wonen"] },
-  RegisterAnEviction: { role: "CORPORATION", orgs: ["elan-wonen"] },
-  SubmitSignals: { role: "CORPORATION", orgs: ["elan-wonen"] },
-  MySignalsAwaitingFeedback: { role: "CORPORATION", orgs: ["elan-wonen"] },
-  FeedbackOnMySignals: { role: "CORPORATION", orgs: ["elan-wonen"] },
-  PhaseCheck: { role: "SDV", orgs: ["0392", "0473"] },
-  RaiseThreshold: { role: "SDV", orgs: ["0392", "0473"] },
-  NewSignals: { role: "SDV", orgs: ["0392", "0473"] },
-  RoutingTable: { role: "SDV", orgs: ["0392", "0473"] },
-  MyTeamsOpenCases: { role: "SWT", orgs: ["0392"], team: "haarlem-schalkwijk" },
-  WorkACase: { role: "SWT", orgs: ["0392"], team: "haarlem-schalkwijk" },
-  RecordHousehold: { role: "SWT", orgs: ["0392"], team: "haarlem-schalkwijk" },
-  FollowUpFeedback: { role: "SWT", orgs: ["0392"], team: "haarlem-schalkwijk" },
-  CovenantMonitoring: { role: "ANALYST", orgs: ["0392", "0473"] },
-  CovenantCalendar: { role: "CORPORATION", orgs: ["elan-wonen"] },
-  DdasDelivery: { role: "COORDINATOR", orgs: ["0392", "0473"] },
-  MonthlyPicture: { role: "ANALYST", orgs: ["0392", "0473"] },
-  WhoReadWhat: { role: "COORDINATOR", orgs: ["0392", "0473"] },
-};
-
-const examples = [...readFileSync("README.md", "utf8").matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+/** The README's example operations, run as the users it shows them for (gateway/src/web/examples.ts). */
+const readme = readFileSync("README.md", "utf8");
+const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
 describe("the README's example queries", () => {
   let graph: TestGraph;
@@ -33,6 +13,10 @@ describe("the README's example queries", () => {
     graph = await startTestGraph({ seedDemo: true });
   });
   afterAll(() => graph?.stop());
+
+  it("are the ones the explorer offers (gateway/public/examples.json; `npm run docs` writes it)", () => {
+    expect(readFileSync("gateway/public/examples.json", "utf8")).toBe(examplesFile(readme));
+  });
 
   it("are all known here", () => {
     const names = examples.map((text) => /^(?:query|mutation)\s+(\w+)/m.exec(text)?.[1]);

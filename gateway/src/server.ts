@@ -272,7 +272,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       return admission?.admit(req, body, search);
     },
     routes: {
-      ...webRoutes({ signIn: options.signIn ?? { mode: "none" }, verify: verifyUser }),
+      ...webRoutes({ signIn: options.signIn ?? { mode: "none" }, verify: verifyUser, unreadableFields: (identity) => gateway.unreadableFields(identity) }),
       "/health": (_req, res) => sendJson(res, 200, { status: "ok" }),
       "/ready": async (_req, res) => {
         const results = await Promise.all(

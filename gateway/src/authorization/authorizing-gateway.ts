@@ -6,12 +6,12 @@ import type {
   GatewayLoadResult,
   GatewaySchemaLoadOrUpdateCallback,
 } from "@apollo/server-gateway-interface";
-import { GraphQLError, Kind, print, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import { getNamedType, GraphQLError, isInterfaceType, isObjectType, Kind, print, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import type { ApolloGateway } from "@apollo/gateway";
 import { scopesOf } from "../../../subgraphs/shared/src/authorization.js";
 import type { Identity } from "../../../subgraphs/shared/src/identity.js";
-import { filterOperation, restoreRemovedFields, type Caller, type FilteredOperation } from "./operation-filter.js";
-import { readRequirements, type Requirements } from "./requirements.js";
+import { filterOperation, requirementsOf, restoreRemovedFields, type Caller, type FilteredOperation } from "./operation-filter.js";
+import { readRequirements, satisfies, type Requirements } from "./requirements.js";
 import { assertSelectionsResolve, readSelections, refusalMessage, refusedSelections, type Selections } from "../../../subgraphs/shared/src/selection-rules.js";
 
 /** Named rules for `@policy`, for what a role alone cannot decide. An unknown policy never holds. */
@@ -29,6 +29,8 @@ export class AuthorizingGateway implements GatewayInterface {
   private readonly requirements: Requirements;
   private readonly selections: Selections;
   private readonly cache = new Map<string, FilteredOperation & { queryHash: string; operation: OperationDefinitionNode | undefined }>();
+  /** The public schema, once loaded. */
+  private schema: GraphQLSchema | undefined;
 
   constructor(
     private readonly inner: ApolloGateway,
@@ -53,14 +55,14 @@ export class AuthorizingGateway implements GatewayInterface {
     const execute = loaded.executor;
     if (!execute || !this.enforce) return loaded;
     assertSelectionsResolve(loaded.schema, this.requirements, this.selections);
-    let schema: GraphQLSchema | undefined;
+    this.schema = loaded.schema;
     this.inner.onSchemaLoadOrUpdate(({ apiSchema }) => {
-      schema = apiSchema;
+      this.schema = apiSchema;
       this.cache.clear();
     });
     const executor: GatewayExecutor = async (requestContext) => {
       const identity = (requestContext.context as { identity?: Identity }).identity;
-      const apiSchema = schema ?? requestContext.schema;
+      const apiSchema = this.schema ?? requestContext.schema;
       const filtered = this.filter(apiSchema, requestContext, identity);
       // A filter, sort or group-by obeys the rule of the field it reads: an argument that selects
       // by a field the caller may not read refuses the whole operation, before anything is fetched.
@@ -85,6 +87,25 @@ export class AuthorizingGateway implements GatewayInterface {
       return { ...result, data, errors: [...forbidden, ...(result.errors ?? [])] as never };
     };
     return { ...loaded, executor };
+  }
+
+  /**
+   * The fields ("Type.field") of the public schema this caller may not read, by the very rules each
+   * operation is filtered with: the explorer marks them, so a rule is learnt before it is met.
+   */
+  unreadableFields(identity: Identity): string[] {
+    const schema = this.schema;
+    if (!schema || !this.enforce) return [];
+    const caller = this.callerOf(identity);
+    const unreadable: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith("__") || !(isObjectType(type) || isInterfaceType(type))) continue;
+      for (const field of Object.values(type.getFields())) {
+        const rules = requirementsOf(schema, this.requirements, type.name, field.name, getNamedType(field.type).name);
+        if (rules.some((rule) => !satisfies(rule, caller))) unreadable.push(`${type.name}.${field.name}`);
+      }
+    }
+    return unreadable.sort();
   }
 
   private callerOf(identity: Identity | undefined, scopes: string[] = identity ? scopesOf(identity) : []): Caller {

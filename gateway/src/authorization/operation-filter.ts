@@ -79,7 +79,8 @@ function inlineFragments(operation: OperationDefinitionNode, fragments: Map<stri
   return { ...operation, selectionSet: inline(operation.selectionSet) };
 }
 
-function requirementsOf(schema: GraphQLSchema, requirements: Requirements, parentName: string, fieldName: string, returnTypeName: string): Requirement[] {
+/** Every rule that decides whether `parentName.fieldName` may be read: the field's, its type's, its value type's. */
+export function requirementsOf(schema: GraphQLSchema, requirements: Requirements, parentName: string, fieldName: string, returnTypeName: string): Requirement[] {
   const found: Requirement[] = [];
   const push = (key: string) => {
     const requirement = requirements.get(key);

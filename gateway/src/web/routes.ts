@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { resolve } from "node:path";
 import { decodeJwt } from "jose";
 import { headerValue, sendJson, type Route, type RouteHandler } from "../../../subgraphs/shared/src/http.js";
 import { BUDGET_COACH_TEAM, CORPORATIONS, MUNICIPALITIES, TEAMS } from "../../../subgraphs/shared/src/covenant/organisations.js";
@@ -7,13 +9,14 @@ import { logger } from "../../../subgraphs/shared/src/logger.js";
 import { claimsMismatch } from "../auth/claims.js";
 import { signDevToken } from "../auth/dev-issuer.js";
 import type { SignInConfig } from "../config.js";
-import { dashboardPage } from "./dashboard-page.js";
-import { PAGE_SECURITY_HEADERS, sendPage, staticFiles } from "./static-files.js";
+import { PAGE_SECURITY_HEADERS, projectRoot, sendPage, staticFiles } from "./static-files.js";
 
 export interface WebRoutesOptions {
   signIn: SignInConfig;
   /** Verifies a caller's `Authorization` header as /graphql does; throws when it does not hold. */
   verify: (authorization: string | undefined) => Promise<Identity>;
+  /** The fields a caller may not read, as the gateway enforces them (AuthorizingGateway). */
+  unreadableFields: (identity: Identity) => string[];
 }
 
 /** A sign-in request is a few claims; anything larger is not one. */
@@ -167,6 +170,21 @@ function vendorFiles(): RouteHandler {
   };
 }
 
+/**
+ * A page that signs in (its HTML file in gateway/public). With OpenID Connect it may also reach the
+ * provider's token endpoint, and nothing else beyond this gateway.
+ */
+async function sendSignInPage(res: ServerResponse, file: string, tokenEndpoint: () => Promise<string | undefined>): Promise<void> {
+  let html: Buffer;
+  try {
+    html = await readFile(resolve(projectRoot, "gateway/public", file));
+  } catch (error) {
+    logger.error({ err: error, file }, "a page is missing");
+    return sendPage(res, 500, "text/plain; charset=utf-8", "This page is missing from this installation.");
+  }
+  sendPage(res, 200, "text/html; charset=utf-8", html, signInPageHeaders(await tokenEndpoint().catch(() => undefined)));
+}
+
 function sendError(res: ServerResponse, error: unknown): void {
   if (error instanceof BadRequest) return sendJson(res, error.status, { error: error.message });
   logger.error({ err: error }, "sign-in request failed");
@@ -181,10 +199,12 @@ function sendError(res: ServerResponse, error: unknown): void {
 export function webRoutes(options: WebRoutesOptions): Record<string, Route> {
   const { signIn } = options;
   const discovery = signIn.mode === "oidc" ? oidcDiscovery(signIn.issuer) : undefined;
+  const tokenEndpoint = async () => (discovery ? (await discovery()).tokenEndpoint : undefined);
+  /** A route for a page of gateway/public that signs in. */
+  const page = (file: string): RouteHandler => (_req, res) => sendSignInPage(res, file, tokenEndpoint);
   const routes: Record<string, Route> = {
     "/static/*": staticFiles("/static/", "gateway/public"),
     "/static/vendor/*": vendorFiles(),
-    "/dashboard": dashboardPage(discovery && (async () => signInPageHeaders((await discovery()).tokenEndpoint))),
     "/auth/config": async (_req, res) => {
       if (signIn.mode === "development") return sendJson(res, 200, { mode: "development", choices: developmentChoices() });
       if (signIn.mode === "none") return sendJson(res, 200, { mode: "none", message: "Sign-in from a browser is not configured here (AUTH_CLIENT_ID); send a Bearer token to /graphql." });
@@ -205,6 +225,18 @@ export function webRoutes(options: WebRoutesOptions): Record<string, Route> {
         sendJson(res, 401, { error: error instanceof Error ? error.message : "The token is not valid for this graph." });
       }
     },
+    // The fields the bearer's role may not read (null and FORBIDDEN in an answer): the explorer marks them.
+    "/auth/readable-fields": async (req, res) => {
+      let identity: Identity;
+      try {
+        identity = await options.verify(headerValue(req, "authorization"));
+      } catch (error) {
+        return sendJson(res, 401, { error: error instanceof Error ? error.message : "The token is not valid for this graph." });
+      }
+      sendJson(res, 200, { role: identity.role, unreadable: options.unreadableFields(identity) });
+    },
+    "/explore": page("explore.html"),
+    "/dashboard": page("dashboard/index.html"),
   };
   if (signIn.mode === "development") {
     const key = signIn.issuerKey;

@@ -6,7 +6,7 @@ import { webRoutes } from "./routes.js";
 
 /** Serves the gateway's web routes alone, with the given sign-in, on a port of its own. */
 async function serveRoutes(signIn: SignInConfig): Promise<{ url: string; close(): Promise<void> }> {
-  const routes = webRoutes({ signIn, verify: async () => Promise.reject(new Error("no tokens here")) });
+  const routes = webRoutes({ signIn, verify: async () => Promise.reject(new Error("no tokens here")), unreadableFields: () => [] });
   const server = createServer((req, res) => {
     const handler = findRoute(routes, new URL(req.url ?? "/", "http://localhost").pathname, req.method ?? "GET");
     if (typeof handler === "function") return void handler(req, res);
