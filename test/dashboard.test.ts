@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DevTokenClaims } from "../gateway/src/auth/dev-issuer.js";
 import { describeInBrowser, launchBrowser, offlineContext } from "./support/browser.js";
+import { signInAs } from "./support/explorer.js";
 import { startTestGraph, type TestGraph } from "./support/graph.js";
 
 /**
@@ -73,17 +74,20 @@ describeInBrowser("the monitoring dashboard in a browser", () => {
     await graph?.stop();
   });
 
+  /** What the pages reported as broken: script errors, and refused loads (a Content-Security-Policy violation among them). */
+  const problems: string[] = [];
+
   /** A fresh browser (nothing remembered), signed in on the dashboard through its own sign-in form. */
   async function openDashboard(claims: DevTokenClaims): Promise<Page> {
     const opened = await offlineContext(browser, { viewport: { width: 1280, height: 900 } });
     contexts.push(opened);
     const page = await opened.context.newPage();
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console: ${message.text()}`);
+    });
     await page.goto(`${origin}/dashboard`);
-    await page.selectOption("#sign-in-role", claims.role);
-    await page.selectOption("#sign-in-orgs", claims.orgs ?? []);
-    if (claims.team) await page.selectOption("#sign-in-team", claims.team);
-    await page.click("#sign-in-submit");
-    await expect.poll(() => page.locator("#session-status").textContent()).toContain(claims.role);
+    await signInAs(page, claims);
     return page;
   }
 
@@ -229,8 +233,10 @@ describeInBrowser("the monitoring dashboard in a browser", () => {
     expect(await page.locator("#dashboard-message").textContent()).toMatch(/^Some counts are unavailable: .*swt/);
   });
 
-  it("no request of any of these pages left 127.0.0.1", () => {
+  it("no request of any of these pages left 127.0.0.1, and none reported a script error or a refused load", () => {
     expect(contexts.length).toBeGreaterThan(0);
     expect(contexts.flatMap((opened) => opened.leaving)).toEqual([]);
+    // The stopped subgraph's test above is answered 200 with errors in the body: no failed load.
+    expect(problems).toEqual([]);
   });
 });
