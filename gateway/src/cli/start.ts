@@ -50,6 +50,7 @@ Early-warning graph is running.
 
   Gateway      ${graph.gateway.url}
   Explorer     ${new URL("/explore", graph.gateway.url).href}   (sign in from the browser)
+  Dashboard    ${new URL("/dashboard", graph.gateway.url).href}   (the covenant's monitoring, for analysts and the coordinator)
   Metrics      ${graph.gateway.metricsUrl ?? "(off)"}${env.METRICS_TOKEN ? " (with METRICS_TOKEN)" : ""}
   Subgraphs    corporations ${graph.subgraphs.corporations.url}
                sdv          ${graph.subgraphs.sdv.url}

@@ -236,6 +236,7 @@ export function webRoutes(options: WebRoutesOptions): Record<string, Route> {
       sendJson(res, 200, { role: identity.role, unreadable: options.unreadableFields(identity) });
     },
     "/explore": page("explore.html"),
+    "/dashboard": page("dashboard/index.html"),
   };
   if (signIn.mode === "development") {
     const key = signIn.issuerKey;
