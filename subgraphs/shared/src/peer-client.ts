@@ -1,5 +1,40 @@
 import { GraphQLError } from "graphql";
-import { IDENTITY_HEADER, type GatewayClaims } from "./identity.js";
+import type { SubgraphName } from "./database.js";
+import { IDENTITY_HEADER, type GatewayClaims, type Role } from "./identity.js";
+
+/**
+ * The subgraph that holds the facts deciding which tenants a role may see in the corporations
+ * subgraph: the sdv subgraph knows the live signals (SDV) and the budget coach's referrals
+ * (BUDGET_COACH), the swt subgraph the cases of a team (SWT). Each answers under its own policies
+ * for the caller's identity. Other roles make the corporations subgraph ask no one.
+ */
+export const TENANT_VISIBILITY_PEER: Partial<Record<Role, "sdv" | "swt">> = { SDV: "sdv", BUDGET_COACH: "sdv", SWT: "swt" };
+
+/**
+ * Which other subgraphs a subgraph may ask on a caller's behalf (PeerClient), by the caller's role
+ * and by whether the subgraph is sent a query or a mutation: the gateway sends a subgraph the
+ * tokens for these peers and no others, so a token travels only where it can be used.
+ *  - corporations asks which tenants the caller may see (TENANT_VISIBILITY_PEER), and in a
+ *    mutation also asks sdv and swt to erase what they hold after an objection;
+ *  - sdv asks corporations and swt at intake, for the DDAS export and when a referral opens a case;
+ *  - swt tells sdv of closures and hand-overs.
+ * A subgraph that asks a peer not listed here is refused for want of its token.
+ */
+export function peersCalledBy(subgraph: string, role: Role, operation: "query" | "mutation"): SubgraphName[] {
+  switch (subgraph) {
+    case "corporations": {
+      const visibility = TENANT_VISIBILITY_PEER[role];
+      if (operation === "mutation") return ["sdv", "swt"];
+      return visibility ? [visibility] : [];
+    }
+    case "sdv":
+      return ["corporations", "swt"];
+    case "swt":
+      return ["sdv"];
+    default:
+      return [];
+  }
+}
 
 /**
  * Lets a subgraph ask another subgraph something on the caller's behalf, for the rules that need
@@ -8,6 +43,9 @@ import { IDENTITY_HEADER, type GatewayClaims } from "./identity.js";
  * more, and the other subgraph applies its own policies.
  */
 export class PeerClient {
+  /** Each peer's token is verified once per request, however many questions are asked of it. */
+  private readonly verified = new Map<string, Promise<GatewayClaims>>();
+
   constructor(
     private readonly tokens: Record<string, string>,
     private readonly verify: (token: string, audience: string) => Promise<GatewayClaims>,
@@ -18,7 +56,9 @@ export class PeerClient {
     const token = this.tokens[peer];
     if (!token) throw new Error(`No token for ${peer} came with this request; it cannot be asked.`);
     // Verify before trusting the address in it: a forged header cannot redirect the call.
-    const { url } = await this.verify(token, peer);
+    let claims = this.verified.get(peer);
+    if (!claims) this.verified.set(peer, (claims = this.verify(token, peer)));
+    const { url } = await claims;
     if (!url) throw new Error(`The token for ${peer} names no address.`);
     const response = await fetch(url, {
       method: "POST",
