@@ -13,6 +13,7 @@ const ALLOWED: Record<string, string> = {
   "subgraphs/shared/src/tools/generate-migration.ts": "a migration's name carries the real time it was written",
   "subgraphs/shared/src/demo/seed-once.ts": "when the demo world was seeded, bookkeeping of the demo only",
   "gateway/src/admission/admission.ts": "a verified token is reused until its real expiry, an instant of JWT verification",
+  "subgraphs/shared/src/es256-jwt.ts": "a token's issue and expiry are real instants of JWT signing and verification",
 };
 
 // The machine's clock, and the database's (outside a column default, which only fills a value the code did not give).

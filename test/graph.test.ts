@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { IDENTITY_HEADER } from "../subgraphs/shared/src/identity.js";
+import { SignJWT } from "jose";
+import { GATEWAY_TOKEN_ISSUER, IDENTITY_HEADER } from "../subgraphs/shared/src/identity.js";
 import { GatewayTokenSigner } from "../gateway/src/auth/gateway-token.js";
 import { startTestGraph, type TestGraph } from "./support/graph.js";
 
@@ -109,6 +110,26 @@ describe("the federated graph, end to end through the gateway", () => {
       body: JSON.stringify({ query: "{ __typename }" }),
     });
     expect(replayed.status).toBe(401);
+  });
+
+  it("refuses at a subgraph a gateway token replayed after it expired, though it was made for that subgraph", async () => {
+    // Signed with the gateway's own key for this very subgraph, a minute past its expiry: only the time is wrong.
+    const issuedAt = Math.floor(Date.now() / 1000) - 120;
+    const expired = await new SignJWT({ role: "SDV", orgs: ["0392", "0473"], rid: "r2" })
+      .setProtectedHeader({ alg: "ES256", kid: graph.signingKey.kid, typ: "JWT" })
+      .setIssuer(GATEWAY_TOKEN_ISSUER)
+      .setAudience("sdv")
+      .setSubject("x")
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + 60)
+      .sign(graph.signingKey.privateKey);
+    const replayed = await fetch(graph.subgraphs.sdv.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", [IDENTITY_HEADER]: expired },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
+    expect(replayed.status).toBe(401);
+    expect(((await replayed.json()) as any).errors[0].extensions.code).toBe("UNAUTHENTICATED");
   });
 
   it("serves /health and reports readiness of every subgraph", async () => {

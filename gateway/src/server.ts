@@ -6,6 +6,7 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { headerValue, listen, sendJson, serveGraphQL, type RunningServer } from "../../subgraphs/shared/src/http.js";
 import { IDENTITY_HEADER, PEER_TOKENS_HEADER, type Identity } from "../../subgraphs/shared/src/identity.js";
+import { peersCalledBy } from "../../subgraphs/shared/src/peer-client.js";
 import { logger } from "../../subgraphs/shared/src/logger.js";
 import { maskInternalErrors } from "../../subgraphs/shared/src/subgraph-server.js";
 import { applyScalarParsing } from "../../subgraphs/shared/src/scalars.js";
@@ -15,7 +16,8 @@ import { injectTraceContext } from "../../subgraphs/shared/src/tracing.js";
 import type { GatewayTokenSigner } from "./auth/gateway-token.js";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { AuthorizingGateway } from "./authorization/authorizing-gateway.js";
-import { metricsPlugin, observeSubgraphFetch, registry } from "./metrics.js";
+import { metricsPlugin, registry } from "./metrics.js";
+import { SubgraphClient } from "./subgraph-client.js";
 import { createUserTokenVerifier, type UserTokenConfig } from "./auth/user-token.js";
 import { Admission, admissionConfig, type AdmissionConfig } from "./admission/admission.js";
 import type { SignInConfig } from "./config.js";
@@ -25,8 +27,8 @@ import { browserOpensGraphQL, webRoutes } from "./web/routes.js";
 export interface GatewayContext {
   identity: Identity;
   requestId: string;
-  /** The identity tokens of this request, one per subgraph, made once on first use. */
-  subgraphTokens?: Promise<Record<string, string>>;
+  /** The identity tokens of this request, by audience subgraph, each made once on first use. */
+  subgraphTokens?: Map<string, string>;
 }
 
 /** How long a subgraph may take before its part of the answer is given up (SUBGRAPH_TIMEOUT_MS). */
@@ -36,25 +38,6 @@ function unavailable(serviceName: string): GraphQLError {
   return new GraphQLError(`The ${serviceName} service is unavailable; the fields it provides are null in this answer.`, {
     extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName },
   });
-}
-
-/**
- * Node's fetch keeps connections to the subgraphs alive; a timeout bounds each call; a subgraph
- * that cannot be reached becomes an error naming the service, and the rest of the answer is served.
- */
-function subgraphFetch(serviceName: string) {
-  return (async (url: string, init?: RequestInit) => {
-    const started = performance.now();
-    try {
-      const response = await fetch(url, { ...init, signal: AbortSignal.timeout(SUBGRAPH_TIMEOUT_MS) });
-      observeSubgraphFetch(serviceName, (performance.now() - started) / 1000, response.ok ? "ok" : "http_error");
-      return response;
-    } catch (error) {
-      observeSubgraphFetch(serviceName, (performance.now() - started) / 1000, "unreachable");
-      logger.warn({ err: error, serviceName }, "subgraph unreachable");
-      throw unavailable(serviceName);
-    }
-  }) as never;
 }
 
 /**
@@ -84,8 +67,9 @@ class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     config: { name: string; url: string },
     private readonly signer: GatewayTokenSigner,
     private readonly allSubgraphs: Record<string, string>,
+    client: SubgraphClient,
   ) {
-    super({ url: config.url, fetcher: subgraphFetch(config.name) });
+    super({ url: config.url, fetcher: client.fetcher(config.name, unavailable) });
     this.subgraphName = config.name;
   }
 
@@ -107,21 +91,32 @@ class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    const { request, context } = options;
+    const { request } = options;
     // Tracing: the subgraph continues this request's trace (W3C traceparent; nothing when off).
     injectTraceContext(request.http?.headers);
-    if (!("identity" in context) || !context.identity) return;
+    if (!("identity" in options.context) || !options.context.identity) return;
+    const context = options.context as GatewayContext;
     const operationName = "incomingRequestContext" in options ? (options.incomingRequestContext.operationName ?? null) : null;
-    // One token per subgraph and request: this subgraph's own, and the others' for calls it makes
-    // on the caller's behalf (each bound to its audience, so none works anywhere else).
-    context.subgraphTokens ??= Promise.all(
-      Object.entries(this.allSubgraphs).map(async ([name, url]) => [name, await this.signer.sign(context.identity, name, context.requestId, { url, operationName })] as const),
-    ).then(Object.fromEntries);
-    const tokens = await context.subgraphTokens;
-    const { [this.subgraphName]: own, ...peers } = tokens;
-    request.http?.headers.set(IDENTITY_HEADER, own!);
-    request.http?.headers.set(PEER_TOKENS_HEADER, JSON.stringify(peers));
+    // This subgraph's own token, and the tokens of the peers it asks on the caller's behalf (each
+    // bound to its audience, so none works anywhere else); no token goes where it is not used.
+    const operation = /^\s*mutation\b/.test(request.query ?? "") ? "mutation" : "query";
+    const peers = peersCalledBy(this.subgraphName, context.identity.role, operation);
+    request.http?.headers.set(IDENTITY_HEADER, this.tokenFor(context, this.subgraphName, operationName));
+    if (peers.length > 0) {
+      request.http?.headers.set(PEER_TOKENS_HEADER, JSON.stringify(Object.fromEntries(peers.map((peer) => [peer, this.tokenFor(context, peer, operationName)]))));
+    }
     request.http?.headers.set("x-request-id", context.requestId);
+  }
+
+  /** The request's token for `audience`: signed on first use, then the same for every call. */
+  private tokenFor(context: GatewayContext, audience: string, operationName: string | null): string {
+    const tokens = (context.subgraphTokens ??= new Map());
+    let token = tokens.get(audience);
+    if (token === undefined) {
+      token = this.signer.sign(context.identity, audience, context.requestId, { url: this.allSubgraphs[audience], operationName });
+      tokens.set(audience, token);
+    }
+    return token;
   }
 }
 
@@ -220,12 +215,13 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   // @apollo/gateway reports usage to Apollo unless told not to; partner data stays here.
   process.env.APOLLO_TELEMETRY_DISABLED ??= "1";
   const verifyUser = createUserTokenVerifier(options.auth);
+  const client = new SubgraphClient({ timeoutMs: SUBGRAPH_TIMEOUT_MS });
   const inner = new ApolloGateway({
     supergraphSdl: plannerSupergraph(options.supergraphSdl),
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL is configured for subgraph ${name}.`);
-      return new IdentityDataSource({ name, url: target }, options.signer, options.subgraphUrls);
+      return new IdentityDataSource({ name, url: target }, options.signer, options.subgraphUrls, client);
     },
   });
   // The supergraph's Date, YearMonth and DateTime parse as the subgraphs' do: a bad value is refused
@@ -296,6 +292,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     },
   }).catch(async (error: unknown) => {
     await admission?.close(); // a gateway that does not start leaves no Redis connection open
+    await client.close();
     throw error;
   });
   let metrics: RunningServer | undefined;
@@ -304,6 +301,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   } catch (error) {
     await running.close();
     await admission?.close();
+    await client.close();
     throw error;
   }
   logger.info({ url: running.url, metricsUrl: metrics?.url }, "gateway listening");
@@ -313,6 +311,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     async close() {
       await Promise.all([running.close(), metrics?.close()]);
       await admission?.close();
+      await client.close();
     },
   };
 }

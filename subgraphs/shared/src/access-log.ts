@@ -62,9 +62,103 @@ export async function dropAccessLogAppendOnly(queryRunner: QueryRunner): Promise
   await queryRunner.query(`DROP FUNCTION IF EXISTS access_log_refuse_change()`);
 }
 
+/** The rows of one request's reads: one per person, with every field read of that person. */
+interface AccessRows {
+  identity: Identity;
+  requestId: string;
+  operationName: string | null;
+  persons: string[];
+  /** The fields read of each person, in the order of `persons`. */
+  fields: string[][];
+}
+
 /**
- * Collects the reads of one request and writes them in one statement when the response is sent:
- * one row per person, with every field read of that person.
+ * Writes the access log of a subgraph's requests, those that finish at the same moment together
+ * (a group commit). A request's reads are written, and committed, before its answer leaves: `write`
+ * resolves only when the statement holding its rows has committed, and rejects when it failed, and
+ * then the answer is withheld (ACCESS_LOG_FAILED). One write is in flight at a time per database;
+ * the requests that finish meanwhile wait for it and go together in the next statement. Alone, a
+ * request waits for nothing but its own statement; under load, one statement serves many requests
+ * instead of one each, and each statement was a round trip and a commit of its own.
+ * A statement for several requests that fails is tried again request by request, so that one bad
+ * request withholds only its own answer.
+ */
+export class AccessLogWriter {
+  private readonly waiting: { rows: AccessRows; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private writing = false;
+
+  constructor(private readonly db: DataSource) {}
+
+  write(rows: AccessRows): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ rows, resolve, reject });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, this.waiting.length);
+        try {
+          await this.insert(batch.map((entry) => entry.rows));
+          for (const entry of batch) entry.resolve();
+        } catch (error) {
+          if (batch.length === 1) {
+            batch[0]!.reject(error);
+            continue;
+          }
+          for (const entry of batch) {
+            await this.insert([entry.rows]).then(entry.resolve, entry.reject);
+          }
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  /**
+   * One statement for any number of requests and persons: the rows travel as one JSON document and
+   * are unpacked in SQL (a multi-row VALUES would hit PostgreSQL's limit of 65,535 parameters, and
+   * unnest cannot unpack arrays of arrays of different lengths).
+   */
+  private async insert(requests: AccessRows[]): Promise<void> {
+    const rows = requests.flatMap((request) =>
+      request.persons.map((person, i) => ({
+        s: request.identity.sub,
+        r: request.identity.role,
+        o: request.identity.orgs,
+        t: request.identity.team ?? null,
+        p: person,
+        f: request.fields[i],
+        n: request.operationName,
+        q: request.requestId,
+      })),
+    );
+    await this.db.query(
+      `INSERT INTO access_log (subject, role, organisations, team, person_id, fields, operation_name, request_id)
+       SELECT r->>'s', r->>'r', ARRAY(SELECT jsonb_array_elements_text(r->'o')), r->>'t', (r->>'p')::uuid,
+              ARRAY(SELECT jsonb_array_elements_text(r->'f')), r->>'n', r->>'q'
+       FROM jsonb_array_elements($1::jsonb) AS r`,
+      [JSON.stringify(rows)],
+    );
+  }
+}
+
+const writers = new WeakMap<DataSource, AccessLogWriter>();
+
+/** The one writer of a database's access log, shared by all its requests. */
+function writerOf(db: DataSource): AccessLogWriter {
+  let writer = writers.get(db);
+  if (!writer) writers.set(db, (writer = new AccessLogWriter(db)));
+  return writer;
+}
+
+/**
+ * Collects the reads of one request and writes them when the response is sent, before it leaves
+ * (AccessLogWriter): one row per person, with every field read of that person.
  */
 export class AccessLogCollector {
   private readonly reads = new Map<string, Set<string>>();
@@ -89,18 +183,9 @@ export class AccessLogCollector {
   async flush(): Promise<void> {
     if (this.reads.size === 0) return;
     const persons = [...this.reads.keys()];
-    // Fields travel as one text per person ("a,b") and are split in SQL: PostgreSQL's unnest
-    // cannot unpack an array of arrays of different lengths.
-    const fields = persons.map((person) => [...this.reads.get(person)!].sort().join(","));
+    const fields = persons.map((person) => [...this.reads.get(person)!].sort());
     this.reads.clear();
-    // One statement for any number of persons: the rows are built from arrays, not parameters
-    // (a multi-row VALUES would hit PostgreSQL's limit of 65,535 parameters).
-    await this.db.query(
-      `INSERT INTO access_log (subject, role, organisations, team, person_id, fields, operation_name, request_id)
-       SELECT $1, $2, $3::text[], $4, person_id, string_to_array(field_list, ','), $5, $6
-       FROM unnest($7::uuid[], $8::text[]) AS read(person_id, field_list)`,
-      [this.identity.sub, this.identity.role, this.identity.orgs, this.identity.team ?? null, this.operationName, this.requestId, persons, fields],
-    );
+    await writerOf(this.db).write({ identity: this.identity, requestId: this.requestId, operationName: this.operationName, persons, fields });
     logger.debug({ requestId: this.requestId, persons: persons.length }, "access logged");
   }
 }

@@ -1,3 +1,4 @@
+import { KeyObject, sign } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { SignJWT } from "jose";
 import { GatewayTokenSigner } from "../../../gateway/src/auth/gateway-token.js";
@@ -36,5 +37,29 @@ describe("a subgraph verifying the gateway's identity token", () => {
     const none = `${b64({ alg: "none" })}.${b64({ iss: GATEWAY_TOKEN_ISSUER, aud: "sdv", sub: "x", role: "COORDINATOR", iat: now, exp: now + 60 })}.`;
     await expect(verify(none)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
     await expect(verify(undefined)).rejects.toThrow(/send your query to the gateway/);
+  });
+
+  it("refuses a token whose claims were changed after signing, or whose header asks for an extension", async () => {
+    const { key } = await generateSigningKey();
+    const verify = createGatewayTokenVerifier({ audience: "sdv", keys: { jwks: key.jwks } });
+    const token = await new GatewayTokenSigner(key).sign(caller, "sdv", "r");
+    const [header, payload, signature] = token.split(".");
+    const claims = JSON.parse(Buffer.from(payload!, "base64url").toString("utf8"));
+    const promoted = `${header}.${b64({ ...claims, role: "COORDINATOR" })}.${signature}`;
+    await expect(verify(promoted)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+    const now = Math.floor(Date.now() / 1000);
+    // Signed by the right key, but its header makes an extension critical that no subgraph understands.
+    const input = `${b64({ alg: "ES256", kid: key.kid, crit: ["x-only-here"], "x-only-here": true })}.${b64({ ...claims, iat: now, exp: now + 60 })}`;
+    const critical = `${input}.${sign("sha256", Buffer.from(input), { key: KeyObject.from(key.privateKey), dsaEncoding: "ieee-p1363" }).toString("base64url")}`;
+    await expect(verify(critical)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+  });
+
+  it("writes the audience, a lifetime of at most a minute and the ES256 algorithm into every token it signs", async () => {
+    const { key } = await generateSigningKey();
+    const token = await new GatewayTokenSigner(key).sign(caller, "swt", "req-9", { url: "http://swt/graphql" });
+    const [header, payload] = token.split(".").slice(0, 2).map((part) => JSON.parse(Buffer.from(part, "base64url").toString("utf8")));
+    expect(header).toEqual({ alg: "ES256", kid: key.kid, typ: "JWT" });
+    expect(payload).toMatchObject({ iss: GATEWAY_TOKEN_ISSUER, aud: "swt", sub: "worker", role: "SDV", orgs: ["0392"], rid: "req-9", url: "http://swt/graphql" });
+    expect(payload.exp - payload.iat).toBeLessThanOrEqual(60);
   });
 });

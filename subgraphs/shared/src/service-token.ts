@@ -1,20 +1,18 @@
-import { randomUUID } from "node:crypto";
+import { KeyObject, randomUUID } from "node:crypto";
 import { GraphQLError } from "graphql";
 import {
   createLocalJWKSet,
   createRemoteJWKSet,
-  decodeJwt,
   exportJWK,
   generateKeyPair,
   importJWK,
-  jwtVerify,
-  SignJWT,
   type CryptoKey,
   type JSONWebKeySet,
   type JWK,
-  type JWTVerifyGetKey,
+  type JWTPayload,
 } from "jose";
 import type { SubgraphName } from "./database.js";
+import { Es256Signer, keyObjectsFrom, unverifiedPayload, verifyEs256, type JwtHeader } from "./es256-jwt.js";
 import { identityFromClaims, unauthenticated, type GatewayKeySource, type Identity } from "./identity.js";
 import { tracePeerCall } from "./tracing.js";
 
@@ -64,12 +62,16 @@ export interface Peers {
 
 /** Calls to the other subgraphs signed by this one, for its scheduled jobs. */
 export class ServicePeers {
+  private readonly signer: Es256Signer;
+
   constructor(
     private readonly from: SubgraphName,
     private readonly key: ServiceKey,
     /** Where each peer listens, read at every call: a restarted peer may listen elsewhere. */
     private readonly urlOf: (peer: SubgraphName) => string | undefined,
-  ) {}
+  ) {
+    this.signer = new Es256Signer(KeyObject.from(key.privateKey), key.kid);
+  }
 
   /** Peers asked on behalf of `identity` (e.g. the corporation whose objection is being carried out). */
   as(identity: Identity, requestId: string = randomUUID()): Peers {
@@ -77,14 +79,10 @@ export class ServicePeers {
       query: async <T>(peer: string, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
         const url = this.urlOf(peer as SubgraphName);
         if (!url) throw new Error(`No address is configured for the ${peer} subgraph; set ${peer.toUpperCase()}_URL.`);
-        const token = await new SignJWT({ role: identity.role, orgs: identity.orgs, ...(identity.team ? { team: identity.team } : {}) })
-          .setProtectedHeader({ alg: SERVICE_TOKEN_ALG, kid: this.key.kid, typ: "JWT" })
-          .setIssuer(serviceTokenIssuer(this.from))
-          .setAudience(peer)
-          .setSubject(identity.sub)
-          .setIssuedAt()
-          .setExpirationTime(`${SERVICE_TOKEN_TTL_SECONDS}s`)
-          .sign(this.key.privateKey);
+        const token = this.signer.sign(
+          { role: identity.role, orgs: identity.orgs, ...(identity.team ? { team: identity.team } : {}) },
+          { issuer: serviceTokenIssuer(this.from), audience: peer, subject: identity.sub, ttlSeconds: SERVICE_TOKEN_TTL_SECONDS },
+        );
         const headers: Record<string, string> = { "content-type": "application/json", [SERVICE_TOKEN_HEADER]: token, "x-request-id": requestId };
         // Tracing: a span of its own, which the peer continues (tracing.ts).
         const { response, body } = await tracePeerCall(peer, headers, async () => {
@@ -107,29 +105,28 @@ export class ServicePeers {
  * subgraphs with its key, short-lived. Answers who it acts for and which subgraph sent it.
  */
 export function createServiceTokenVerifier(audience: SubgraphName, trusted: Partial<Record<SubgraphName, GatewayKeySource>>) {
-  const keys = new Map<string, { from: SubgraphName; getKey: JWTVerifyGetKey }>();
+  const keys = new Map<string, { from: SubgraphName; keyOf: (header: JwtHeader) => Promise<KeyObject> }>();
   for (const [from, source] of Object.entries(trusted) as [SubgraphName, GatewayKeySource][]) {
     const getKey = "jwksUrl" in source ? createRemoteJWKSet(new URL(source.jwksUrl), { cooldownDuration: 5_000 }) : createLocalJWKSet(source.jwks);
-    keys.set(serviceTokenIssuer(from), { from, getKey });
+    keys.set(serviceTokenIssuer(from), { from, keyOf: keyObjectsFrom(getKey) });
   }
   return async function verifyService(token: string): Promise<{ identity: Identity; from: SubgraphName }> {
     let issuer: unknown;
     try {
-      issuer = decodeJwt(token).iss;
+      issuer = unverifiedPayload(token).iss;
     } catch {
       throw unauthenticated("The service token is not a JWT.");
     }
     const trustedIssuer = typeof issuer === "string" ? keys.get(issuer) : undefined;
     if (!trustedIssuer) throw unauthenticated("This subgraph does not accept calls from the issuer of that service token.");
     try {
-      const { payload } = await jwtVerify(token, trustedIssuer.getKey, {
+      const payload = await verifyEs256(token, trustedIssuer.keyOf, {
         issuer: serviceTokenIssuer(trustedIssuer.from),
         audience,
-        algorithms: [SERVICE_TOKEN_ALG],
-        maxTokenAge: `${SERVICE_TOKEN_TTL_SECONDS}s`,
-        clockTolerance: 5,
+        maxAgeSeconds: SERVICE_TOKEN_TTL_SECONDS,
+        clockToleranceSeconds: 5,
       });
-      return { identity: identityFromClaims(payload), from: trustedIssuer.from };
+      return { identity: identityFromClaims(payload as JWTPayload), from: trustedIssuer.from };
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
       throw unauthenticated("The service token is invalid or expired.");

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identities, startTestSubgraph } from "../../../../test/support/subgraph.js";
+import { AccessLogWriter } from "../../../shared/src/access-log.js";
 import { corporationsSubgraph } from "../index.js";
 import { insertArrearsAndSteps, insertTenants } from "../tenant/tenant.fixture.js";
 
@@ -67,6 +68,31 @@ describe("the access log of personal data (AVG) in the corporations subgraph", (
     expect(before.length).toBeGreaterThan(0);
     await expect(subgraph.db.query(sql)).rejects.toThrow(/append-only/);
     expect(await subgraph.db.query(`select * from access_log order by id`)).toEqual(before);
+  });
+
+  it("reads of requests answered at the same moment are each recorded with their own reader, in fewer statements than requests", async () => {
+    const writer = new AccessLogWriter(subgraph.db);
+    const readers = [identities.elanWonen, identities.preWonen, identities.ymere, identities.sdvHaarlem, identities.swtSchalkwijk, identities.budgetCoach];
+    const before = subgraph.statements();
+    await Promise.all(
+      readers.map((identity, i) => writer.write({ identity, requestId: `together-${i}`, operationName: `Read${i}`, persons: [elan[i % 3]!], fields: [["Tenant.name", `Tenant.f${i}`]] })),
+    );
+    // The first goes alone; the others, answered while it was written, go together in one statement.
+    expect(subgraph.statements() - before).toBe(2);
+    const rows = (await subgraph.db.query(`select * from access_log where request_id like 'together-%' order by request_id`)) as Record<string, any>[];
+    expect(rows.map((row) => [row.request_id, row.subject, row.role, row.organisations, row.team, row.person_id, row.fields, row.operation_name])).toEqual(
+      readers.map((identity, i) => [`together-${i}`, identity.sub, identity.role, identity.orgs, (identity as { team?: string }).team ?? null, elan[i % 3], ["Tenant.name", `Tenant.f${i}`], `Read${i}`]),
+    );
+  });
+
+  it("a request whose reads cannot be recorded withholds its own answer only, not those written with it", async () => {
+    const writer = new AccessLogWriter(subgraph.db);
+    const write = (requestId: string, person: string) =>
+      writer.write({ identity: identities.elanWonen, requestId, operationName: null, persons: [person], fields: [["Tenant.name"]] });
+    const outcomes = await Promise.allSettled([write("apart-0", elan[0]!), write("apart-1", elan[1]!), write("apart-bad", "not-a-person-id"), write("apart-2", elan[2]!)]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
+    const rows = (await subgraph.db.query(`select request_id from access_log where request_id like 'apart-%' order by request_id`)) as { request_id: string }[];
+    expect(rows.map((row) => row.request_id)).toEqual(["apart-0", "apart-1", "apart-2"]);
   });
 
   it("when the reads cannot be recorded, the data read is not sent either", async () => {

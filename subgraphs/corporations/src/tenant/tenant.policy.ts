@@ -2,7 +2,7 @@ import { GraphQLError } from "graphql";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { Identity, Role } from "../../../shared/src/identity.js";
 import { logger } from "../../../shared/src/logger.js";
-import type { PeerClient } from "../../../shared/src/peer-client.js";
+import { TENANT_VISIBILITY_PEER, type PeerClient } from "../../../shared/src/peer-client.js";
 import { corporationForWrite } from "../../../shared/src/corporation-for-write.js";
 import { isUuid } from "../../../shared/src/input-rules.js";
 
@@ -11,13 +11,6 @@ import { isUuid } from "../../../shared/src/input-rules.js";
  * matrix "Who may see what"); which of the tenants each of them may read is `TenantPolicy`'s job.
  */
 export const TENANT_READERS: Role[] = ["CORPORATION", "SDV", "SWT", "BUDGET_COACH"];
-
-/**
- * The subgraph that holds the facts deciding which tenants a role may see: the sdv subgraph knows
- * the live signals (SDV) and the budget coach's referrals (BUDGET_COACH), the swt subgraph the
- * cases of a team (SWT). Each answers under its own policies for the caller's identity.
- */
-const PEER_OF_ROLE: Partial<Record<Role, "sdv" | "swt">> = { SDV: "sdv", BUDGET_COACH: "sdv", SWT: "swt" };
 
 const VISIBLE_TENANT_IDS = `query VisibleTenantIds($ids: [ID!]) { visibleTenantIds(ids: $ids) }`;
 
@@ -101,7 +94,7 @@ export class TenantPolicy {
     private readonly identity: Identity,
     peers: PeerClient,
   ) {
-    const peer = PEER_OF_ROLE[identity.role];
+    const peer = TENANT_VISIBILITY_PEER[identity.role];
     this.visibility = peer ? new PeerVisibility(peers, peer) : undefined;
   }
 
