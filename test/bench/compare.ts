@@ -14,6 +14,7 @@ import { DEV_AUDIENCE, DEV_ISSUER, signDevToken } from "../../gateway/src/auth/d
 import { GatewayTokenSigner } from "../../gateway/src/auth/gateway-token.js";
 import { freePort, SUBGRAPHS, type SubgraphName } from "../../subgraphs/shared/src/database.js";
 import { IDENTITY_HEADER, PEER_TOKENS_HEADER, type Identity } from "../../subgraphs/shared/src/identity.js";
+import { peersCalledBy } from "../../subgraphs/shared/src/peer-client.js";
 import { benchEnvironment, percentile } from "./setup.js";
 
 /**
@@ -310,9 +311,13 @@ async function main() {
     /** The headers the gateway sends a subgraph: its identity token, the peers' tokens, a request id (fresh for every run: the tokens live 60 s). */
     const directHeaders = async (subgraph: SubgraphName) => {
       const requestId = `bench-${process.pid}-${performance.now().toFixed(0)}`;
-      const tokens = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await signer.sign(identity, name, requestId, { url: subgraphUrls[name] })] as const)));
-      const { [subgraph]: own, ...peers } = tokens;
-      return { [IDENTITY_HEADER]: own!, [PEER_TOKENS_HEADER]: JSON.stringify(peers), "x-request-id": requestId };
+      const peers = peersCalledBy(subgraph, identity.role, "query");
+      const sign = (audience: SubgraphName) => signer.sign(identity, audience, requestId, { url: subgraphUrls[audience] });
+      return {
+        [IDENTITY_HEADER]: sign(subgraph),
+        ...(peers.length > 0 ? { [PEER_TOKENS_HEADER]: JSON.stringify(Object.fromEntries(peers.map((peer) => [peer, sign(peer)]))) } : {}),
+        "x-request-id": requestId,
+      };
     };
     const target = async (setup: SetupName, query: Query) => ({
       url: setup === "gateway" ? gatewayUrl : setup === "hive" ? hiveUrl : subgraphUrls[query.direct!],

@@ -3,12 +3,13 @@ import { createInlineSigningKeyProvider, defineConfig } from "@graphql-hive/gate
 import { GatewayTokenSigner } from "../../gateway/src/auth/gateway-token.js";
 import { signingKeyFromJwk } from "../../gateway/src/auth/keys.js";
 import { IDENTITY_HEADER, PEER_TOKENS_HEADER, type Identity, type Role } from "../../subgraphs/shared/src/identity.js";
+import { peersCalledBy } from "../../subgraphs/shared/src/peer-client.js";
 
 /**
  * Hive Gateway set up as the project's gateway is, for `npm run bench:compare` only: it verifies
  * the same user tokens, enforces the supergraph's `@requiresScopes` (a role is the scope
  * `role:<ROLE>`), and sends each subgraph the identity tokens the project's gateway sends, signed
- * with the same key by the project's own signer (one token per subgraph, made once per request).
+ * with the same key by the project's own signer (each token made once per request, peers' tokens only to the subgraphs that ask them).
  *
  *   hive-gateway supergraph schema/supergraph.graphql -c dist/test/bench/hive-gateway.config.js -p PORT -h 127.0.0.1
  *
@@ -36,21 +37,30 @@ interface UserClaims {
   team?: string;
 }
 
-/** The request id and identity tokens of one request, by subgraph (each subgraph call of the request reads them). */
-const ofRequest = new WeakMap<object, { requestId: string; tokens: Promise<Record<string, string>> }>();
+/** The request id and identity tokens of one request, by audience, each signed on first use (as the gateway does). */
+const ofRequest = new WeakMap<object, { requestId: string; identity: Identity; tokens: Map<string, string> }>();
 
-function tokensFor(request: Request, user: UserClaims, operationName: string | null) {
+function headersFor(request: Request, user: UserClaims, subgraphName: string, operationName: string | null, operation: "query" | "mutation") {
   let made = ofRequest.get(request);
   if (!made) {
     const requestId = request.headers.get("x-request-id") ?? randomUUID();
     const identity: Identity = { sub: user.sub, role: user.role, orgs: user.org ?? [], ...(user.team ? { team: user.team } : {}) };
-    const tokens = Promise.all(
-      Object.entries(subgraphUrls).map(async ([name, url]) => [name, await signer.sign(identity, name, requestId, { url, operationName })] as const),
-    ).then(Object.fromEntries);
-    made = { requestId, tokens };
+    made = { requestId, identity, tokens: new Map() };
     ofRequest.set(request, made);
   }
-  return made;
+  const { requestId, identity, tokens } = made;
+  const tokenFor = (audience: string) => {
+    let token = tokens.get(audience);
+    if (token === undefined) tokens.set(audience, (token = signer.sign(identity, audience, requestId, { url: subgraphUrls[audience], operationName })));
+    return token;
+  };
+  // The same tokens the project's gateway sends: the subgraph's own, and those of the peers it asks.
+  const peers = peersCalledBy(subgraphName, identity.role, operation);
+  return {
+    [IDENTITY_HEADER]: tokenFor(subgraphName),
+    ...(peers.length > 0 ? { [PEER_TOKENS_HEADER]: JSON.stringify(Object.fromEntries(peers.map((peer) => [peer, tokenFor(peer)]))) } : {}),
+    "x-request-id": requestId,
+  };
 }
 
 export const gatewayConfig = defineConfig({
@@ -69,10 +79,9 @@ export const gatewayConfig = defineConfig({
     async fromClientToSubgraphs({ request, context, subgraphName }) {
       const user = (context as { jwt?: { payload?: UserClaims } }).jwt?.payload;
       if (!user) return {};
-      const operationName = (context as { params?: { operationName?: string | null } }).params?.operationName ?? null;
-      const { requestId, tokens } = tokensFor(request, user, operationName);
-      const { [subgraphName]: own, ...peers } = await tokens;
-      return { [IDENTITY_HEADER]: own, [PEER_TOKENS_HEADER]: JSON.stringify(peers), "x-request-id": requestId };
+      const params = (context as { params?: { operationName?: string | null; query?: string } }).params;
+      const operation = /^\s*mutation\b/.test(params?.query ?? "") ? "mutation" : "query";
+      return headersFor(request, user, subgraphName, params?.operationName ?? null, operation);
     },
   },
 });
