@@ -6,29 +6,14 @@ import type { PeerClient } from "../../../shared/src/peer-client.js";
 import type { PhaseValue } from "../signal/signal.entity.js";
 import { isUuid } from "../../../shared/src/input-rules.js";
 import { LIVE_STATUSES } from "../signal/signal.entity.js";
+import { askPeer, type VariablesOf } from "../../../shared/src/contracts/contract.js";
+import { openCasesForReferrals } from "../../../shared/src/contracts/swt.js";
 
 /** Forwardings per call to swt; swt takes at most 20,000 in one call. */
 export const CASE_OPENING_CHUNK = 5_000;
 
-const OPEN_CASES = `mutation OpenCasesForReferrals($referrals: [ReferralInput!]!) {
-  openCasesForReferrals(referrals: $referrals) { signalId caseId teamId joinedExisting }
-}`;
-
-/** One forwarding as swt's `openCasesForReferrals` takes it (ReferralInput). */
-export interface ReferralForCase {
-  signalId: string;
-  tenantId: string;
-  corporationId: string;
-  municipalityCode: string;
-  /** An SWT team slug, or budget-coach. */
-  teamId: string;
-  /** Day zero of the feedback term (Art. 5.4). */
-  forwardedOn: string;
-  /** The collection phase as delivered, which sets the feedback term: 5 or 10 working days. */
-  phase: PhaseValue;
-  /** True when the signal was forwarded anew to another holder: swt moves it out of its old case. */
-  move: boolean;
-}
+/** One forwarding as swt's `openCasesForReferrals` takes it (ReferralInput; its contract says what each field is). */
+export type ReferralForCase = VariablesOf<typeof openCasesForReferrals>["referrals"][number] & { phase: PhaseValue };
 
 /**
  * Whose forwardings a caller may have swt open cases for, which is also whose pending forwardings it
@@ -101,9 +86,8 @@ export class CaseOpeningService {
       const chunk = referrals.slice(i, i + CASE_OPENING_CHUNK);
       sent += chunk.length;
       try {
-        const answer = await this.peers.query<{ openCasesForReferrals: unknown }>("swt", OPEN_CASES, { referrals: chunk });
-        const cases = answeredCases(answer.openCasesForReferrals, new Set(chunk.map((r) => r.signalId)));
-        if (!cases) throw new Error("swt answered openCasesForReferrals in an unexpected shape");
+        const answer = await askPeer(this.peers, openCasesForReferrals, { referrals: chunk });
+        const cases = answeredCases(answer, new Set(chunk.map((r) => r.signalId)));
         await this.store(cases);
         opened += cases.size;
       } catch (error) {
@@ -148,12 +132,10 @@ interface CaseOfSignal {
   teamId: string;
 }
 
-/** The case (and its team) per signal id from swt's answer, only for signals sent; null when the answer is malformed. */
-function answeredCases(answer: unknown, sent: Set<string>): Map<string, CaseOfSignal> | null {
-  if (!Array.isArray(answer)) return null;
+/** The case (and its team) per signal id from swt's answer (checked against its contract), only for signals sent. */
+function answeredCases(answer: { signalId: string; caseId: string; teamId: string }[], sent: Set<string>): Map<string, CaseOfSignal> {
   const cases = new Map<string, CaseOfSignal>();
-  for (const item of answer as { signalId?: unknown; caseId?: unknown; teamId?: unknown }[]) {
-    if (!item || typeof item.signalId !== "string" || typeof item.caseId !== "string" || !isUuid(item.caseId) || typeof item.teamId !== "string") return null;
+  for (const item of answer) {
     if (sent.has(item.signalId)) cases.set(item.signalId, { caseId: item.caseId, teamId: item.teamId });
   }
   return cases;
