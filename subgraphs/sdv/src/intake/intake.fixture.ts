@@ -12,6 +12,9 @@ import { sdvSubgraph } from "../index.js";
 import { addDays } from "../../../shared/src/covenant/working-days.js";
 import { todayInNetherlands } from "../../../shared/src/clock.js";
 import type { ReferralForCase } from "../referral/case-opening.js";
+import { answerTo } from "../../../shared/src/contracts/contract.js";
+import { intakeFacts } from "../../../shared/src/contracts/corporations.js";
+import { householdFacts, openCasesForReferrals } from "../../../shared/src/contracts/swt.js";
 import { COLLECTION_STEPS, type IntakeFacts } from "./intake.rules.js";
 
 /**
@@ -95,18 +98,22 @@ export async function startSdvWithPeers() {
   const tenants = new Map<string, IntakeFacts>();
   /** Tenants for whom the fake swt says priority III applies. */
   const vulnerable = new Set<string>();
-  const corporations = await startFakePeer((variables, claims) => ({
-    intakeFacts: (variables.references as string[])
-      .map((reference) => tenants.get(reference))
-      .filter((f): f is IntakeFacts => !!f && f.corporationId === variables.corporationId && claims.orgs.includes(f.corporationId)),
-  }));
+  const corporations = await startFakePeer((variables, claims) =>
+    answerTo(
+      intakeFacts,
+      (variables.references as string[])
+        .map((reference) => tenants.get(reference))
+        .filter((f): f is IntakeFacts => !!f && f.corporationId === variables.corporationId && claims.orgs.includes(f.corporationId)),
+    ),
+  );
   /** The cases the fake swt opened: case id per signal id, and the household's case per tenant id. */
   const cases = { bySignal: new Map<string, string>(), byTenant: new Map<string, string>(), teamOf: new Map<string, string>() };
   const swt = await startFakePeer((variables, claims) => {
     if (Array.isArray(variables.referrals)) {
       const allowed = (r: ReferralForCase) => claims.orgs.includes(claims.role === "CORPORATION" ? r.corporationId : claims.role === "SDV" || claims.role === "COORDINATOR" ? r.municipalityCode : "");
-      return {
-        openCasesForReferrals: (variables.referrals as ReferralForCase[]).filter(allowed).map((r) => {
+      return answerTo(
+        openCasesForReferrals,
+        (variables.referrals as ReferralForCase[]).filter(allowed).map((r) => {
           const known = cases.bySignal.get(r.signalId);
           if (known) return { signalId: r.signalId, caseId: known, teamId: cases.teamOf.get(known) ?? r.teamId, joinedExisting: true };
           const household = cases.byTenant.get(r.tenantId);
@@ -116,14 +123,15 @@ export async function startSdvWithPeers() {
           if (!cases.teamOf.has(caseId)) cases.teamOf.set(caseId, r.teamId);
           return { signalId: r.signalId, caseId, teamId: cases.teamOf.get(caseId)!, joinedExisting: household !== undefined };
         }),
-      };
+      );
     }
-    return {
-      householdFacts: (variables.households as { tenantId: string }[])
+    return answerTo(
+      householdFacts,
+      (variables.households as { tenantId: string }[])
         .map(({ tenantId }) => tenantId)
         .filter((tenantId) => vulnerable.has(tenantId))
         .map((tenantId) => ({ tenantId, priorityThreeApplies: true })),
-    };
+    );
   });
   return {
     db: running.dataSource as DataSource,

@@ -75,3 +75,11 @@ export const collectionStepKind = z.enum(["PAYMENT_REMINDER", "PERSONAL_CONTACT_
 /** Tenant ids, or null for "every one the caller may see". */
 export const tenantIdsOrEvery = z.object({ ids: z.array(z.string()).nullable() });
 export const idList = z.array(z.string());
+
+/**
+ * The `data` a peer answers `contract` with, for test fakes: the answer must have the contract's
+ * type, so that a fake cannot drift from the real endpoint unnoticed.
+ */
+export function answerTo<F extends string, V, A>(contract: PeerContract<F, V, A>, answer: A): { [K in F]: A } {
+  return { [contract.field]: answer } as { [K in F]: A };
+}
