@@ -2,6 +2,8 @@ import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "t
 import { ReadableBy } from "../../../shared/src/authorization.js";
 import type { SdvContext } from "../context.js";
 import { Signal, SIGNAL_READERS } from "./signal.type.js";
+import type { AnswerOf } from "../../../shared/src/contracts/contract.js";
+import type { sdvVisibleTenantIds } from "../../../shared/src/contracts/sdv.js";
 import { Tenant } from "../tenant/tenant.type.js";
 
 /** What sdv adds to the federated Tenant: the signals of a tenant, and which tenants have a live signal. */
@@ -24,7 +26,7 @@ export class TenantResolver {
     description:
       "Of the given tenant ids (all when null), those with a live signal (RECEIVED or FORWARDED) that the caller may see. For the corporations subgraph only.",
   })
-  visibleTenantIds(@Arg("ids", () => [ID], { nullable: true }) ids: string[] | null | undefined, @Ctx() ctx: SdvContext) {
+  visibleTenantIds(@Arg("ids", () => [ID], { nullable: true }) ids: string[] | null | undefined, @Ctx() ctx: SdvContext): Promise<AnswerOf<typeof sdvVisibleTenantIds>> {
     return ctx.services.signals.visibleTenantIds(ids ?? null);
   }
 }

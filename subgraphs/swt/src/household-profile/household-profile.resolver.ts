@@ -1,6 +1,8 @@
 import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
 import type { SwtContext } from "../context.js";
+import type { AnswerOf } from "../../../shared/src/contracts/contract.js";
+import type { householdFacts } from "../../../shared/src/contracts/swt.js";
 import { HouseholdAddressInput, HouseholdFact, HouseholdInput, HouseholdKeyInput, HouseholdProfile } from "./household-profile.type.js";
 
 @Resolver(() => HouseholdProfile)
@@ -39,7 +41,7 @@ export class HouseholdFactResolver {
     @Arg("tenantIds", () => [ID], { nullable: true }) tenantIds: string[] | null,
     @Arg("households", () => [HouseholdKeyInput], { nullable: true }) households: HouseholdKeyInput[] | null,
     @Ctx() ctx: SwtContext,
-  ) {
+  ): Promise<AnswerOf<typeof householdFacts>> {
     return ctx.services.householdProfiles.facts([...(households ?? []), ...(tenantIds ?? []).map((tenantId) => ({ tenantId }))]);
   }
 }

@@ -4,6 +4,8 @@ import { Case } from "../case/case.type.js";
 import type { SwtContext } from "../context.js";
 import { Feedback } from "../feedback/feedback.type.js";
 import { HouseholdProfile } from "../household-profile/household-profile.type.js";
+import type { AnswerOf } from "../../../shared/src/contracts/contract.js";
+import type { swtVisibleTenantIds } from "../../../shared/src/contracts/swt.js";
 import { Tenant } from "./tenant.type.js";
 
 @Resolver(() => Tenant)
@@ -44,7 +46,7 @@ export class TenantResolver {
   @Query(() => [ID], {
     description: "Of the given tenants (all when null), those with a case that is not closed and that you may see.",
   })
-  visibleTenantIds(@Arg("ids", () => [ID], { nullable: true }) ids: string[] | null, @Ctx() ctx: SwtContext) {
+  visibleTenantIds(@Arg("ids", () => [ID], { nullable: true }) ids: string[] | null, @Ctx() ctx: SwtContext): Promise<AnswerOf<typeof swtVisibleTenantIds>> {
     return ctx.services.cases.visibleTenantIds(ids ?? null);
   }
 }
