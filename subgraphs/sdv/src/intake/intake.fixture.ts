@@ -8,6 +8,7 @@ import { freshDatabaseUrls } from "../../../../test/support/databases.js";
 import type { GraphQLResponse } from "../../../../test/support/subgraph.js";
 import { IDENTITY_HEADER, PEER_TOKENS_HEADER, type Identity } from "../../../shared/src/identity.js";
 import { startSubgraph } from "../../../shared/src/subgraph-server.js";
+import { SERVICE_TOKEN_HEADER, serviceKey } from "../../../shared/src/service-token.js";
 import { sdvSubgraph } from "../index.js";
 import { addDays } from "../../../shared/src/covenant/working-days.js";
 import { todayInNetherlands } from "../../../shared/src/clock.js";
@@ -40,7 +41,8 @@ async function startFakePeer(answer: (variables: Record<string, any>, claims: { 
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { query: string; variables?: Record<string, unknown> };
-    const token = String(req.headers[IDENTITY_HEADER] ?? "");
+    // The gateway's token, or sdv's own (its scheduled case opening).
+    const token = String(req.headers[IDENTITY_HEADER] ?? req.headers[SERVICE_TOKEN_HEADER] ?? "");
     const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8") || "{}") as { role?: string; orgs?: string[] };
     peer.calls.push({ query: body.query, variables: body.variables ?? {}, role: claims.role ?? "", orgs: claims.orgs ?? [] });
     res.setHeader("content-type", "application/json");
@@ -93,7 +95,15 @@ export async function startSdvWithPeers() {
   const databases = freshDatabaseUrls();
   const { key } = await generateSigningKey();
   const signer = new GatewayTokenSigner(key);
-  const running = await startSubgraph(sdvSubgraph, { databaseUrl: databases.urls.sdv, port: 0, gatewayKeys: { jwks: signer.jwks } });
+  const peerUrls: Record<string, string> = {};
+  const running = await startSubgraph(sdvSubgraph, {
+    databaseUrl: databases.urls.sdv,
+    port: 0,
+    gatewayKeys: { jwks: signer.jwks },
+    // Its scheduled jobs call the fake peers in sdv's own name (runJob; nothing runs on a timer here).
+    serviceKey: await serviceKey(),
+    peerUrls: () => peerUrls,
+  });
   /** Tenants the fake corporations subgraph knows, by reference. */
   const tenants = new Map<string, IntakeFacts>();
   /** Tenants for whom the fake swt says priority III applies. */
@@ -133,6 +143,7 @@ export async function startSdvWithPeers() {
         .map((tenantId) => ({ tenantId, priorityThreeApplies: true })),
     );
   });
+  Object.assign(peerUrls, { corporations: corporations.url, swt: swt.url });
   return {
     db: running.dataSource as DataSource,
     peers: { corporations, swt },
@@ -145,6 +156,8 @@ export async function startSdvWithPeers() {
       return facts;
     },
     statements: () => running.statements(),
+    /** Runs one of sdv's scheduled jobs once, now. */
+    runJob: (name: string) => running.runJob(name),
     async query<T = Record<string, any>>(identity: Identity, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
       const own = await signer.sign(identity, "sdv", "test");
       const peerTokens = {
