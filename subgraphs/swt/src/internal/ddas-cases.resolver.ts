@@ -3,7 +3,7 @@ import { ReadableBy } from "../../../shared/src/authorization.js";
 import type { SwtContext } from "../context.js";
 import type { AnswerOf } from "../../../shared/src/contracts/contract.js";
 import type { ddasCases } from "../../../shared/src/contracts/swt.js";
-import { DdasCase } from "./ddas.type.js";
+import { DdasCase } from "../ddas/ddas.type.js";
 
 @Resolver(() => DdasCase)
 export class DdasCaseResolver {

@@ -3,7 +3,7 @@ import { ReadableBy } from "../../../shared/src/authorization.js";
 import type { SdvContext } from "../context.js";
 import type { AnswerOf } from "../../../shared/src/contracts/contract.js";
 import type { recordCaseClosures } from "../../../shared/src/contracts/sdv.js";
-import { CaseClosureInput } from "./case-closure.type.js";
+import { CaseClosureInput } from "../case-closure/case-closure.type.js";
 
 @Resolver()
 export class CaseClosureResolver {

@@ -3,7 +3,7 @@ import { ReadableBy } from "../../../shared/src/authorization.js";
 import type { SdvContext } from "../context.js";
 import type { AnswerOf } from "../../../shared/src/contracts/contract.js";
 import type { recordHandOvers } from "../../../shared/src/contracts/sdv.js";
-import { HandOverInput } from "./hand-over.type.js";
+import { HandOverInput } from "../hand-over/hand-over.type.js";
 
 @Resolver()
 export class HandOverResolver {

@@ -3,7 +3,7 @@ import { ReadableBy } from "../../../shared/src/authorization.js";
 import type { CorporationsContext } from "../context.js";
 import type { AnswerOf } from "../../../shared/src/contracts/contract.js";
 import type { intakeFacts } from "../../../shared/src/contracts/corporations.js";
-import { IntakeFactsArgs, IntakeTenantFacts } from "./intake.type.js";
+import { IntakeFactsArgs, IntakeTenantFacts } from "../intake/intake.type.js";
 
 @Resolver(() => IntakeTenantFacts)
 export class IntakeResolver {

@@ -3,7 +3,7 @@ import { ReadableBy } from "../../../shared/src/authorization.js";
 import type { CorporationsContext } from "../context.js";
 import type { AnswerOf } from "../../../shared/src/contracts/contract.js";
 import type { ddasClients } from "../../../shared/src/contracts/corporations.js";
-import { DdasClient } from "./ddas.type.js";
+import { DdasClient } from "../ddas/ddas.type.js";
 
 @Resolver(() => DdasClient)
 export class DdasClientResolver {

@@ -3,7 +3,7 @@ import { ReadableBy } from "../../../shared/src/authorization.js";
 import type { SwtContext } from "../context.js";
 import type { AnswerOf } from "../../../shared/src/contracts/contract.js";
 import type { openCasesForReferrals } from "../../../shared/src/contracts/swt.js";
-import { OpenCasesForReferralsArgs, OpenedCase } from "./case-opening.type.js";
+import { OpenCasesForReferralsArgs, OpenedCase } from "../case/case-opening.type.js";
 
 @Resolver(() => OpenedCase)
 export class CaseOpeningResolver {
