@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SubgraphName } from "../database.js";
+import type { Peers } from "../service-token.js";
 
 /**
  * One internal endpoint of the peer mesh: a root field one subgraph answers for another, hidden from
@@ -36,9 +37,7 @@ export function peerContract<Field extends string, Variables, Answer>(contract: 
 }
 
 /** What a contract is asked through: a subgraph's PeerClient (on a caller's behalf) or ServicePeers.as (on its own). */
-export interface PeerQuery {
-  query<T>(peer: string, query: string, variables?: Record<string, unknown>): Promise<T>;
-}
+export type PeerQuery = Peers;
 
 /** The peer answered, but not in the shape its contract promises; the caller decides what that means for its request. */
 export class MalformedPeerAnswer extends Error {
