@@ -16,7 +16,8 @@ import { swtSubgraph } from "../subgraphs/swt/src/index.js";
  * must be hidden from the public graph. The types tie the caller and the resolver to the answer;
  * this ties the operation text to the SDL.
  */
-const contracts = [...Object.values(corporationsContracts), ...Object.values(sdvContracts), ...Object.values(swtContracts)].filter(
+const exported: unknown[] = [...Object.values(corporationsContracts), ...Object.values(sdvContracts), ...Object.values(swtContracts)];
+const contracts = exported.filter(
   (value): value is PeerContract<string, unknown, unknown> => typeof value === "object" && value !== null && "operation" in value && "peer" in value,
 );
 const definitions = { corporations: corporationsSubgraph, sdv: sdvSubgraph, swt: swtSubgraph };
