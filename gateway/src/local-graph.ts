@@ -58,7 +58,7 @@ export async function startLocalGraph(options: LocalGraphOptions): Promise<Local
   try {
     const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
     const world = options.seedDemo ? buildDemoWorld() : undefined;
-    // Each subgraph signs its own scheduled calls to the others (the erasure after an objection)
+    // Each subgraph signs its own scheduled calls to the others (the erasure after an objection, sdv's case opening)
     // with a key of its own; the others trust it for the fields they list (service-token.ts).
     const keys = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await serviceKey()] as const))) as Record<SubgraphName, ServiceKey>;
     for (const name of SUBGRAPHS) {

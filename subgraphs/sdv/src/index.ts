@@ -3,8 +3,10 @@ import { startSubgraph, type SubgraphDefinition, type SubgraphOptions } from "..
 import { createContext, type SdvContext } from "./context.js";
 import { entities } from "./entities.js";
 import { migrations } from "./migrations/index.js";
+import { caseOpeningJob } from "./referral/case-opening.job.js";
 import { retentionJobs } from "./retention/retention.service.js";
 import { createSchema } from "./schema.js";
+import { withdrawSignalsOfTenants } from "../../shared/src/contracts/sdv.js";
 import { seedDemo } from "./seed.js";
 
 export const sdvSubgraph: SubgraphDefinition<SdvContext> = {
@@ -14,10 +16,11 @@ export const sdvSubgraph: SubgraphDefinition<SdvContext> = {
   createSchema,
   createContext,
   seedDemo,
-  // Erasure after the retention periods; the settings are checked when the jobs start.
-  scheduledJobs: () => retentionJobs(),
+  // Erasure after the retention periods, and the cases swt could not open when a signal was
+  // forwarded; the settings are checked when the jobs start.
+  scheduledJobs: (_db, services) => [...retentionJobs(), caseOpeningJob(services?.peers)],
   // The corporations subgraph retries the erasure after an objection by itself, on a schedule.
-  serviceFields: { corporations: ["withdrawSignalsOfTenants"] },
+  serviceFields: { corporations: [withdrawSignalsOfTenants.field] },
 };
 
 /** Opens the sdv database (running its migrations) and serves the subgraph. */

@@ -2,8 +2,8 @@ import "reflect-metadata";
 import { buildFederatedSchema } from "../../shared/src/federation.js";
 import { DateTimeScalar } from "../../shared/src/scalars.js";
 import { AccessLogResolver } from "./access-log/access-log.resolver.js";
-import { CaseClosureResolver } from "./case-closure/case-closure.resolver.js";
-import { HandOverResolver } from "./hand-over/hand-over.resolver.js";
+import { CaseClosureResolver } from "./internal/record-case-closures.resolver.js";
+import { HandOverResolver } from "./internal/record-hand-overs.resolver.js";
 import { DdasExportResolver } from "./ddas/ddas.resolver.js";
 import { Corporation } from "./corporation/corporation.type.js";
 import { IntakeResolver } from "./intake/intake.resolver.js";
@@ -17,11 +17,12 @@ import { signalReference } from "./signal/signal.reference.js";
 import { SignalResolver } from "./signal/signal.resolver.js";
 import { tenantReference } from "./tenant/tenant.reference.js";
 import { TenantResolver } from "./signal/tenant-signals.resolver.js";
+import { VisibleTenantIdsResolver } from "./internal/visible-tenant-ids.resolver.js";
 import { Team } from "./team/team.type.js";
 import { Tenant } from "./tenant/tenant.type.js";
 import { ThresholdResolver } from "./threshold/threshold.resolver.js";
 import { ThresholdAnalysisResolver } from "./threshold-analysis/threshold-analysis.resolver.js";
-import { WithdrawalResolver } from "./withdrawal/withdrawal.resolver.js";
+import { WithdrawalResolver } from "./internal/withdraw-signals.resolver.js";
 
 /** The sdv subgraph schema; building it needs no database. */
 export function createSchema() {
@@ -30,6 +31,7 @@ export function createSchema() {
       resolvers: [
         SignalResolver,
         TenantResolver,
+        VisibleTenantIdsResolver,
         PriorityResolver,
         ThresholdResolver,
         ThresholdAnalysisResolver,

@@ -18,7 +18,8 @@ import { tracePeerCall } from "./tracing.js";
 
 /**
  * A subgraph's own calls to another subgraph, made by work that has no caller to act for: a
- * scheduled job (the erasure that follows an objection, retried until it is confirmed). The gateway
+ * scheduled job (the erasure that follows an objection, retried until it is confirmed; the opening
+ * of a case swt could not open when its signal was forwarded). The gateway
  * signs every other subgraph request; these carry a token the calling subgraph signed itself, in
  * their own header, on behalf of the organisation the work is for (e.g. the corporation whose
  * tenant objected). The receiving subgraph accepts such a token only from subgraphs it was told to

@@ -5,6 +5,9 @@ import type { Peers, ServicePeers } from "../../../shared/src/service-token.js";
 import type { ScheduledJob } from "../../../shared/src/subgraph-server.js";
 import { ObjectionEntity } from "./objection.entity.js";
 import { now } from "../../../shared/src/clock.js";
+import { askPeer } from "../../../shared/src/contracts/contract.js";
+import { withdrawSignalsOfTenants } from "../../../shared/src/contracts/sdv.js";
+import { eraseHouseholdsOfTenants } from "../../../shared/src/contracts/swt.js";
 
 /** Tenants asked about in one call to each peer; more are taken up by the next run of the job. */
 export const MAX_TENANTS_PER_ERASURE = 1_000;
@@ -14,11 +17,8 @@ export const MAX_TENANTS_PER_RUN = 5_000;
 export const FIRST_BACKOFF_MS = 60_000;
 export const MAX_BACKOFF_MS = 6 * 3_600_000;
 
-const WITHDRAW_SIGNALS = `mutation WithdrawSignalsOfTenants($tenantIds: [ID!]!) { withdrawSignalsOfTenants(tenantIds: $tenantIds) }`;
-const ERASE_HOUSEHOLDS = `mutation EraseHouseholdsOfTenants($tenantIds: [ID!]!) { eraseHouseholdsOfTenants(tenantIds: $tenantIds) }`;
-
 /** The root fields of sdv and swt that this subgraph calls in its own name (see their `serviceFields`). */
-export const ERASURE_FIELDS = { sdv: ["withdrawSignalsOfTenants"], swt: ["eraseHouseholdsOfTenants"] };
+export const ERASURE_FIELDS = { sdv: [withdrawSignalsOfTenants.field], swt: [eraseHouseholdsOfTenants.field] };
 
 /** What the peers answered: signals withdrawn by sdv, cases erased by swt. */
 export interface ErasureCounts {
@@ -78,8 +78,8 @@ export class ObjectionErasure {
     if (pending.length === 0) return new Map();
     const tenantIds = pending.map((p) => p.tenantId);
     const [signals, cases] = await Promise.allSettled([
-      this.ask("sdv", WITHDRAW_SIGNALS, "withdrawSignalsOfTenants", tenantIds),
-      this.ask("swt", ERASE_HOUSEHOLDS, "eraseHouseholdsOfTenants", tenantIds),
+      askPeer(this.peers, withdrawSignalsOfTenants, { tenantIds }),
+      askPeer(this.peers, eraseHouseholdsOfTenants, { tenantIds }),
     ]);
     const objectionIds = pending.flatMap((p) => p.objectionIds);
     if (signals.status === "rejected" || cases.status === "rejected") {
@@ -130,15 +130,6 @@ export class ObjectionErasure {
       [corporationId, objectionId, MAX_TENANTS_PER_ERASURE],
     );
     return rows.map((row) => ({ tenantId: row.tenant_id, objectionIds: row.objection_ids ?? [] }));
-  }
-
-  private async ask(peer: "sdv" | "swt", query: string, field: string, tenantIds: string[]): Promise<number> {
-    const answer = await this.peers.query<Record<string, unknown>>(peer, query, { tenantIds });
-    const count = answer[field];
-    if (typeof count !== "number" || !Number.isInteger(count) || count < 0) {
-      throw new Error(`${peer} answered ${field} with ${JSON.stringify(count)} instead of a count.`);
-    }
-    return count;
   }
 
   /** Marks the objections confirmed; one already marked keeps its first confirmation. */

@@ -9,6 +9,9 @@ import { IDENTITY_HEADER, PEER_TOKENS_HEADER, type Identity } from "../../../sha
 import { SERVICE_TOKEN_HEADER } from "../../../shared/src/service-token.js";
 import { startSubgraph } from "../../../shared/src/subgraph-server.js";
 import { corporationsSubgraph } from "../index.js";
+import { answerTo } from "../../../shared/src/contracts/contract.js";
+import { sdvVisibleTenantIds, withdrawSignalsOfTenants } from "../../../shared/src/contracts/sdv.js";
+import { eraseHouseholdsOfTenants } from "../../../shared/src/contracts/swt.js";
 
 /**
  * Test stand-ins for the sdv and swt subgraphs (not used by the running subgraph). A fake peer
@@ -33,7 +36,7 @@ export interface FakePeer {
   close(): Promise<void>;
 }
 
-const ERASURES = ["withdrawSignalsOfTenants", "eraseHouseholdsOfTenants"];
+const ERASURES = [withdrawSignalsOfTenants, eraseHouseholdsOfTenants];
 
 async function startFakePeer(): Promise<FakePeer> {
   const peer = { visible: new Set<string>(), held: new Set<string>(), down: false, calls: [] as FakePeer["calls"] };
@@ -45,7 +48,8 @@ async function startFakePeer(): Promise<FakePeer> {
     const token = String(req.headers[IDENTITY_HEADER] ?? req.headers[SERVICE_TOKEN_HEADER] ?? "");
     const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8") || "{}") as Record<string, string>;
     const ids = body.variables?.ids ?? null;
-    const operation = ERASURES.find((field) => body.query?.includes(field)) ?? "visibleTenantIds";
+    const erasure = ERASURES.find((contract) => body.query?.includes(contract.field));
+    const operation = erasure?.field ?? sdvVisibleTenantIds.field;
     const tenantIds = body.variables?.tenantIds;
     peer.calls.push({ operation, ids, ...(tenantIds ? { tenantIds } : {}), audience: claims.aud ?? "", role: claims.role ?? "", sub: claims.sub ?? "" });
     res.setHeader("content-type", "application/json");
@@ -54,13 +58,14 @@ async function startFakePeer(): Promise<FakePeer> {
       res.end(JSON.stringify({ errors: [{ message: "Service unavailable." }] }));
       return;
     }
-    if (operation !== "visibleTenantIds") {
+    if (erasure) {
       const erased = (tenantIds ?? []).filter((id) => peer.held.delete(id)).length;
-      res.end(JSON.stringify({ data: { [operation]: erased } }));
+      res.end(JSON.stringify({ data: answerTo(erasure, erased) }));
       return;
     }
+    // sdv and swt answer visibleTenantIds under the same contract shape.
     const visibleTenantIds = ids === null ? [...peer.visible] : ids.filter((id) => peer.visible.has(id));
-    res.end(JSON.stringify({ data: { visibleTenantIds } }));
+    res.end(JSON.stringify({ data: answerTo(sdvVisibleTenantIds, visibleTenantIds) }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -5,6 +5,9 @@ import { logger } from "../../../shared/src/logger.js";
 import { TENANT_VISIBILITY_PEER, type PeerClient } from "../../../shared/src/peer-client.js";
 import { corporationForWrite } from "../../../shared/src/corporation-for-write.js";
 import { isUuid } from "../../../shared/src/input-rules.js";
+import { askPeer, MalformedPeerAnswer } from "../../../shared/src/contracts/contract.js";
+import { sdvVisibleTenantIds } from "../../../shared/src/contracts/sdv.js";
+import { swtVisibleTenantIds } from "../../../shared/src/contracts/swt.js";
 
 /**
  * The roles that may read a tenant's contact data and arrears at all (the first two rows of the
@@ -12,7 +15,7 @@ import { isUuid } from "../../../shared/src/input-rules.js";
  */
 export const TENANT_READERS: Role[] = ["CORPORATION", "SDV", "SWT", "BUDGET_COACH"];
 
-const VISIBLE_TENANT_IDS = `query VisibleTenantIds($ids: [ID!]) { visibleTenantIds(ids: $ids) }`;
+const VISIBLE_TENANT_IDS = { sdv: sdvVisibleTenantIds, swt: swtVisibleTenantIds };
 
 /**
  * Which tenants a peer subgraph lets the caller see, asked at most once per tenant and request:
@@ -51,18 +54,16 @@ export class PeerVisibility {
   }
 
   private async ask(ids: string[] | null): Promise<string[]> {
-    let answer: unknown;
     try {
-      answer = (await this.peers.query<{ visibleTenantIds: unknown }>(this.peer, VISIBLE_TENANT_IDS, { ids })).visibleTenantIds;
+      return await askPeer(this.peers, VISIBLE_TENANT_IDS[this.peer], { ids });
     } catch (error) {
-      logger.warn({ err: error, peer: this.peer }, "peer could not say which tenants the caller may see; showing none");
+      if (error instanceof MalformedPeerAnswer) {
+        logger.warn({ peer: this.peer, issues: error.issues }, "peer answered visibleTenantIds with something other than a list of ids; showing none");
+      } else {
+        logger.warn({ err: error, peer: this.peer }, "peer could not say which tenants the caller may see; showing none");
+      }
       throw this.unavailable();
     }
-    if (!Array.isArray(answer) || !answer.every((id): id is string => typeof id === "string")) {
-      logger.warn({ peer: this.peer }, "peer answered visibleTenantIds with something other than a list of ids; showing none");
-      throw this.unavailable();
-    }
-    return answer;
   }
 
   private unavailable(): GraphQLError {

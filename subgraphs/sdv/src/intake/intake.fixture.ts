@@ -8,10 +8,14 @@ import { freshDatabaseUrls } from "../../../../test/support/databases.js";
 import type { GraphQLResponse } from "../../../../test/support/subgraph.js";
 import { IDENTITY_HEADER, PEER_TOKENS_HEADER, type Identity } from "../../../shared/src/identity.js";
 import { startSubgraph } from "../../../shared/src/subgraph-server.js";
+import { SERVICE_TOKEN_HEADER, serviceKey } from "../../../shared/src/service-token.js";
 import { sdvSubgraph } from "../index.js";
 import { addDays } from "../../../shared/src/covenant/working-days.js";
 import { todayInNetherlands } from "../../../shared/src/clock.js";
 import type { ReferralForCase } from "../referral/case-opening.js";
+import { answerTo } from "../../../shared/src/contracts/contract.js";
+import { intakeFacts } from "../../../shared/src/contracts/corporations.js";
+import { householdFacts, openCasesForReferrals } from "../../../shared/src/contracts/swt.js";
 import { COLLECTION_STEPS, type IntakeFacts } from "./intake.rules.js";
 
 /**
@@ -37,7 +41,8 @@ async function startFakePeer(answer: (variables: Record<string, any>, claims: { 
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { query: string; variables?: Record<string, unknown> };
-    const token = String(req.headers[IDENTITY_HEADER] ?? "");
+    // The gateway's token, or sdv's own (its scheduled case opening).
+    const token = String(req.headers[IDENTITY_HEADER] ?? req.headers[SERVICE_TOKEN_HEADER] ?? "");
     const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8") || "{}") as { role?: string; orgs?: string[] };
     peer.calls.push({ query: body.query, variables: body.variables ?? {}, role: claims.role ?? "", orgs: claims.orgs ?? [] });
     res.setHeader("content-type", "application/json");
@@ -90,23 +95,35 @@ export async function startSdvWithPeers() {
   const databases = freshDatabaseUrls();
   const { key } = await generateSigningKey();
   const signer = new GatewayTokenSigner(key);
-  const running = await startSubgraph(sdvSubgraph, { databaseUrl: databases.urls.sdv, port: 0, gatewayKeys: { jwks: signer.jwks } });
+  const peerUrls: Record<string, string> = {};
+  const running = await startSubgraph(sdvSubgraph, {
+    databaseUrl: databases.urls.sdv,
+    port: 0,
+    gatewayKeys: { jwks: signer.jwks },
+    // Its scheduled jobs call the fake peers in sdv's own name (runJob; nothing runs on a timer here).
+    serviceKey: await serviceKey(),
+    peerUrls: () => peerUrls,
+  });
   /** Tenants the fake corporations subgraph knows, by reference. */
   const tenants = new Map<string, IntakeFacts>();
   /** Tenants for whom the fake swt says priority III applies. */
   const vulnerable = new Set<string>();
-  const corporations = await startFakePeer((variables, claims) => ({
-    intakeFacts: (variables.references as string[])
-      .map((reference) => tenants.get(reference))
-      .filter((f): f is IntakeFacts => !!f && f.corporationId === variables.corporationId && claims.orgs.includes(f.corporationId)),
-  }));
+  const corporations = await startFakePeer((variables, claims) =>
+    answerTo(
+      intakeFacts,
+      (variables.references as string[])
+        .map((reference) => tenants.get(reference))
+        .filter((f): f is IntakeFacts => !!f && f.corporationId === variables.corporationId && claims.orgs.includes(f.corporationId)),
+    ),
+  );
   /** The cases the fake swt opened: case id per signal id, and the household's case per tenant id. */
   const cases = { bySignal: new Map<string, string>(), byTenant: new Map<string, string>(), teamOf: new Map<string, string>() };
   const swt = await startFakePeer((variables, claims) => {
     if (Array.isArray(variables.referrals)) {
       const allowed = (r: ReferralForCase) => claims.orgs.includes(claims.role === "CORPORATION" ? r.corporationId : claims.role === "SDV" || claims.role === "COORDINATOR" ? r.municipalityCode : "");
-      return {
-        openCasesForReferrals: (variables.referrals as ReferralForCase[]).filter(allowed).map((r) => {
+      return answerTo(
+        openCasesForReferrals,
+        (variables.referrals as ReferralForCase[]).filter(allowed).map((r) => {
           const known = cases.bySignal.get(r.signalId);
           if (known) return { signalId: r.signalId, caseId: known, teamId: cases.teamOf.get(known) ?? r.teamId, joinedExisting: true };
           const household = cases.byTenant.get(r.tenantId);
@@ -116,15 +133,17 @@ export async function startSdvWithPeers() {
           if (!cases.teamOf.has(caseId)) cases.teamOf.set(caseId, r.teamId);
           return { signalId: r.signalId, caseId, teamId: cases.teamOf.get(caseId)!, joinedExisting: household !== undefined };
         }),
-      };
+      );
     }
-    return {
-      householdFacts: (variables.households as { tenantId: string }[])
+    return answerTo(
+      householdFacts,
+      (variables.households as { tenantId: string }[])
         .map(({ tenantId }) => tenantId)
         .filter((tenantId) => vulnerable.has(tenantId))
         .map((tenantId) => ({ tenantId, priorityThreeApplies: true })),
-    };
+    );
   });
+  Object.assign(peerUrls, { corporations: corporations.url, swt: swt.url });
   return {
     db: running.dataSource as DataSource,
     peers: { corporations, swt },
@@ -137,6 +156,8 @@ export async function startSdvWithPeers() {
       return facts;
     },
     statements: () => running.statements(),
+    /** Runs one of sdv's scheduled jobs once, now. */
+    runJob: (name: string) => running.runJob(name),
     async query<T = Record<string, any>>(identity: Identity, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
       const own = await signer.sign(identity, "sdv", "test");
       const peerTokens = {

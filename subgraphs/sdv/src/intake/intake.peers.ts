@@ -2,41 +2,21 @@ import { GraphQLError } from "graphql";
 import { logger } from "../../../shared/src/logger.js";
 import type { PeerClient } from "../../../shared/src/peer-client.js";
 import type { IntakeFacts } from "./intake.rules.js";
+import { askPeer, MalformedPeerAnswer, type PeerContract } from "../../../shared/src/contracts/contract.js";
+import { intakeFacts } from "../../../shared/src/contracts/corporations.js";
+import { householdFacts } from "../../../shared/src/contracts/swt.js";
 
-const INTAKE_FACTS = `query IntakeFacts($corporationId: ID!, $references: [String!]!) {
-  intakeFacts(corporationId: $corporationId, references: $references) {
-    reference tenantId corporationId municipalityCode postcode houseNumber
-    arrears { amountCents since phase bailiffHandoverOn }
-    collectionSteps { kind takenOn }
-    hasStandingObjection
+/** Asks a contract; an answer outside it stores nothing of the batch rather than something wrong. */
+async function ask<F extends string, V, A>(peers: PeerClient, contract: PeerContract<F, V, A>, variables: V): Promise<A> {
+  try {
+    return await askPeer(peers, contract, variables);
+  } catch (error) {
+    if (!(error instanceof MalformedPeerAnswer)) throw error;
+    logger.warn({ peer: contract.peer, what: contract.field, issues: error.issues }, "peer answered in an unexpected shape");
+    throw new GraphQLError(`The ${contract.peer} service answered ${contract.field} in an unexpected shape; nothing of this batch was stored. Send it again later.`, {
+      extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: contract.peer },
+    });
   }
-}`;
-
-const HOUSEHOLD_FACTS = `query HouseholdFacts($households: [HouseholdKeyInput!]!) {
-  householdFacts(households: $households) { tenantId priorityThreeApplies }
-}`;
-
-function malformed(peer: string, what: string): GraphQLError {
-  logger.warn({ peer, what }, "peer answered in an unexpected shape");
-  return new GraphQLError(`The ${peer} service answered ${what} in an unexpected shape; nothing of this batch was stored. Send it again later.`, {
-    extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: peer },
-  });
-}
-
-const isString = (value: unknown): value is string => typeof value === "string";
-const isDate = (value: unknown): value is string => isString(value) && /^\d{4}-\d{2}-\d{2}$/.test(value);
-
-function isFacts(value: unknown): value is IntakeFacts {
-  const v = value as IntakeFacts;
-  if (!v || !isString(v.reference) || !isString(v.tenantId) || !isString(v.corporationId) || !isString(v.municipalityCode)) return false;
-  if (!isString(v.postcode) || !isString(v.houseNumber) || typeof v.hasStandingObjection !== "boolean" || !Array.isArray(v.collectionSteps)) return false;
-  if (!v.collectionSteps.every((s) => s && isString(s.kind) && isDate(s.takenOn))) return false;
-  if (v.arrears !== null) {
-    const a = v.arrears;
-    if (!a || !Number.isInteger(a.amountCents) || !isDate(a.since) || !["ARREARS", "COLLECTION", "BAILIFF"].includes(a.phase)) return false;
-    if (a.bailiffHandoverOn !== null && !isDate(a.bailiffHandoverOn)) return false;
-  }
-  return true;
 }
 
 /**
@@ -47,9 +27,8 @@ function isFacts(value: unknown): value is IntakeFacts {
  */
 export async function intakeFactsOf(peers: PeerClient, corporationId: string, references: string[]): Promise<Map<string, IntakeFacts>> {
   if (references.length === 0) return new Map();
-  const answer = await peers.query<{ intakeFacts: unknown }>("corporations", INTAKE_FACTS, { corporationId, references });
-  if (!Array.isArray(answer.intakeFacts) || !answer.intakeFacts.every(isFacts)) throw malformed("corporations", "intakeFacts");
-  return new Map(answer.intakeFacts.filter((f) => f.corporationId === corporationId).map((f) => [f.reference, f]));
+  const answer: IntakeFacts[] = await ask(peers, intakeFacts, { corporationId, references });
+  return new Map(answer.filter((f) => f.corporationId === corporationId).map((f) => [f.reference, f]));
 }
 
 /**
@@ -60,10 +39,6 @@ export async function intakeFactsOf(peers: PeerClient, corporationId: string, re
  */
 export async function knownVulnerableAtSwt(peers: PeerClient, households: { tenantId: string; postcode: string; houseNumber: string }[]): Promise<Set<string>> {
   if (households.length === 0) return new Set();
-  const answer = await peers.query<{ householdFacts: unknown }>("swt", HOUSEHOLD_FACTS, { households });
-  const facts = answer.householdFacts as { tenantId?: unknown; priorityThreeApplies?: unknown }[];
-  if (!Array.isArray(facts) || !facts.every((f) => f && isString(f.tenantId) && typeof f.priorityThreeApplies === "boolean")) {
-    throw malformed("swt", "householdFacts");
-  }
-  return new Set(facts.filter((f) => f.priorityThreeApplies === true).map((f) => f.tenantId as string));
+  const facts = await ask(peers, householdFacts, { households });
+  return new Set(facts.filter((f) => f.priorityThreeApplies).map((f) => f.tenantId));
 }

@@ -97,6 +97,42 @@ describe("case opening: every forwarding opens or joins a case at swt", () => {
     expect(await caseOf(waiting.items[0]!.signal.id)).toBe(sdv.cases.bySignal.get(waiting.items[0]!.signal.id));
   });
 
+  it("forwardings whose case swt could not open get it from the scheduled job once swt is back, asked in the name of their municipality's SDV; a second run opens nothing twice", async () => {
+    sdv.peers.swt.failing = /openCasesForReferrals/;
+    const answer = await submit(
+      [tenant("job-haarlem", { corporationId: "pre-wonen", arrears: above }), tenant("job-zandvoort", { corporationId: "pre-wonen", arrears: below, postcode: "2041 EF", municipalityCode: "0473" })],
+      identities.preWonen,
+    );
+    // Pre Wonen's forwardings still waiting from an earlier test count as well.
+    expect(answer.casesPending).toBeGreaterThanOrEqual(2);
+    const signalIds = answer.items.map((item) => item.signal.id);
+
+    // Still down: the run asks, fails, and the forwardings keep waiting.
+    const whileDown = await sdv.runJob("case-opening");
+    expect(whileDown).toMatchObject({ opened: 0 });
+    expect(whileDown.pending).toBeGreaterThanOrEqual(2);
+    for (const signalId of signalIds) expect(await caseOf(signalId)).toBeNull();
+
+    sdv.peers.swt.failing = null;
+    const from = sdv.peers.swt.calls.length;
+    const run = await sdv.runJob("case-opening");
+    expect(run).toMatchObject({ pending: 0 });
+    expect(run.opened).toBeGreaterThanOrEqual(2);
+    const calls = openCalls(from);
+    expect(sentIds(calls)).toEqual(expect.arrayContaining(signalIds));
+    for (const call of calls) {
+      expect(call).toMatchObject({ role: "SDV" });
+      expect(call.orgs).toHaveLength(1);
+      for (const referral of call.variables.referrals as ReferralForCase[]) expect(referral.municipalityCode).toBe(call.orgs[0]);
+    }
+    for (const signalId of signalIds) expect(await caseOf(signalId)).toBe(sdv.cases.bySignal.get(signalId));
+
+    const again = sdv.peers.swt.calls.length;
+    expect(await sdv.runJob("case-opening")).toEqual({ municipalities: 0, sent: 0, opened: 0, pending: 0 });
+    expect(openCalls(again)).toEqual([]);
+    for (const signalId of signalIds) expect(await caseOf(signalId)).toBe(sdv.cases.bySignal.get(signalId));
+  });
+
   it("another corporation's waiting forwardings are not sent with this corporation's batch", async () => {
     sdv.peers.swt.failing = /openCasesForReferrals/;
     const facts = [tenant("scope-elan")];

@@ -2,33 +2,17 @@ import type { DataSource } from "typeorm";
 import { isCorporationId } from "../../../shared/src/covenant/organisations.js";
 import type { Identity } from "../../../shared/src/identity.js";
 import { logger } from "../../../shared/src/logger.js";
-import type { PeerClient } from "../../../shared/src/peer-client.js";
 import type { PhaseValue } from "../signal/signal.entity.js";
 import { isUuid } from "../../../shared/src/input-rules.js";
 import { LIVE_STATUSES } from "../signal/signal.entity.js";
+import { askPeer, type PeerQuery, type VariablesOf } from "../../../shared/src/contracts/contract.js";
+import { openCasesForReferrals } from "../../../shared/src/contracts/swt.js";
 
 /** Forwardings per call to swt; swt takes at most 20,000 in one call. */
 export const CASE_OPENING_CHUNK = 5_000;
 
-const OPEN_CASES = `mutation OpenCasesForReferrals($referrals: [ReferralInput!]!) {
-  openCasesForReferrals(referrals: $referrals) { signalId caseId teamId joinedExisting }
-}`;
-
-/** One forwarding as swt's `openCasesForReferrals` takes it (ReferralInput). */
-export interface ReferralForCase {
-  signalId: string;
-  tenantId: string;
-  corporationId: string;
-  municipalityCode: string;
-  /** An SWT team slug, or budget-coach. */
-  teamId: string;
-  /** Day zero of the feedback term (Art. 5.4). */
-  forwardedOn: string;
-  /** The collection phase as delivered, which sets the feedback term: 5 or 10 working days. */
-  phase: PhaseValue;
-  /** True when the signal was forwarded anew to another holder: swt moves it out of its old case. */
-  move: boolean;
-}
+/** One forwarding as swt's `openCasesForReferrals` takes it (ReferralInput; its contract says what each field is). */
+export type ReferralForCase = VariablesOf<typeof openCasesForReferrals>["referrals"][number] & { phase: PhaseValue };
 
 /**
  * Whose forwardings a caller may have swt open cases for, which is also whose pending forwardings it
@@ -55,13 +39,14 @@ const NOTHING: CaseOpeningOutcome = { sent: 0, opened: 0, pending: 0 };
  * rule of who may), and keeps the case id on the referral. It never undoes a forwarding: when swt
  * cannot be reached the forwarding stands, its case id stays null (pending), and it is sent again with
  * the next forwarding of the same scope (the same corporation's next batch, or an SDV's next forwarding
- * in its municipalities). swt opens at most one case per signal, so sending a forwarding again is safe.
+ * in its municipalities), and by the scheduled job `case-opening` (case-opening.job.ts), whichever
+ * comes first. swt opens at most one case per signal, so sending a forwarding again is safe.
  */
 export class CaseOpeningService {
   constructor(
     private readonly db: DataSource,
     private readonly identity: Identity,
-    private readonly peers: PeerClient,
+    private readonly peers: PeerQuery,
     private readonly requestId: string,
   ) {}
 
@@ -80,7 +65,7 @@ export class CaseOpeningService {
    * stores each answered case id, one statement per chunk. A failure is logged and stops the sending;
    * what was not answered stays pending. Call it after the forwarding's transaction has committed.
    */
-  async afterForwarding(options: { corporationId?: string; forwarded?: string[] } = {}): Promise<CaseOpeningOutcome> {
+  async afterForwarding(options: { corporationId?: string; forwarded?: string[]; atMost?: number } = {}): Promise<CaseOpeningOutcome> {
     const scope = this.scopeOf(options.corporationId);
     if (!scope) {
       logger.info({ role: this.identity.role, requestId: this.requestId }, "no case opening for this caller; pending forwardings wait for a corporation or SDV");
@@ -88,7 +73,7 @@ export class CaseOpeningService {
     }
     let referrals: ReferralForCase[];
     try {
-      referrals = await this.pending(scope, (options.forwarded ?? []).filter(isUuid));
+      referrals = await this.pending(scope, (options.forwarded ?? []).filter(isUuid), options.atMost ?? null);
     } catch (error) {
       // The forwarding is committed; it must not fail now. Its case is asked for with the next one.
       logger.error({ err: error, scope, requestId: this.requestId }, "pending forwardings could not be read; their cases are asked for with the next forwarding");
@@ -101,9 +86,8 @@ export class CaseOpeningService {
       const chunk = referrals.slice(i, i + CASE_OPENING_CHUNK);
       sent += chunk.length;
       try {
-        const answer = await this.peers.query<{ openCasesForReferrals: unknown }>("swt", OPEN_CASES, { referrals: chunk });
-        const cases = answeredCases(answer.openCasesForReferrals, new Set(chunk.map((r) => r.signalId)));
-        if (!cases) throw new Error("swt answered openCasesForReferrals in an unexpected shape");
+        const answer = await askPeer(this.peers, openCasesForReferrals, { referrals: chunk });
+        const cases = answeredCases(answer, new Set(chunk.map((r) => r.signalId)));
         await this.store(cases);
         opened += cases.size;
       } catch (error) {
@@ -117,8 +101,8 @@ export class CaseOpeningService {
     return { sent, opened, pending: referrals.length - opened };
   }
 
-  /** The live forwardings of the scope without a case, and those forwarded anew; one statement. */
-  private async pending(scope: CaseOpeningScope, forwarded: string[]): Promise<ReferralForCase[]> {
+  /** The live forwardings of the scope without a case, and those forwarded anew, oldest first, at most `atMost` (null: all); one statement. */
+  private async pending(scope: CaseOpeningScope, forwarded: string[], atMost: number | null): Promise<ReferralForCase[]> {
     const [scopeCondition, scopeValue] =
       "corporationId" in scope ? ["s.corporation_id = $3", scope.corporationId] : ["s.municipality_code = ANY($3::text[])", scope.municipalityCodes];
     return this.db.query(
@@ -126,8 +110,9 @@ export class CaseOpeningService {
               r.team_id AS "teamId", r.forwarded_on AS "forwardedOn", s.delivered_phase AS "phase", r.case_move AS "move"
          FROM referral r JOIN signal s ON s.id = r.signal_id
         WHERE (r.case_id IS NULL OR r.signal_id = ANY($2::uuid[])) AND s.status = ANY($1::text[]) AND ${scopeCondition}
-        ORDER BY r.forwarded_at, r.signal_id`,
-      [LIVE_STATUSES, forwarded, scopeValue],
+        ORDER BY r.forwarded_at, r.signal_id
+        LIMIT $4`,
+      [LIVE_STATUSES, forwarded, scopeValue, atMost],
     );
   }
 
@@ -148,12 +133,10 @@ interface CaseOfSignal {
   teamId: string;
 }
 
-/** The case (and its team) per signal id from swt's answer, only for signals sent; null when the answer is malformed. */
-function answeredCases(answer: unknown, sent: Set<string>): Map<string, CaseOfSignal> | null {
-  if (!Array.isArray(answer)) return null;
+/** The case (and its team) per signal id from swt's answer (checked against its contract), only for signals sent. */
+function answeredCases(answer: { signalId: string; caseId: string; teamId: string }[], sent: Set<string>): Map<string, CaseOfSignal> {
   const cases = new Map<string, CaseOfSignal>();
-  for (const item of answer as { signalId?: unknown; caseId?: unknown; teamId?: unknown }[]) {
-    if (!item || typeof item.signalId !== "string" || typeof item.caseId !== "string" || !isUuid(item.caseId) || typeof item.teamId !== "string") return null;
+  for (const item of answer) {
     if (sent.has(item.signalId)) cases.set(item.signalId, { caseId: item.caseId, teamId: item.teamId });
   }
   return cases;

@@ -2,14 +2,12 @@ import type { DataSource } from "typeorm";
 import { logger } from "../../../shared/src/logger.js";
 import type { PeerClient } from "../../../shared/src/peer-client.js";
 import { todayInNetherlands } from "../../../shared/src/clock.js";
+import { askPeer } from "../../../shared/src/contracts/contract.js";
+import { recordCaseClosures } from "../../../shared/src/contracts/sdv.js";
 import { CaseSignalEntity } from "./case-signal.entity.js";
 import { CaseStatus } from "./case.enums.js";
 import { CaseEntity } from "./case.entity.js";
 import type { CasePolicy } from "./case.policy.js";
-
-const RECORD_CASE_CLOSURES = `mutation RecordCaseClosures($closures: [CaseClosureInput!]!) {
-  recordCaseClosures(closures: $closures)
-}`;
 
 /** Closures sent in one call at most; what is left goes with the next close. */
 const MAX_CLOSURES_PER_CALL = 500;
@@ -34,7 +32,7 @@ export class CaseClosureReporter {
     try {
       pending = await this.pending();
       if (pending.length === 0) return 0;
-      await this.peers.query<{ recordCaseClosures: number }>("sdv", RECORD_CASE_CLOSURES, {
+      await askPeer(this.peers, recordCaseClosures, {
         closures: pending.map(({ signalIds, closedOn }) => ({ signalIds, closedOn })),
       });
       await this.db

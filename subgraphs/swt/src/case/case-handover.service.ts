@@ -7,16 +7,14 @@ import type { Identity } from "../../../shared/src/identity.js";
 import { logger } from "../../../shared/src/logger.js";
 import type { PeerClient } from "../../../shared/src/peer-client.js";
 import { now, todayInNetherlands } from "../../../shared/src/clock.js";
+import { askPeer } from "../../../shared/src/contracts/contract.js";
+import { recordHandOvers } from "../../../shared/src/contracts/sdv.js";
 import { dueDateOf } from "../feedback-deadline/feedback-deadline.js";
 import { CASE_OPENING_LOCK, closeEmptiedCases, insertCase, moveSignal, openCaseAt } from "./case-opening.service.js";
 import { lockCaseForWork } from "./case-rows.js";
 import { CaseOutcome, CaseStatus } from "./case.enums.js";
 import { CaseEntity } from "./case.entity.js";
 import type { CasePolicy } from "./case.policy.js";
-
-const RECORD_HAND_OVERS = `mutation RecordHandOvers($handOvers: [HandOverInput!]!) {
-  recordHandOvers(handOvers: $handOvers)
-}`;
 
 /** Hand-overs told to sdv in one call at most; what is left goes with the next hand-over. */
 const MAX_REPORTS_PER_CALL = 500;
@@ -145,7 +143,7 @@ export class CaseHandOverService {
         [fromTeam, MAX_REPORTS_PER_CALL],
       );
       if (pending.length === 0) return true;
-      await this.peers.query<{ recordHandOvers: number }>("sdv", RECORD_HAND_OVERS, {
+      await askPeer(this.peers, recordHandOvers, {
         handOvers: pending.map((p) => ({ signalIds: p.signalIds, caseId: p.toCaseId, teamId: p.toTeamId, forwardedOn: p.forwardedOn, reason: p.reason })),
       });
       await this.db.query(

@@ -8,6 +8,8 @@ import type { GraphQLResponse } from "../../../../test/support/subgraph.js";
 import { IDENTITY_HEADER, PEER_TOKENS_HEADER, type Identity } from "../../../shared/src/identity.js";
 import { startSubgraph } from "../../../shared/src/subgraph-server.js";
 import { swtSubgraph } from "../index.js";
+import { answerTo } from "../../../shared/src/contracts/contract.js";
+import { recordCaseClosures, recordHandOvers } from "../../../shared/src/contracts/sdv.js";
 
 /**
  * A test stand-in for the sdv subgraph (not used by the running subgraph): it answers
@@ -48,7 +50,10 @@ async function startFakeSdv(): Promise<FakeSdv> {
       res.end(JSON.stringify({ errors: [{ message: "Service unavailable." }] }));
       return;
     }
-    res.end(JSON.stringify({ data: { recordCaseClosures: closures.reduce((n, c) => n + c.signalIds.length, 0) } }));
+    const data = handOvers
+      ? answerTo(recordHandOvers, handOvers.reduce((n, h) => n + h.signalIds.length, 0))
+      : answerTo(recordCaseClosures, closures.reduce((n, c) => n + c.signalIds.length, 0));
+    res.end(JSON.stringify({ data }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

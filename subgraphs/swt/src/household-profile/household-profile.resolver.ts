@@ -1,7 +1,7 @@
-import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
 import type { SwtContext } from "../context.js";
-import { HouseholdAddressInput, HouseholdFact, HouseholdInput, HouseholdKeyInput, HouseholdProfile } from "./household-profile.type.js";
+import { HouseholdAddressInput, HouseholdInput, HouseholdProfile } from "./household-profile.type.js";
 
 @Resolver(() => HouseholdProfile)
 export class HouseholdProfileResolver {
@@ -19,27 +19,5 @@ export class HouseholdProfileResolver {
   @Query(() => HouseholdProfile, { nullable: true, description: "What your team knows of the household at an address; null when nothing is recorded there that is yours to see." })
   household(@Arg("address", () => HouseholdAddressInput) address: HouseholdAddressInput, @Ctx() ctx: SwtContext) {
     return ctx.services.householdProfiles.byAddress(address);
-  }
-}
-
-@Resolver(() => HouseholdFact)
-export class HouseholdFactResolver {
-  /**
-   * For the sdv subgraph, which asks it while it sets the priority of a batch of signals (Art. 5.3),
-   * on behalf of the SDV worker or of the corporation submitting the batch; hidden from the public
-   * graph. An SWT worker is not among the readers: it reads the profile itself.
-   */
-  @Directive("@inaccessible")
-  @ReadableBy("CORPORATION", "SDV")
-  @Query(() => [HouseholdFact], {
-    description:
-      "The households of the given tenants for which priority III applies, found by address (as the corporation registered it) or by a tenant linked to a profile; others are left out. tenantIds alone finds only tenant-linked profiles.",
-  })
-  householdFacts(
-    @Arg("tenantIds", () => [ID], { nullable: true }) tenantIds: string[] | null,
-    @Arg("households", () => [HouseholdKeyInput], { nullable: true }) households: HouseholdKeyInput[] | null,
-    @Ctx() ctx: SwtContext,
-  ) {
-    return ctx.services.householdProfiles.facts([...(households ?? []), ...(tenantIds ?? []).map((tenantId) => ({ tenantId }))]);
   }
 }

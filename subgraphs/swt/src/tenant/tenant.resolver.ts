@@ -1,4 +1,4 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
 import { Case } from "../case/case.type.js";
 import type { SwtContext } from "../context.js";
@@ -30,21 +30,5 @@ export class TenantResolver {
   })
   householdProfile(@Root() tenant: Tenant, @Ctx() ctx: SwtContext) {
     return ctx.loaders.householdProfile.load(tenant.id);
-  }
-
-  /**
-   * For the corporations subgraph, which asks it on the caller's behalf to decide which tenants an
-   * SDV, SWT or budget coach may see; hidden from the public graph. sdv answers a field of the same
-   * name from its signals. Shareable only so that both may declare it: being inaccessible, the gateway
-   * never plans it, and corporations asks each subgraph directly.
-   */
-  @Directive("@shareable")
-  @Directive("@inaccessible")
-  @ReadableBy("SDV", "SWT", "BUDGET_COACH")
-  @Query(() => [ID], {
-    description: "Of the given tenants (all when null), those with a case that is not closed and that you may see.",
-  })
-  visibleTenantIds(@Arg("ids", () => [ID], { nullable: true }) ids: string[] | null, @Ctx() ctx: SwtContext) {
-    return ctx.services.cases.visibleTenantIds(ids ?? null);
   }
 }

@@ -1,7 +1,9 @@
 import { Arg, Ctx, Directive, ID, Query, Resolver } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
 import type { SwtContext } from "../context.js";
-import { DdasCase } from "./ddas.type.js";
+import type { AnswerOf } from "../../../shared/src/contracts/contract.js";
+import type { ddasCases } from "../../../shared/src/contracts/swt.js";
+import { DdasCase } from "../ddas/ddas.type.js";
 
 @Resolver(() => DdasCase)
 export class DdasCaseResolver {
@@ -14,7 +16,7 @@ export class DdasCaseResolver {
   @Query(() => [DdasCase], {
     description: "The cases that hold any of the given signals, in DDAS's words, by the day taken up. Signals no case holds find nothing.",
   })
-  ddasCases(@Arg("signalIds", () => [ID]) signalIds: string[], @Ctx() ctx: SwtContext) {
+  ddasCases(@Arg("signalIds", () => [ID]) signalIds: string[], @Ctx() ctx: SwtContext): Promise<AnswerOf<typeof ddasCases>> {
     return ctx.services.ddasCases.bySignalIds(signalIds);
   }
 }

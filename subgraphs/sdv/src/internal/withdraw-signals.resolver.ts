@@ -1,5 +1,7 @@
 import { Arg, Ctx, Directive, ID, Int, Mutation, Resolver } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
+import type { AnswerOf } from "../../../shared/src/contracts/contract.js";
+import type { withdrawSignalsOfTenants } from "../../../shared/src/contracts/sdv.js";
 import type { SdvContext } from "../context.js";
 
 @Resolver()
@@ -14,7 +16,7 @@ export class WithdrawalResolver {
     description:
       "Withdraws the signals of tenants who objected to the data exchange (Art. 3.4): erases every signal of these tenants that your corporation submitted, with its priority, history and forwarding, and their refused intake items. Returns the number of signals erased; a second call erases none. For the corporations subgraph only.",
   })
-  withdrawSignalsOfTenants(@Arg("tenantIds", () => [ID]) tenantIds: string[], @Ctx() ctx: SdvContext) {
+  withdrawSignalsOfTenants(@Arg("tenantIds", () => [ID]) tenantIds: string[], @Ctx() ctx: SdvContext): Promise<AnswerOf<typeof withdrawSignalsOfTenants>> {
     return ctx.services.withdrawal.withdrawSignalsOfTenants(tenantIds);
   }
 }

@@ -1,7 +1,9 @@
 import { Args, Ctx, Directive, Query, Resolver } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
 import type { CorporationsContext } from "../context.js";
-import { IntakeFactsArgs, IntakeTenantFacts } from "./intake.type.js";
+import type { AnswerOf } from "../../../shared/src/contracts/contract.js";
+import type { intakeFacts } from "../../../shared/src/contracts/corporations.js";
+import { IntakeFactsArgs, IntakeTenantFacts } from "../intake/intake.type.js";
 
 @Resolver(() => IntakeTenantFacts)
 export class IntakeResolver {
@@ -16,7 +18,7 @@ export class IntakeResolver {
     description:
       "The intake facts of the given tenant references of a corporation: one entry per reference it registered; unknown references are left out. A corporation is answered about its own tenants only; about any other corporation the answer is empty.",
   })
-  intakeFacts(@Args() { corporationId, references }: IntakeFactsArgs, @Ctx() ctx: CorporationsContext) {
+  intakeFacts(@Args() { corporationId, references }: IntakeFactsArgs, @Ctx() ctx: CorporationsContext): Promise<AnswerOf<typeof intakeFacts>> {
     return ctx.services.intake.factsByReferences(corporationId, references);
   }
 }

@@ -1,7 +1,9 @@
 import { Arg, Ctx, Directive, ID, Query, Resolver } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
 import type { CorporationsContext } from "../context.js";
-import { DdasClient } from "./ddas.type.js";
+import type { AnswerOf } from "../../../shared/src/contracts/contract.js";
+import type { ddasClients } from "../../../shared/src/contracts/corporations.js";
+import { DdasClient } from "../ddas/ddas.type.js";
 
 @Resolver(() => DdasClient)
 export class DdasClientResolver {
@@ -15,7 +17,7 @@ export class DdasClientResolver {
   @Query(() => [DdasClient], {
     description: "The given tenants as DDAS identifies them (postcode, house number, arrears start); unknown ids are left out. Every tenant answered about is access-logged.",
   })
-  ddasClients(@Arg("tenantIds", () => [ID]) tenantIds: string[], @Ctx() ctx: CorporationsContext) {
+  ddasClients(@Arg("tenantIds", () => [ID]) tenantIds: string[], @Ctx() ctx: CorporationsContext): Promise<AnswerOf<typeof ddasClients>> {
     return ctx.services.ddasClients.byTenantIds(tenantIds);
   }
 }

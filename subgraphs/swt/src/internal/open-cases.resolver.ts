@@ -1,7 +1,9 @@
 import { Args, Ctx, Directive, Mutation, Resolver } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
 import type { SwtContext } from "../context.js";
-import { OpenCasesForReferralsArgs, OpenedCase } from "./case-opening.type.js";
+import type { AnswerOf } from "../../../shared/src/contracts/contract.js";
+import type { openCasesForReferrals } from "../../../shared/src/contracts/swt.js";
+import { OpenCasesForReferralsArgs, OpenedCase } from "../case/case-opening.type.js";
 
 @Resolver(() => OpenedCase)
 export class CaseOpeningResolver {
@@ -16,7 +18,7 @@ export class CaseOpeningResolver {
     description:
       "Puts forwarded signals into cases: a signal already in a case answers it; a household with a case that is not closed gets the signal in that case; otherwise a new OPEN case for the team, with its feedback due day. At most 20,000 referrals.",
   })
-  openCasesForReferrals(@Args() args: OpenCasesForReferralsArgs, @Ctx() ctx: SwtContext) {
+  openCasesForReferrals(@Args() args: OpenCasesForReferralsArgs, @Ctx() ctx: SwtContext): Promise<AnswerOf<typeof openCasesForReferrals>> {
     return ctx.services.caseOpening.open(args.referrals);
   }
 }
