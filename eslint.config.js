@@ -15,7 +15,8 @@ const TEST_CODE = [
 ];
 const SUBGRAPH_CODE = {
   regex: "(^|/)subgraphs/(corporations|sdv|swt)/",
-  message: "The production gateway knows the subgraphs only through the composed schema and HTTP; subgraphs/shared is the shared package. Assembling subgraphs in one process is a development tool (dev/).",
+  message:
+    "The production gateway knows the subgraphs only through the composed schema and HTTP; subgraphs/shared is the shared package. Assembling subgraphs in one process is a development tool (dev/).",
 };
 const DEV_TOOLS = { regex: "(^|/)dev/", message: "The development tools (dev/) build on the program, never the other way round." };
 const GATEWAY_CODE = { regex: "(^|/)gateway/", message: "A subgraph does not depend on the gateway." };
@@ -46,12 +47,9 @@ export default defineConfig(
       "import-x/no-cycle": ["error", { ignoreExternal: true }],
       "import-x/no-self-import": "error",
       "import-x/no-duplicates": "error",
-      // Unused code: variables, parameters after the last used one, imports, caught errors; a
+      // Unused code: variables, imports, parameters after the last used one (not caught errors); a
       // leading underscore says "deliberately unused" (a positional parameter, a destructured rest).
-      "@typescript-eslint/no-unused-vars": [
-        "error",
-        { args: "after-used", argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true },
-      ],
+      "@typescript-eslint/no-unused-vars": ["error", { args: "after-used", argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true }],
       "@typescript-eslint/no-unused-expressions": ["error", { allowShortCircuit: true, allowTernary: true }],
       // TypeORM's own options type entity and migration lists as `Function`.
       "@typescript-eslint/no-unsafe-function-type": "off",
