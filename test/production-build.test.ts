@@ -38,7 +38,13 @@ describe("the production build", () => {
   });
 
   it("tells a test, a fixture and a development tool from production code", () => {
-    for (const file of ["test/support/subgraph.ts", "subgraphs/sdv/src/intake/intake.fixture.ts", "subgraphs/swt/src/testing.ts", "dev/local-graph.ts", "gateway/src/config.test.ts"]) {
+    for (const file of [
+      "test/support/subgraph.ts",
+      "subgraphs/sdv/src/intake/intake.fixture.ts",
+      "subgraphs/swt/src/testing.ts",
+      "dev/local-graph.ts",
+      "gateway/src/config.test.ts",
+    ]) {
       expect(isNotProduction(file), file).toBe(true);
     }
     for (const file of ["gateway/src/server.ts", "gateway/src/auth/dev-issuer.ts", "subgraphs/shared/src/demo/world.ts", "subgraphs/sdv/src/signal/signal.service.ts"]) {
