@@ -8,18 +8,18 @@ import { importX } from "eslint-plugin-import-x";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-// What the layering forbids, as `no-restricted-imports` patterns (matched against the import's text).
+// What the layering forbids, as `no-restricted-imports` patterns matched against a relative import's text.
 const TEST_CODE = [
-  { regex: "(^|/)test/", message: "Only tests may use the test support (test/): production code must not depend on it." },
-  { regex: "\\.(test|fixture)\\.js$|(^|/)testing\\.js$", message: "Tests, fixtures and test helpers are not part of the compiled program." },
+  { regex: "^\\.\\.?/(.*/)?test/", message: "Only tests may use the test support (test/): production code must not depend on it." },
+  { regex: "^\\.\\.?/(.*\\.(test|fixture)|(.*/)?testing)\\.js$", message: "Tests, fixtures and test helpers are not part of the compiled program." },
 ];
 const SUBGRAPH_CODE = {
-  regex: "(^|/)subgraphs/(corporations|sdv|swt)/",
+  regex: "^\\.\\.?/(.*/)?subgraphs/(corporations|sdv|swt)/",
   message:
     "The production gateway knows the subgraphs only through the composed schema and HTTP; subgraphs/shared is the shared package. Assembling subgraphs in one process is a development tool (dev/).",
 };
-const DEV_TOOLS = { regex: "(^|/)dev/", message: "The development tools (dev/) build on the program, never the other way round." };
-const GATEWAY_CODE = { regex: "(^|/)gateway/", message: "A subgraph does not depend on the gateway." };
+const DEV_TOOLS = { regex: "^\\.\\.?/(.*/)?dev/", message: "The development tools (dev/) build on the program, never the other way round." };
+const GATEWAY_CODE = { regex: "^\\.\\.?/(.*/)?gateway/", message: "A subgraph does not depend on the gateway." };
 
 /**
  * The same patterns for `import("...")`, which `no-restricted-imports` does not see. A selector's
