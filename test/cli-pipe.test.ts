@@ -1,5 +1,4 @@
-import { spawn } from "node:child_process";
-import { execFileSync } from "node:child_process";
+import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -21,7 +20,7 @@ interface Run {
 }
 
 /**
- * Runs a built CLI in a shell pipeline, `node dist/gateway/src/cli/<script> ... | consumer`, through
+ * Runs a built CLI in a shell pipeline, `node dist/dev/<script> ... | consumer`, through
  * a real pipe (Node's own child-process pipes are socket pairs, which hold far more). The consumer
  * is slow: it reads nothing for the first half second, long after the tool has written, then
  * everything until the pipe closes. The exit code is the tool's (pipefail; the consumer ends 0).
@@ -30,7 +29,7 @@ function runThroughPipe(script: string, args: string[], env: NodeJS.ProcessEnv =
   return new Promise((resolve, reject) => {
     // The tools' own environment, not the test runner's (which silences the logs).
     const { VITEST: _runner, VITEST_POOL_ID: _pool, VITEST_WORKER_ID: _worker, ...own } = process.env;
-    const child = spawn("bash", ["-c", 'set -o pipefail; "$0" "$@" | { sleep 0.5; cat; }', process.execPath, path.join("dist", "gateway", "src", "cli", script), ...args], {
+    const child = spawn("bash", ["-c", 'set -o pipefail; "$0" "$@" | { sleep 0.5; cat; }', process.execPath, path.join("dist", "dev", script), ...args], {
       env: { ...own, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });

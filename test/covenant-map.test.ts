@@ -13,7 +13,7 @@ const CLAUSES = ["1.1", "2.1", "2.2a", "2.2b", "3.1", "3.2", "3.3", "3.4", "4.1"
 
 /** Paths of the repository written in backticks: `subgraphs/sdv/src/intake/intake.rules.ts`. */
 function filesNamed(page: string): string[] {
-  return [...page.matchAll(/`((?:subgraphs|gateway|test|schema|docs)\/[\w./-]+\.(?:ts|json|md|graphql))`/g)].map((match) => match[1]!);
+  return [...page.matchAll(/`((?:subgraphs|gateway|dev|test|schema|docs)\/[\w./-]+\.(?:ts|json|md|graphql))`/g)].map((match) => match[1]!);
 }
 
 /** Tests written as `file`: "the test's sentence". */

@@ -2,7 +2,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import formats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DevTokenClaims } from "../gateway/src/auth/dev-issuer.js";
-import { runDdasCli } from "../gateway/src/cli/ddas.js";
+import { runDdasCli } from "../dev/ddas.js";
 import { buildDemoWorld } from "../subgraphs/shared/src/demo/world.js";
 import uitwisselmodel from "../subgraphs/sdv/src/ddas/schema/json_schema_Uitwisselmodel-v1.2.json" with { type: "json" };
 import { startTestGraph, type TestGraph } from "./support/graph.js";

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { openDataSource, SUBGRAPHS } from "../subgraphs/shared/src/database.js";
-import { SUBGRAPH_DEFINITIONS } from "../gateway/src/local-graph.js";
+import { SUBGRAPH_DEFINITIONS } from "../dev/local-graph.js";
 import { freshDatabaseUrls } from "./support/databases.js";
 
 describe("migrations", () => {

@@ -27,7 +27,7 @@ describe("npm start's exit codes", () => {
     delete childEnv.DATABASE_URL;
     delete childEnv.TEST_CLOCK;
     delete childEnv.NODE_ENV;
-    const child = spawn(process.execPath, [path.join(build, "gateway/src/cli/start.js")], { env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [path.join(build, "dev/start.js")], { env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));

@@ -112,7 +112,7 @@ describe("traces operators can follow", () => {
     };
     for (const name of ["DATABASE_URL", "TEST_CLOCK", "NODE_ENV", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_RESOURCE_ATTRIBUTES"]) delete env[name];
     Object.assign(env, extra);
-    const child = spawn(process.execPath, [path.join(build, "gateway/src/cli/start.js")], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [path.join(build, "dev/start.js")], { env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
@@ -136,7 +136,7 @@ describe("traces operators can follow", () => {
       try {
         expect(graph.output()).toContain("Early-warning graph is running");
         expect(graph.output()).toContain("tracing: spans are exported over OTLP");
-        const { stdout: token } = await promisify(execFile)(process.execPath, [path.join(build, "gateway/src/cli/token.js"), "--role", "SDV", "--org", "0392,0473"], {
+        const { stdout: token } = await promisify(execFile)(process.execPath, [path.join(build, "dev/token.js"), "--role", "SDV", "--org", "0392,0473"], {
           env: { ...env, LOG_LEVEL: "error" },
         });
         const variables = { municipality: "0392", first: 20 };

@@ -3,7 +3,7 @@ import swc from "unplugin-swc";
 import { defineConfig } from "vitest/config";
 import { DATE_SENSITIVE_SUITES, FIXED_MOMENTS } from "./support/moments.js";
 
-const ALL_SUITES = ["test/**/*.test.ts", "gateway/src/**/*.test.ts", "subgraphs/*/src/**/*.test.ts"];
+const ALL_SUITES = ["test/**/*.test.ts", "gateway/src/**/*.test.ts", "subgraphs/*/src/**/*.test.ts", "dev/**/*.test.ts"];
 // test/exit-code.test.ts runs `npm test` on a deliberately failing file it names here; no one else sets it.
 const EXTRA = process.env.TEST_EXIT_CODE_FIXTURE ? [process.env.TEST_EXIT_CODE_FIXTURE] : [];
 

@@ -227,7 +227,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   // The supergraph's Date, YearMonth and DateTime parse as the subgraphs' do: a bad value is refused
   // here, naming its argument, before any plan is made (registered first, so before anyone reads it).
   inner.onSchemaLoadOrUpdate(({ apiSchema }) => applyScalarParsing(apiSchema));
-  const gateway = new AuthorizingGateway(inner, options.supergraphSdl, {}, options.enforceAuthorization ?? true);
+  const gateway = new AuthorizingGateway(inner, options.supergraphSdl, options.enforceAuthorization ?? true);
   const limits = operationLimits();
   const admission =
     options.admission === false

@@ -5,7 +5,7 @@ import type { JWK } from "jose";
 import { DEV_AUDIENCE, DEV_ISSUER } from "../../gateway/src/auth/dev-issuer.js";
 import { generateSigningKey, type SigningKey } from "../../gateway/src/auth/keys.js";
 import { DEFAULT_CLAIMS, type UserTokenConfig } from "../../gateway/src/auth/user-token.js";
-import { startLocalGraph, type LocalGraph } from "../../gateway/src/local-graph.js";
+import { startLocalGraph, type LocalGraph } from "../../dev/local-graph.js";
 import { dropDatabase, startEmbeddedPostgres, SUBGRAPHS, subgraphDatabaseUrl, type SubgraphName } from "../../subgraphs/shared/src/database.js";
 
 /**

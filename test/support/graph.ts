@@ -2,7 +2,7 @@ import path from "node:path";
 import { DEV_AUDIENCE, DEV_ISSUER, signDevToken, type DevTokenClaims } from "../../gateway/src/auth/dev-issuer.js";
 import { generateSigningKey, type SigningKey } from "../../gateway/src/auth/keys.js";
 import { DEFAULT_CLAIMS, type UserTokenConfig } from "../../gateway/src/auth/user-token.js";
-import { startLocalGraph, type LocalGraph } from "../../gateway/src/local-graph.js";
+import { startLocalGraph, type LocalGraph } from "../../dev/local-graph.js";
 import type { SignInConfig } from "../../gateway/src/config.js";
 import type { SubgraphName } from "../../subgraphs/shared/src/database.js";
 import { freshDatabaseUrls } from "./databases.js";

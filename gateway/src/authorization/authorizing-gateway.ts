@@ -14,9 +14,6 @@ import { filterOperation, requirementsOf, restoreRemovedFields, type Caller, typ
 import { readRequirements, satisfies, type Requirements } from "./requirements.js";
 import { assertSelectionsResolve, readSelections, refusalMessage, refusedSelections, type Selections } from "../../../subgraphs/shared/src/selection-rules.js";
 
-/** Named rules for `@policy`, for what a role alone cannot decide. An unknown policy never holds. */
-export type Policies = Record<string, (identity: Identity) => boolean>;
-
 const FILTER_CACHE_SIZE = 2_000;
 
 /**
@@ -35,7 +32,6 @@ export class AuthorizingGateway implements GatewayInterface {
   constructor(
     private readonly inner: ApolloGateway,
     supergraphSdl: string,
-    private readonly policies: Policies = {},
     private readonly enforce = true,
   ) {
     this.requirements = readRequirements(supergraphSdl);
@@ -112,7 +108,9 @@ export class AuthorizingGateway implements GatewayInterface {
     return {
       authenticated: !!identity,
       scopes: new Set(scopes),
-      policy: (name) => !!identity && (this.policies[name]?.(identity) ?? false),
+      // The graph names no `@policy` rules: what a role alone cannot decide, the subgraphs' policies
+      // decide on the rows. A `@policy` field is therefore never readable through the gateway.
+      policy: () => false,
     };
   }
 
@@ -130,10 +128,8 @@ export class AuthorizingGateway implements GatewayInterface {
       // The gateway caches query plans by this hash: a filtered operation must not share the plan of the unfiltered one.
       queryHash: filtered.removed.length ? createHash("sha256").update(print(filtered.document)).digest("hex") : requestContext.queryHash,
     };
-    if (Object.keys(this.policies).length === 0) {
-      if (this.cache.size >= FILTER_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
-      this.cache.set(key, entry);
-    }
+    if (this.cache.size >= FILTER_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(key, entry);
     return entry;
   }
 }

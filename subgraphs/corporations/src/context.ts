@@ -10,8 +10,7 @@ import { createCollectionStepsLoader } from "./collection-step/collection-step.l
 import { CollectionStepService } from "./collection-step/collection-step.service.js";
 import { CovenantService } from "./covenant/covenant.service.js";
 import { IntakeService } from "./intake/intake.service.js";
-import { createMonitoringMonthLoader } from "../../shared/src/monitoring.js";
-import { MonitoringPolicy } from "../../shared/src/monitoring.js";
+import { createMonitoringMonthLoader, MonitoringPolicy } from "../../shared/src/monitoring.js";
 import { MonitoringService } from "./monitoring/monitoring.service.js";
 import { createObjectionsLoader } from "./objection/objection.loader.js";
 import { ObjectionService } from "./objection/objection.service.js";

@@ -341,9 +341,7 @@ export class StatementCounter implements OrmLogger {
 
 export interface DataSourceOptions {
   url: string;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: MixedList<Function | string | EntitySchema>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
   poolSize?: number;
 }

@@ -33,18 +33,6 @@ export interface BaseRequestContext {
   viaService?: SubgraphName;
 }
 
-/** Codes that carry a message meant for the caller; anything else is masked as an internal error. */
-const PUBLIC_CODES = new Set([
-  "BAD_USER_INPUT",
-  "GRAPHQL_VALIDATION_FAILED",
-  "GRAPHQL_PARSE_FAILED",
-  "UNAUTHENTICATED",
-  "FORBIDDEN",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "OPERATION_RESOLUTION_FAILURE",
-  "BAD_REQUEST",
-]);
-
 const VALUE_KINDS: ReadonlySet<string> = new Set([
   Kind.STRING,
   Kind.INT,
@@ -71,8 +59,9 @@ function isRefusedValue(error: unknown, scalarRefusals: boolean): boolean {
 }
 
 /**
- * Keeps business refusals (any custom code) and hides infrastructure failures behind a generic message.
- * `scalarRefusals`: see isRefusedValue.
+ * Keeps every error that carries a code of its own (a business refusal, bad input, an authorization
+ * refusal: a message meant for the caller) and hides infrastructure failures (INTERNAL_SERVER_ERROR,
+ * or no code at all) behind a generic message. `scalarRefusals`: see isRefusedValue.
  */
 export function maskInternalErrors(name: string, options: { scalarRefusals?: boolean } = {}) {
   return (given: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -81,7 +70,7 @@ export function maskInternalErrors(name: string, options: { scalarRefusals?: boo
       formatted = { ...formatted, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT" } };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === "string" && (PUBLIC_CODES.has(code) || code !== "INTERNAL_SERVER_ERROR")) {
+    if (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR") {
       const { stacktrace: _ignored, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }

@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import type { CollectionStepKind } from "../../../shared/src/demo/world.js";
+import type { CollectionStepKind } from "../../../shared/src/covenant/collection-steps.js";
 import { TenantEntity } from "../tenant/tenant.entity.js";
 
 /**

@@ -1,7 +1,6 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
-import { MonitoringCount } from "../../../shared/src/monitoring.js";
-import { MONITORING_READERS } from "../../../shared/src/monitoring.js";
+import { MonitoringCount, MONITORING_READERS } from "../../../shared/src/monitoring.js";
 
 /**
  * The evictions of one reason in a monitoring month (Art. 6.4). A reason is free text, whose wording

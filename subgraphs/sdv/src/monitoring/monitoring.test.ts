@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identities, startTestSubgraph } from "../../../../test/support/subgraph.js";
 import type { Identity } from "../../../shared/src/identity.js";

@@ -1,8 +1,7 @@
 import { ArgsType, Directive, Field, ID, ObjectType } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
-import { MonitoringCount } from "../../../shared/src/monitoring.js";
+import { MonitoringCount, MONITORING_READERS } from "../../../shared/src/monitoring.js";
 import { PriorityLevel } from "../priority/priority.type.js";
-import { MONITORING_READERS } from "../../../shared/src/monitoring.js";
 import { selectsByArgument } from "../../../shared/src/selection-rules.js";
 
 /** The refused items of one refusal code in a monitoring month. */

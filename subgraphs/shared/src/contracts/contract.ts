@@ -26,7 +26,6 @@ export interface PeerContract<Field extends string, Variables, Answer> {
   answer: z.ZodType<Answer, z.ZodTypeDef, unknown>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyContract = PeerContract<string, any, any>;
 export type AnswerOf<C extends AnyContract> = C extends PeerContract<string, unknown, infer A> ? A : never;
 export type VariablesOf<C extends AnyContract> = C extends PeerContract<string, infer V, unknown> ? V : never;

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { BUDGET_COACH_TEAM, CORPORATIONS, TEAMS, teamForPostcode } from "../covenant/organisations.js";
+import { COLLECTION_STEP_KINDS, type CollectionStepKind } from "../covenant/collection-steps.js";
 import { computePriority, type Phase, type PriorityLevel } from "../covenant/priority.js";
 import { addDays, addWorkingDays, feedbackDueOn } from "../covenant/working-days.js";
 
@@ -21,14 +22,6 @@ export function demoId(name: string): string {
   const hex = hash.subarray(0, 16).toString("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
-
-export type CollectionStepKind = "PAYMENT_REMINDER" | "PERSONAL_CONTACT_ATTEMPT" | "DEBT_HELP_REFERRAL" | "DATA_SHARING_NOTICE";
-export const COLLECTION_STEP_KINDS: CollectionStepKind[] = [
-  "PAYMENT_REMINDER",
-  "PERSONAL_CONTACT_ATTEMPT",
-  "DEBT_HELP_REFERRAL",
-  "DATA_SHARING_NOTICE",
-];
 
 export interface DemoTenant {
   id: string;

@@ -1,7 +1,6 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
-import { MonitoringCount } from "../../../shared/src/monitoring.js";
-import { MONITORING_READERS } from "../../../shared/src/monitoring.js";
+import { MonitoringCount, MONITORING_READERS } from "../../../shared/src/monitoring.js";
 
 /**
  * One month of the covenant's monitoring (monitoring) for one municipality and one corporation. The

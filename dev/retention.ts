@@ -2,15 +2,15 @@ import "reflect-metadata";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { DataSource } from "typeorm";
-import { openDataSource, startEmbeddedPostgres, subgraphDatabaseUrl, type EmbeddedServer, type SubgraphName } from "../../../subgraphs/shared/src/database.js";
-import type { SubgraphDefinition } from "../../../subgraphs/shared/src/subgraph-server.js";
-import { sdvSubgraph } from "../../../subgraphs/sdv/src/index.js";
-import { RETENTION_JOB as SDV_RETENTION_JOB, runRetention as runSdvRetention } from "../../../subgraphs/sdv/src/retention/retention.service.js";
-import { swtSubgraph } from "../../../subgraphs/swt/src/index.js";
-import { runRetention as runSwtRetention } from "../../../subgraphs/swt/src/retention/retention.service.js";
-import { RETENTION_JOB as SWT_RETENTION_JOB } from "../../../subgraphs/swt/src/retention/retention.job.js";
-import { runExclusively } from "../../../subgraphs/shared/src/job-lock.js";
-import { dataDir } from "../config.js";
+import { openDataSource, startEmbeddedPostgres, subgraphDatabaseUrl, type EmbeddedServer, type SubgraphName } from "../subgraphs/shared/src/database.js";
+import type { SubgraphDefinition } from "../subgraphs/shared/src/subgraph-server.js";
+import { sdvSubgraph } from "../subgraphs/sdv/src/index.js";
+import { RETENTION_JOB as SDV_RETENTION_JOB, runRetention as runSdvRetention } from "../subgraphs/sdv/src/retention/retention.service.js";
+import { swtSubgraph } from "../subgraphs/swt/src/index.js";
+import { runRetention as runSwtRetention } from "../subgraphs/swt/src/retention/retention.service.js";
+import { RETENTION_JOB as SWT_RETENTION_JOB } from "../subgraphs/swt/src/retention/retention.job.js";
+import { runExclusively } from "../subgraphs/shared/src/job-lock.js";
+import { dataDir } from "../gateway/src/config.js";
 import { exitWhenWritten, toleratePipeClosed } from "./exit.js";
 
 /**

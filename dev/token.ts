@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
-import { BUDGET_COACH_TEAM, CORPORATIONS, MUNICIPALITIES, TEAMS } from "../../../subgraphs/shared/src/covenant/organisations.js";
-import { isRole, ROLES } from "../../../subgraphs/shared/src/identity.js";
-import { claimsMismatch } from "../auth/claims.js";
-import { loadDevIssuerKey, signDevToken } from "../auth/dev-issuer.js";
-import { dataDir } from "../config.js";
+import { BUDGET_COACH_TEAM, CORPORATIONS, MUNICIPALITIES, TEAMS } from "../subgraphs/shared/src/covenant/organisations.js";
+import { isRole, ROLES } from "../subgraphs/shared/src/identity.js";
+import { claimsMismatch } from "../gateway/src/auth/claims.js";
+import { loadDevIssuerKey, signDevToken } from "../gateway/src/auth/dev-issuer.js";
+import { dataDir } from "../gateway/src/config.js";
 import { exitWhenWritten, toleratePipeClosed } from "./exit.js";
 
 const USAGE = `Prints a development JWT for the local graph.

@@ -1,11 +1,11 @@
 import "reflect-metadata";
 import path from "node:path";
-import { startEmbeddedPostgres, type EmbeddedServer } from "../../../subgraphs/shared/src/database.js";
-import { logger } from "../../../subgraphs/shared/src/logger.js";
-import { dataDir, gatewaySigningKey, metricsConfig, signInConfig, supergraphPath, userTokenConfig } from "../config.js";
-import { startLocalGraph } from "../local-graph.js";
+import { startEmbeddedPostgres, type EmbeddedServer } from "../subgraphs/shared/src/database.js";
+import { logger } from "../subgraphs/shared/src/logger.js";
+import { dataDir, gatewaySigningKey, metricsConfig, signInConfig, supergraphPath, userTokenConfig } from "../gateway/src/config.js";
+import { startLocalGraph } from "./local-graph.js";
 import { exitWhenWritten } from "./exit.js";
-import { startTracing } from "../../../subgraphs/shared/src/tracing.js";
+import { startTracing } from "../subgraphs/shared/src/tracing.js";
 
 /**
  * `npm start`: the whole graph on one machine. Without DATABASE_URL an embedded PostgreSQL keeps

@@ -1,17 +1,17 @@
 import { readFileSync } from "node:fs";
-import { SUBGRAPHS, subgraphDatabaseUrl, type SubgraphName } from "../../subgraphs/shared/src/database.js";
-import { buildDemoWorld } from "../../subgraphs/shared/src/demo/world.js";
-import { seedDemoOnce } from "../../subgraphs/shared/src/demo/seed-once.js";
-import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from "../../subgraphs/shared/src/subgraph-server.js";
-import { serviceKey, type ServiceKey } from "../../subgraphs/shared/src/service-token.js";
-import { corporationsSubgraph } from "../../subgraphs/corporations/src/index.js";
-import { sdvSubgraph } from "../../subgraphs/sdv/src/index.js";
-import { swtSubgraph } from "../../subgraphs/swt/src/index.js";
-import { GatewayTokenSigner } from "./auth/gateway-token.js";
-import type { SigningKey } from "./auth/keys.js";
-import type { UserTokenConfig } from "./auth/user-token.js";
-import type { SignInConfig } from "./config.js";
-import { createGateway, type MetricsOptions, type RunningGateway } from "./server.js";
+import { SUBGRAPHS, subgraphDatabaseUrl, type SubgraphName } from "../subgraphs/shared/src/database.js";
+import { buildDemoWorld } from "../subgraphs/shared/src/demo/world.js";
+import { seedDemoOnce } from "../subgraphs/shared/src/demo/seed-once.js";
+import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from "../subgraphs/shared/src/subgraph-server.js";
+import { serviceKey, type ServiceKey } from "../subgraphs/shared/src/service-token.js";
+import { corporationsSubgraph } from "../subgraphs/corporations/src/index.js";
+import { sdvSubgraph } from "../subgraphs/sdv/src/index.js";
+import { swtSubgraph } from "../subgraphs/swt/src/index.js";
+import { GatewayTokenSigner } from "../gateway/src/auth/gateway-token.js";
+import type { SigningKey } from "../gateway/src/auth/keys.js";
+import type { UserTokenConfig } from "../gateway/src/auth/user-token.js";
+import type { SignInConfig } from "../gateway/src/config.js";
+import { createGateway, type MetricsOptions, type RunningGateway } from "../gateway/src/server.js";
 
 export const SUBGRAPH_DEFINITIONS: Record<SubgraphName, SubgraphDefinition<any>> = {
   corporations: corporationsSubgraph,

@@ -2,10 +2,10 @@ import path from "node:path";
 import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { MUNICIPALITIES } from "../../../subgraphs/shared/src/covenant/organisations.js";
-import { isIsoDate } from "../../../subgraphs/shared/src/scalars.js";
-import { loadDevIssuerKey, signDevToken } from "../auth/dev-issuer.js";
-import { dataDir } from "../config.js";
+import { MUNICIPALITIES } from "../subgraphs/shared/src/covenant/organisations.js";
+import { isIsoDate } from "../subgraphs/shared/src/scalars.js";
+import { loadDevIssuerKey, signDevToken } from "../gateway/src/auth/dev-issuer.js";
+import { dataDir } from "../gateway/src/config.js";
 import { exitWhenWritten, toleratePipeClosed } from "./exit.js";
 
 const USAGE = `Prints the DDAS-Vroegsignalering v1.2 export of one municipality as JSON.
@@ -110,11 +110,11 @@ async function coordinatorToken(env: NodeJS.ProcessEnv): Promise<string> {
  */
 async function startGraphInProcess(env: NodeJS.ProcessEnv, output: DdasCliOutput) {
   await import("reflect-metadata");
-  const { logger } = await import("../../../subgraphs/shared/src/logger.js");
+  const { logger } = await import("../subgraphs/shared/src/logger.js");
   logger.level = "silent";
-  const { startEmbeddedPostgres } = await import("../../../subgraphs/shared/src/database.js");
-  const { startLocalGraph } = await import("../local-graph.js");
-  const { gatewaySigningKey, supergraphPath, userTokenConfig } = await import("../config.js");
+  const { startEmbeddedPostgres } = await import("../subgraphs/shared/src/database.js");
+  const { startLocalGraph } = await import("./local-graph.js");
+  const { gatewaySigningKey, supergraphPath, userTokenConfig } = await import("../gateway/src/config.js");
   const dir = dataDir(env);
   let serverUrl = env.DATABASE_URL;
   const embedded = serverUrl

@@ -4,15 +4,15 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDevIssuerKey, DEV_AUDIENCE, DEV_ISSUER } from "../auth/dev-issuer.js";
-import { createUserTokenVerifier, DEFAULT_CLAIMS } from "../auth/user-token.js";
+import { loadDevIssuerKey, DEV_AUDIENCE, DEV_ISSUER } from "../gateway/src/auth/dev-issuer.js";
+import { createUserTokenVerifier, DEFAULT_CLAIMS } from "../gateway/src/auth/user-token.js";
 
 const run = promisify(execFile);
 
 /** Runs the built token CLI as a developer would (`npm run token -- ...`), through a pipe. */
 async function token(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["dist/gateway/src/cli/token.js", ...args], { env: { ...process.env, DATA_DIR: dataDir } });
+    const { stdout, stderr } = await run(process.execPath, ["dist/dev/token.js", ...args], { env: { ...process.env, DATA_DIR: dataDir } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
