@@ -29,7 +29,14 @@ describe("the development token CLI", () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it("prints a token the gateway accepts for claims that fit", async () => {
-    const verify = createUserTokenVerifier({ keys: { jwks: (await loadDevIssuerKey(dataDir)).jwks }, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ["ES256"], clockToleranceSeconds: 5, claims: DEFAULT_CLAIMS });
+    const verify = createUserTokenVerifier({
+      keys: { jwks: (await loadDevIssuerKey(dataDir)).jwks },
+      issuer: DEV_ISSUER,
+      audience: DEV_AUDIENCE,
+      algorithms: ["ES256"],
+      clockToleranceSeconds: 5,
+      claims: DEFAULT_CLAIMS,
+    });
     for (const [args, expected] of [
       [["--role", "SWT", "--org", "0392", "--team", "haarlem-schalkwijk"], { role: "SWT", orgs: ["0392"], team: "haarlem-schalkwijk" }],
       [["--role", "BUDGET_COACH", "--org", "0392,0473", "--team", "budget-coach"], { role: "BUDGET_COACH", team: "budget-coach" }],
@@ -43,7 +50,10 @@ describe("the development token CLI", () => {
 
   it("refuses claims that do not fit, with exit code 1, no token and a message naming the claim", async () => {
     for (const [args, message] of [
-      [["--role", "SWT", "--org", "0473", "--team", "haarlem-schalkwijk"], /--team claim names "haarlem-schalkwijk", a team of 0392, which is none of the token's organisations \(0473\)/],
+      [
+        ["--role", "SWT", "--org", "0473", "--team", "haarlem-schalkwijk"],
+        /--team claim names "haarlem-schalkwijk", a team of 0392, which is none of the token's organisations \(0473\)/,
+      ],
       [["--role", "SWT", "--org", "0392", "--team", "budget-coach"], /--team claim names "budget-coach", which does not fit the role SWT/],
       [["--role", "BUDGET_COACH", "--org", "0392", "--team", "haarlem-oost"], /which does not fit the role BUDGET_COACH/],
       [["--role", "SDV", "--org", "0392", "--team", "haarlem-oost"], /the role SDV belongs to no team/],

@@ -36,7 +36,10 @@ async function main() {
   }
   const role = values.role?.toUpperCase();
   if (!isRole(role)) throw new Error(`--role must be one of ${ROLES.join(", ")}.\n\n${USAGE}`);
-  const orgs = (values.org ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+  const orgs = (values.org ?? "")
+    .split(",")
+    .map((o) => o.trim())
+    .filter(Boolean);
   const known = new Set<string>([...CORPORATIONS.map((c) => c.id), ...MUNICIPALITIES.map((m) => m.code)]);
   const unknown = orgs.filter((o) => !known.has(o));
   if (unknown.length) throw new Error(`Unknown --org ${unknown.join(", ")}.\n\n${USAGE}`);

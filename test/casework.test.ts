@@ -148,10 +148,14 @@ describe("casework, feedback and withdrawal, through the gateway", () => {
 
   it("the corporation reads the feedback on its own tenant, and of a case not taken up only that it was not, never why", async () => {
     const [kase] = await caseOf("CW-2");
-    await ok(tokens.swt!, `mutation($id: ID!) { giveFeedback(caseId: $id, feedback: {
+    await ok(
+      tokens.swt!,
+      `mutation($id: ID!) { giveFeedback(caseId: $id, feedback: {
       contactMade: true, takenIntoTreatment: false, collectionCanBeSuspended: false,
       notTakenUpForOtherReason: true, reasonNotTakenUp: "Household moved in with family abroad"
-    }) { id } }`, { id: kase.id });
+    }) { id } }`,
+      { id: kase.id },
+    );
 
     const read = await ok(tokens.elan!, `query($id: ID!) { tenant(id: $id) { feedback { contactMade takenIntoTreatment notTakenUpForOtherReason } } }`, { id: tenantIds["CW-2"] });
     expect(read.tenant.feedback).toEqual([{ contactMade: true, takenIntoTreatment: false, notTakenUpForOtherReason: true }]);
@@ -162,10 +166,14 @@ describe("casework, feedback and withdrawal, through the gateway", () => {
 
     // A hint at the reason cannot be written into the fields the corporation reads either.
     const [other] = await caseOf("CW-3");
-    const hinted = await graph.query(tokens.swt!, `mutation($id: ID!) { giveFeedback(caseId: $id, feedback: {
+    const hinted = await graph.query(
+      tokens.swt!,
+      `mutation($id: ID!) { giveFeedback(caseId: $id, feedback: {
       contactMade: true, takenIntoTreatment: false, collectionCanBeSuspended: false,
       notTakenUpForOtherReason: true, reasonNotTakenUp: "Moved", arrearsArrangement: "Moved abroad, no arrangement"
-    }) { id } }`, { id: other.id });
+    }) { id } }`,
+      { id: other.id },
+    );
     expect(hinted.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(hinted.errors?.[0]?.message).toMatch(/arrearsArrangement/);
   });

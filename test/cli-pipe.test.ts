@@ -96,7 +96,18 @@ describe("the command-line tools write everything before they end, through a pip
   });
 
   it("ends with exit code 1 when nothing answers at the gateway's address", async () => {
-    const run = await runThroughPipe("ddas.js", ["--url", "http://127.0.0.1:9/graphql", "--token", coordinator, "--municipality", "0392", "--from", "2026-01-01", "--to", "2026-12-31"]);
+    const run = await runThroughPipe("ddas.js", [
+      "--url",
+      "http://127.0.0.1:9/graphql",
+      "--token",
+      coordinator,
+      "--municipality",
+      "0392",
+      "--from",
+      "2026-01-01",
+      "--to",
+      "2026-12-31",
+    ]);
     expect(run.code).toBe(1);
     expect(run.stdout.length).toBe(0);
     expect(run.stderr).toContain("could not be reached");

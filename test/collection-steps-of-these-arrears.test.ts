@@ -32,10 +32,17 @@ describe("collection steps count only for the arrears they belong to", () => {
   /** A tenant whose current arrears began 60 days ago, with the four steps taken on the given days. */
   async function tenantWithSteps(reference: string, stepDays: Record<string, string>) {
     await ok(UPSERT_TENANT, {
-      input: { reference, name: `Tenant ${reference}`, sector: "SOCIAL", address: { street: "Zomervaart", houseNumber: "3", postcode: "2033 AB", city: "Haarlem", municipalityCode: "0392" } },
+      input: {
+        reference,
+        name: `Tenant ${reference}`,
+        sector: "SOCIAL",
+        address: { street: "Zomervaart", houseNumber: "3", postcode: "2033 AB", city: "Haarlem", municipalityCode: "0392" },
+      },
     });
     for (const kind of STEPS) {
-      await ok(UPSERT_STEP, { input: { tenantReference: reference, reference: `${reference}-${kind}`, kind, takenOn: stepDays[kind] ?? addDays(since, 5), takenBy: "incasso-team" } });
+      await ok(UPSERT_STEP, {
+        input: { tenantReference: reference, reference: `${reference}-${kind}`, kind, takenOn: stepDays[kind] ?? addDays(since, 5), takenBy: "incasso-team" },
+      });
     }
     await ok(UPSERT_ARREARS, { input: { tenantReference: reference, amountCents: 31_500, since, phase: "ARREARS" } });
   }

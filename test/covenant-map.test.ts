@@ -23,7 +23,9 @@ function testsNamed(page: string): { file: string; name: string }[] {
 
 /** Whether `name` is the sentence of an it() or test() in `source`, written on one line or the next. */
 function declares(source: string, name: string): boolean {
-  const quoted = JSON.stringify(name).slice(1, -1).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const quoted = JSON.stringify(name)
+    .slice(1, -1)
+    .replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(`\\b(?:it|test)(?:\\.\\w+)?\\(\\s*"${quoted}"`).test(source);
 }
 

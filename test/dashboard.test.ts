@@ -37,7 +37,9 @@ const written = (cell: Cell) => (cell?.suppressed ? "suppressed" : cell?.count =
 /** What each chart should draw from the query's rows: [month, series, written value]. */
 const EXPECTED: Record<string, (rows: Row[]) => string[][]> = {
   "chart-signals-per-priority": (rows) =>
-    rows.flatMap((row) => ["I", "II", "III", "IV"].map((level) => [row.month, level, written(row.signalsPerPriority.find((p: any) => p.level === level)?.count ?? { count: 0, suppressed: false })])),
+    rows.flatMap((row) =>
+      ["I", "II", "III", "IV"].map((level) => [row.month, level, written(row.signalsPerPriority.find((p: any) => p.level === level)?.count ?? { count: 0, suppressed: false })]),
+    ),
   "chart-forwarding": (rows) => rows.flatMap((row) => ["forwardedToSwt", "forwardedToBudgetCoach"].map((key) => [row.month, key, written(row[key])])),
   "chart-feedback": (rows) => rows.flatMap((row) => ["feedbackOnTime", "feedbackLate"].map((key) => [row.month, key, written(row[key])])),
   "chart-registers": (rows) => rows.flatMap((row) => ["evictions", "keysReturned", "evictionsPrevented"].map((key) => [row.month, key, written(row[key])])),
@@ -150,7 +152,10 @@ describeInBrowser("the monitoring dashboard in a browser", () => {
     for (const chartId of ["chart-registers", "chart-signals-per-priority"]) {
       const [download] = await Promise.all([page.waitForEvent("download"), page.click(`#${chartId} .download-csv`)]);
       expect(download.suggestedFilename()).toMatch(/^monitoring-.*-0392-elan-wonen-2026-04-to-2026-10\.csv$/);
-      const [header, ...lines] = readFileSync((await download.path())!, "utf8").trim().split("\r\n").map((line) => line.split(","));
+      const [header, ...lines] = readFileSync((await download.path())!, "utf8")
+        .trim()
+        .split("\r\n")
+        .map((line) => line.split(","));
       expect(header!.slice(0, 3)).toEqual(["municipality", "corporation", "month"]);
       const series = await page.$$eval(`#${chartId} rect.bar`, (bars) => [...new Set(bars.map((bar) => bar.getAttribute("data-series")))]);
       const fromCsv = lines.flatMap((line) => series.map((key, i) => [line[2], key, line[3 + i]]));
@@ -158,7 +163,9 @@ describeInBrowser("the monitoring dashboard in a browser", () => {
       expect(lines.every((line) => line[0] === "0392" && line[1] === "elan-wonen")).toBe(true);
     }
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#chart-registers .download-csv")]);
-    const april = readFileSync((await download.path())!, "utf8").split("\r\n").find((line) => line.includes(",2026-04,"));
+    const april = readFileSync((await download.path())!, "utf8")
+      .split("\r\n")
+      .find((line) => line.includes(",2026-04,"));
     expect(april).toMatch(/^0392,elan-wonen,2026-04,suppressed,/);
   });
 

@@ -30,7 +30,16 @@ async function startProvider(redirectUri: () => string): Promise<{ issuer: strin
   let provider: Provider | undefined;
   const callback = () => {
     provider ??= new Provider(issuer, {
-      clients: [{ client_id: CLIENT_ID, token_endpoint_auth_method: "none", redirect_uris: [redirectUri()], grant_types: ["authorization_code"], response_types: ["code"], id_token_signed_response_alg: "ES256" }],
+      clients: [
+        {
+          client_id: CLIENT_ID,
+          token_endpoint_auth_method: "none",
+          redirect_uris: [redirectUri()],
+          grant_types: ["authorization_code"],
+          response_types: ["code"],
+          id_token_signed_response_alg: "ES256",
+        },
+      ],
       pkce: { methods: ["S256"], required: () => true },
       jwks: { keys: [signingKey as never] },
       cookies: { keys: ["a-cookie-key-of-this-test-only"] },
@@ -138,7 +147,13 @@ describeInBrowser("signing in to the explorer with OpenID Connect (authorization
     expect(policy).toContain(`connect-src 'self' ${provider.issuer};`);
     expect(policy).toContain("script-src 'self';");
     const config = (await (await fetch(new URL("/auth/config", graph.url))).json()) as Record<string, string>;
-    expect(config).toMatchObject({ mode: "oidc", issuer: provider.issuer, clientId: CLIENT_ID, authorizationEndpoint: `${provider.issuer}/auth`, tokenEndpoint: `${provider.issuer}/token` });
+    expect(config).toMatchObject({
+      mode: "oidc",
+      issuer: provider.issuer,
+      clientId: CLIENT_ID,
+      authorizationEndpoint: `${provider.issuer}/auth`,
+      tokenEndpoint: `${provider.issuer}/token`,
+    });
   });
 
   it("refuses an answer this page did not ask for (a forged or replayed code and state)", async () => {

@@ -54,7 +54,10 @@ describeInBrowser("the explorer at /explore, in Chromium", () => {
         const button = page.locator(`button[data-example="${example}"]`);
         if (!(await button.isVisible())) await page.locator("#examples summary").click();
         await button.click();
-        await page.waitForFunction((name) => (globalThis as any).document.querySelector(".graphiql-query-editor .CodeMirror")?.CodeMirror.getValue().includes(`query ${name}`), example);
+        await page.waitForFunction(
+          (name) => (globalThis as any).document.querySelector(".graphiql-query-editor .CodeMirror")?.CodeMirror.getValue().includes(`query ${name}`),
+          example,
+        );
         const answer = await runQuery(page);
         expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
         expect(answer.data).toBeTruthy();
@@ -79,8 +82,12 @@ describeInBrowser("the explorer at /explore, in Chromium", () => {
       await setQuery(page, "query Mine {\n  signals(first: 2) {\n    edges { node { id priority { level } } }\n  }\n}\n");
       await page.waitForFunction(() => {
         const editor = (globalThis as any).document.querySelector(".graphiql-query-editor .CodeMirror")?.CodeMirror;
-        return editor?.state.lint?.marked?.some((mark: any) => /Not readable for role CORPORATION/.test(mark.__annotation?.message ?? "")) ||
-          [...(globalThis as any).document.querySelectorAll(".graphiql-query-editor .CodeMirror-lint-mark-warning, .graphiql-query-editor .CodeMirror-lint-mark-info")].some((el: any) => el.textContent === "priority");
+        return (
+          editor?.state.lint?.marked?.some((mark: any) => /Not readable for role CORPORATION/.test(mark.__annotation?.message ?? "")) ||
+          [...(globalThis as any).document.querySelectorAll(".graphiql-query-editor .CodeMirror-lint-mark-warning, .graphiql-query-editor .CodeMirror-lint-mark-info")].some(
+            (el: any) => el.textContent === "priority",
+          )
+        );
       });
       // The docs say why.
       await page.locator("button[aria-label='Show Documentation Explorer']").click();
@@ -142,7 +149,9 @@ describeInBrowser("the explorer at /explore, in Chromium", () => {
       const { page } = await openExplorer(context, explorerUrl);
       await signInAs(page, CALLER_OF_ROLE.ANALYST);
       await page.locator("button[data-example='CovenantMonitoring']").click();
-      await page.waitForFunction(() => (globalThis as any).document.querySelector(".graphiql-query-editor .CodeMirror")?.CodeMirror.getValue().includes("query CovenantMonitoring"));
+      await page.waitForFunction(() =>
+        (globalThis as any).document.querySelector(".graphiql-query-editor .CodeMirror")?.CodeMirror.getValue().includes("query CovenantMonitoring"),
+      );
       const answer = await runQuery(page);
       expect(answer.errors).toBeUndefined();
       await page.mouse.move(0, 0);

@@ -43,8 +43,7 @@ describe("a changed holder moves the case, through the gateway", () => {
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
     return result.data!;
   }
-  const casesOf = async (token: string, reference: string) =>
-    (await ok(token, CASES_OF, { tenantId: ids[reference]!.tenantId })).cases.edges.map((e: any) => e.node);
+  const casesOf = async (token: string, reference: string) => (await ok(token, CASES_OF, { tenantId: ids[reference]!.tenantId })).cases.edges.map((e: any) => e.node);
   const signalOf = (reference: string) => ids[reference]!.signalId!;
 
   beforeAll(async () => {
@@ -130,7 +129,13 @@ describe("a changed holder moves the case, through the gateway", () => {
     });
     const oostCases = await casesOf(tokens.oost!, "FW-HAND");
     expect(oostCases).toEqual([
-      expect.objectContaining({ id: first.data!.handOverCase.newCaseId, status: "OPEN", forwardedOn, feedbackDueOn: feedbackDueOn(forwardedOn, "ARREARS"), signals: [{ id: signalOf("FW-HAND") }] }),
+      expect.objectContaining({
+        id: first.data!.handOverCase.newCaseId,
+        status: "OPEN",
+        forwardedOn,
+        feedbackDueOn: feedbackDueOn(forwardedOn, "ARREARS"),
+        signals: [{ id: signalOf("FW-HAND") }],
+      }),
     ]);
     // sdv forwarded the signal with it: the new team sees the signal, the old one no longer does.
     expect((await ok(tokens.sdv!, SIGNAL, { id: signalOf("FW-HAND") })).signal.forwarding).toEqual({ target: "SWT", teamId: "haarlem-oost", forwardedOn });
@@ -153,7 +158,8 @@ describe("a changed holder moves the case, through the gateway", () => {
 
   it("a hand-over is refused to a team of the other municipality, to no team, without a reason, of another team's case, and to other roles", async () => {
     const [kase] = await casesOf(tokens.schalkwijk!, "FW-REROUTE");
-    const refused = async (token: string, variables: Record<string, unknown>) => code(await graph.query(token, HAND_OVER, { caseId: kase.id, reason: "Moved house", ...variables }));
+    const refused = async (token: string, variables: Record<string, unknown>) =>
+      code(await graph.query(token, HAND_OVER, { caseId: kase.id, reason: "Moved house", ...variables }));
     expect(await refused(tokens.schalkwijk!, { toTeamId: "zandvoort" })).toBe("BAD_USER_INPUT");
     expect(await refused(tokens.schalkwijk!, { toTeamId: "haarlem-nowhere" })).toBe("BAD_USER_INPUT");
     expect(await refused(tokens.schalkwijk!, { toTeamId: "haarlem-schalkwijk" })).toBe("BAD_USER_INPUT");
@@ -205,8 +211,7 @@ describe("a changed holder moves the case, through the gateway", () => {
   });
 
   it("a reroute is refused outside the caller's municipalities, to a team of another municipality, to the budget coach, for a priority IV signal, without a reason, and to other roles", async () => {
-    const refused = async (token: string, variables: Record<string, unknown>) =>
-      code(await graph.query(token, REROUTE, { reason: "Wrong neighbourhood", ...variables }));
+    const refused = async (token: string, variables: Record<string, unknown>) => code(await graph.query(token, REROUTE, { reason: "Wrong neighbourhood", ...variables }));
     expect(await refused(tokens.sdvZandvoort!, { id: signalOf("FW-HAND"), teamId: "zandvoort" })).toBe("SIGNAL_NOT_FOUND");
     expect(await refused(tokens.sdvZandvoort!, { id: signalOf("FW-HAND"), teamId: "haarlem-noord" })).toBe("SIGNAL_NOT_FOUND");
     expect(await refused(tokens.sdv!, { id: signalOf("FW-ZANDVOORT"), teamId: "haarlem-noord" })).toBe("BAD_USER_INPUT");
@@ -225,9 +230,13 @@ describe("a changed holder moves the case, through the gateway", () => {
 
   it("the monitoring counts each household's case once, however often it moved", async () => {
     const month = forwardedOn.slice(0, 7);
-    const data = await ok(tokens.analyst!, `query($m: String!) { monitoring(from: $m, to: $m, municipalityCode: "0392", corporationId: "elan-wonen") { casesOpened { count suppressed } } }`, {
-      m: month,
-    });
+    const data = await ok(
+      tokens.analyst!,
+      `query($m: String!) { monitoring(from: $m, to: $m, municipalityCode: "0392", corporationId: "elan-wonen") { casesOpened { count suppressed } } }`,
+      {
+        m: month,
+      },
+    );
     // FW-IV, FW-HAND, FW-HAND-2, FW-REROUTE and FW-WAITING: five households, eleven cases between them.
     expect(data.monitoring[0].casesOpened).toEqual({ count: 5, suppressed: false });
   });

@@ -161,7 +161,8 @@ function slotsOf(field: GraphQLField<unknown, unknown>, parent: string): Slot[] 
 function argumentsWith(field: GraphQLField<unknown, unknown>, parent: string, slot: Slot, bad: unknown): Record<string, unknown> {
   const args: Record<string, unknown> = {};
   for (const argument of field.args) {
-    if (isNonNullType(argument.type) && argument.defaultValue === undefined) args[argument.name] = goodValue(argument.type, argument.name, `${parent}.${field.name}(${argument.name}:)`);
+    if (isNonNullType(argument.type) && argument.defaultValue === undefined)
+      args[argument.name] = goodValue(argument.type, argument.name, `${parent}.${field.name}(${argument.name}:)`);
   }
   let container: Record<string | number, unknown> = args;
   let type: GraphQLInputType = field.args.find((a) => a.name === slot.path[0])!.type;
@@ -184,7 +185,9 @@ function literal(value: unknown, type: GraphQLInputType | undefined): string {
   if (Array.isArray(value)) return `[${value.map((v) => literal(v, inner && isListType(inner) ? inner.ofType : undefined)).join(", ")}]`;
   if (typeof value === "object") {
     const fields = inner && isInputObjectType(inner) ? inner.getFields() : {};
-    return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${literal(v, fields[k]?.type)}`).join(", ")} }`;
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${literal(v, fields[k]?.type)}`)
+      .join(", ")} }`;
   }
   if (typeof value === "string" && inner && isEnumType(inner) && /^[_A-Za-z][_0-9A-Za-z]*$/.test(value)) return value;
   return JSON.stringify(value);
@@ -245,7 +248,10 @@ describe("fuzzing every argument and input field of the public schema", () => {
     let counts = before;
     const failures: string[] = [];
     let sent = 0;
-    for (const [kind, root] of [["query", schema.getQueryType()!], ["mutation", schema.getMutationType()!]] as const) {
+    for (const [kind, root] of [
+      ["query", schema.getQueryType()!],
+      ["mutation", schema.getMutationType()!],
+    ] as const) {
       for (const field of Object.values(root.getFields())) {
         if (ONLY && !ONLY.has(field.name)) continue;
         // One stream per field, so that narrowing a run with FUZZ_FIELDS draws the same values.
@@ -262,8 +268,18 @@ describe("fuzzing every argument and input field of the public schema", () => {
             const inline = i % 2 === 1;
             const argumentTypes = Object.fromEntries(field.args.map((a) => [a.name, a.type]));
             const query = inline
-              ? `${kind} { ${field.name}${Object.keys(args).length ? `(${Object.entries(args).map(([k, v]) => `${k}: ${literal(v, argumentTypes[k])}`).join(", ")})` : ""}${selectionOf(field)} }`
-              : `${kind}(${Object.keys(args).map((k) => `$${k}: ${argumentTypes[k]}`).join(", ")}) { ${field.name}(${Object.keys(args).map((k) => `${k}: $${k}`).join(", ")})${selectionOf(field)} }`;
+              ? `${kind} { ${field.name}${
+                  Object.keys(args).length
+                    ? `(${Object.entries(args)
+                        .map(([k, v]) => `${k}: ${literal(v, argumentTypes[k])}`)
+                        .join(", ")})`
+                    : ""
+                }${selectionOf(field)} }`
+              : `${kind}(${Object.keys(args)
+                  .map((k) => `$${k}: ${argumentTypes[k]}`)
+                  .join(", ")}) { ${field.name}(${Object.keys(args)
+                  .map((k) => `${k}: $${k}`)
+                  .join(", ")})${selectionOf(field)} }`;
             const result = await ask(tokens[role]!, query, inline ? undefined : args);
             sent++;
             const codes = (result.errors ?? []).map((e) => e.extensions?.code);
@@ -271,13 +287,20 @@ describe("fuzzing every argument and input field of the public schema", () => {
               // Counted after each write, so that a failure names the value that stored something.
               const now = await rowCounts(databases);
               const grown = Object.keys(now).filter((table) => now[table] !== counts[table]);
-              if (grown.length) failures.push(`${root.name}.${field.name} ${slot.path.join(".")} = ${describeValue(bad)} (${inline ? "inline" : "variables"}, as ${role}): stored rows in ${grown.join(", ")}`);
+              if (grown.length)
+                failures.push(
+                  `${root.name}.${field.name} ${slot.path.join(".")} = ${describeValue(bad)} (${inline ? "inline" : "variables"}, as ${role}): stored rows in ${grown.join(", ")}`,
+                );
               counts = now;
             }
             if (result.status === 0) {
-              failures.push(`${root.name}.${field.name} ${slot.path.join(".")} = ${describeValue(bad)} (${inline ? "inline" : "variables"}, as ${role}): no answer within ${ANSWER_WITHIN_MS} ms`);
+              failures.push(
+                `${root.name}.${field.name} ${slot.path.join(".")} = ${describeValue(bad)} (${inline ? "inline" : "variables"}, as ${role}): no answer within ${ANSWER_WITHIN_MS} ms`,
+              );
             } else if (result.status >= 500 || codes.includes("INTERNAL_SERVER_ERROR") || codes.includes("SUBGRAPH_UNAVAILABLE")) {
-              failures.push(`${root.name}.${field.name} ${slot.path.join(".")} = ${describeValue(bad)} (${inline ? "inline" : "variables"}, as ${role}): HTTP ${result.status} ${codes.join(",")} ${result.errors?.[0]?.message.slice(0, 120) ?? ""}`);
+              failures.push(
+                `${root.name}.${field.name} ${slot.path.join(".")} = ${describeValue(bad)} (${inline ? "inline" : "variables"}, as ${role}): HTTP ${result.status} ${codes.join(",")} ${result.errors?.[0]?.message.slice(0, 120) ?? ""}`,
+              );
             }
           }
         }

@@ -37,7 +37,9 @@ describe("the federated graph, end to end through the gateway", () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const page: any = await graph.query(sdvToken, `query($after: String) { signals(first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { after });
+      const page: any = await graph.query(sdvToken, `query($after: String) { signals(first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, {
+        after,
+      });
       expect(page.errors).toBeUndefined();
       for (const edge of page.data.signals.edges) {
         expect(seen.has(edge.node.id)).toBe(false);

@@ -61,7 +61,11 @@ describe("households known at the SWT, the feedback conversation and the corpora
   async function errorOf(token: string, query: string, variables: Record<string, unknown>) {
     const result = await graph.query(token, query, variables);
     expect(result.errors, JSON.stringify(result.data)).toBeDefined();
-    return { code: result.errors![0]!.extensions?.code, field: result.errors![0]!.extensions?.field ?? result.errors![0]!.extensions?.argument, message: result.errors![0]!.message };
+    return {
+      code: result.errors![0]!.extensions?.code,
+      field: result.errors![0]!.extensions?.field ?? result.errors![0]!.extensions?.argument,
+      message: result.errors![0]!.message,
+    };
   }
 
   async function tenant(token: string, reference: string, address: { houseNumber: string; postcode: string; municipalityCode?: string }, amountCents: number, phase: string) {
@@ -185,10 +189,14 @@ describe("households known at the SWT, the feedback conversation and the corpora
     });
 
     it("a day of knowing in the future is refused; the corporation and the SDV may neither record nor read a household", async () => {
-      const future = await errorOf(tokens.swt!, RECORD, { household: { address: { postcode: "2034 AB", houseNumber: 15 }, knownSince: addDays(today, 1), childrenUnder18: true, member65Plus: false } });
+      const future = await errorOf(tokens.swt!, RECORD, {
+        household: { address: { postcode: "2034 AB", houseNumber: 15 }, knownSince: addDays(today, 1), childrenUnder18: true, member65Plus: false },
+      });
       expect(future).toMatchObject({ code: "BAD_USER_INPUT", field: "household.knownSince" });
       for (const token of [tokens.pre!, tokens.sdv!]) {
-        expect((await errorOf(token, RECORD, { household: { address: { postcode: "2034 AB", houseNumber: 15 }, childrenUnder18: true, member65Plus: false } })).code).toBe("FORBIDDEN");
+        expect((await errorOf(token, RECORD, { household: { address: { postcode: "2034 AB", houseNumber: 15 }, childrenUnder18: true, member65Plus: false } })).code).toBe(
+          "FORBIDDEN",
+        );
         expect((await errorOf(token, HOUSEHOLD, { address: { postcode: "2034 AB", houseNumber: 7, addition: "A" } })).code).toBe("FORBIDDEN");
       }
     });
@@ -247,7 +255,11 @@ describe("households known at the SWT, the feedback conversation and the corpora
         feedback: { contactMade: true, takenIntoTreatment: true, collectionCanBeSuspended: true, arrearsArrangement: "The family lost a job" },
       });
       expect(free).toMatchObject({ code: "BAD_USER_INPUT", field: "feedback.arrearsArrangement" });
-      const onJoined = await ok(tokens.swt!, GIVE_ON_SIGNAL, { caseId, signalId: joined, feedback: { contactMade: true, takenIntoTreatment: true, collectionCanBeSuspended: true } });
+      const onJoined = await ok(tokens.swt!, GIVE_ON_SIGNAL, {
+        caseId,
+        signalId: joined,
+        feedback: { contactMade: true, takenIntoTreatment: true, collectionCanBeSuspended: true },
+      });
       expect(onJoined.giveFeedbackOnSignal).toMatchObject({ kind: "FIRST", signalId: joined, givenOn: today });
       const again = await ok(tokens.swt!, GIVE_ON_SIGNAL, { caseId, signalId: joined, feedback: { contactMade: true, takenIntoTreatment: true, collectionCanBeSuspended: true } });
       expect(again.giveFeedbackOnSignal.id).toBe(onJoined.giveFeedbackOnSignal.id);
@@ -282,7 +294,11 @@ describe("households known at the SWT, the feedback conversation and the corpora
     it("a mistaken first feedback is corrected by a new dated entry that replaces it; nothing is overwritten", async () => {
       const before = (await ok(tokens.swt!, HISTORY, { id: caseId })).case.feedbackHistory;
       const mistaken = before.find((e: any) => e.kind === "FIRST" && e.signalId === opening);
-      const correction = await ok(tokens.swt!, CORRECT, { caseId, replaces: mistaken.id, feedback: { contactMade: true, takenIntoTreatment: true, collectionCanBeSuspended: false } });
+      const correction = await ok(tokens.swt!, CORRECT, {
+        caseId,
+        replaces: mistaken.id,
+        feedback: { contactMade: true, takenIntoTreatment: true, collectionCanBeSuspended: false },
+      });
       expect(correction.correctFeedback).toMatchObject({ kind: "FIRST", signalId: opening, replacesEntryId: mistaken.id });
       const { signal } = await ok(tokens.elan!, STATUS, { id: opening });
       const firsts = signal.feedbackStatus.feedback.filter((e: any) => e.kind === "FIRST");
@@ -292,7 +308,11 @@ describe("households known at the SWT, the feedback conversation and the corpora
       ]);
       // The first feedback on the opening signal is still the one given within the term.
       expect(signal.feedbackStatus.firstFeedbackOn).toBe(today);
-      const again = await errorOf(tokens.swt!, CORRECT, { caseId, replaces: mistaken.id, feedback: { contactMade: false, takenIntoTreatment: false, collectionCanBeSuspended: false } });
+      const again = await errorOf(tokens.swt!, CORRECT, {
+        caseId,
+        replaces: mistaken.id,
+        feedback: { contactMade: false, takenIntoTreatment: false, collectionCanBeSuspended: false },
+      });
       expect(again).toMatchObject({ code: "BAD_USER_INPUT", field: "replaces" });
     });
 

@@ -38,20 +38,55 @@ const DATE_PROBES: Probe[] = [
     type: "Date!",
     names: "input.since",
   },
-  { role: "SDV", operation: "mutation", call: `setThreshold(input: { amountCents: 7500, validFrom: $v, reason: "range test" })`, selection: "{ id }", type: "Date!", names: "input.validFrom" },
-  { role: "SWT", operation: "mutation", call: `closeCase(caseId: "00000000-0000-4000-8000-000000000000", outcome: NO_CONTACT_POSSIBLE, closedOn: $v)`, selection: "{ id }", type: "Date", names: "closedOn" },
+  {
+    role: "SDV",
+    operation: "mutation",
+    call: `setThreshold(input: { amountCents: 7500, validFrom: $v, reason: "range test" })`,
+    selection: "{ id }",
+    type: "Date!",
+    names: "input.validFrom",
+  },
+  {
+    role: "SWT",
+    operation: "mutation",
+    call: `closeCase(caseId: "00000000-0000-4000-8000-000000000000", outcome: NO_CONTACT_POSSIBLE, closedOn: $v)`,
+    selection: "{ id }",
+    type: "Date",
+    names: "closedOn",
+  },
 ];
 
 const MONTH_PROBES: Probe[] = [
-  { role: "ANALYST", operation: "query", call: `thresholdAnalysis(fromMonth: $v, toMonth: "2026-10", candidatesCents: [7500])`, selection: "{ signals }", type: "YearMonth!", names: "fromMonth" },
-  { role: "SDV", operation: "query", call: "signals(first: 5, filter: { reportingMonth: $v })", selection: "{ edges { node { id } } }", type: "YearMonth", names: "filter.reportingMonth" },
+  {
+    role: "ANALYST",
+    operation: "query",
+    call: `thresholdAnalysis(fromMonth: $v, toMonth: "2026-10", candidatesCents: [7500])`,
+    selection: "{ signals }",
+    type: "YearMonth!",
+    names: "fromMonth",
+  },
+  {
+    role: "SDV",
+    operation: "query",
+    call: "signals(first: 5, filter: { reportingMonth: $v })",
+    selection: "{ edges { node { id } } }",
+    type: "YearMonth",
+    names: "filter.reportingMonth",
+  },
   { role: "ANALYST", operation: "query", call: "signalCounts(groupBy: [MONTH], filter: { toMonth: $v })", selection: "{ month }", type: "YearMonth", names: "filter.toMonth" },
   // The monitoring takes its months as strings, checked against the same range.
   { role: "ANALYST", operation: "query", call: `monitoring(from: $v, to: "2026-03")`, selection: "{ month }", type: "String!", names: "from" },
 ];
 
 const INSTANT_PROBES: Probe[] = [
-  { role: "COORDINATOR", operation: "query", call: "accessLog(first: 5, filter: { from: $v })", selection: "{ edges { node { readAt } } }", type: "DateTime", names: "filter.from" },
+  {
+    role: "COORDINATOR",
+    operation: "query",
+    call: "accessLog(first: 5, filter: { from: $v })",
+    selection: "{ edges { node { readAt } } }",
+    type: "DateTime",
+    names: "filter.from",
+  },
   { role: "COORDINATOR", operation: "query", call: "signalAccessLog(first: 5, filter: { to: $v })", selection: "{ edges { node { id } } }", type: "DateTime", names: "filter.to" },
 ];
 

@@ -27,7 +27,10 @@ function tenant(overrides: Record<string, unknown> = {}, address: Record<string,
 function literal(value: unknown, enums = new Set(["SOCIAL"])): string {
   if (typeof value === "string") return enums.has(value) ? value : JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map((v) => literal(v, enums)).join(", ")}]`;
-  if (value && typeof value === "object") return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${literal(v, enums)}`).join(", ")} }`;
+  if (value && typeof value === "object")
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${literal(v, enums)}`)
+      .join(", ")} }`;
   return JSON.stringify(value);
 }
 
@@ -170,7 +173,9 @@ describe("bad input is refused as the caller's error, naming what to fix", () =>
     }
     // The cursors a list does return still lead to its next page.
     const first = await graph.query(tokens.elan, `{ tenants(first: 2) { pageInfo { endCursor } } }`);
-    const next = await graph.query(tokens.elan, `query($after: String) { tenants(first: 2, after: $after) { edges { cursor } } }`, { after: first.data?.tenants.pageInfo.endCursor });
+    const next = await graph.query(tokens.elan, `query($after: String) { tenants(first: 2, after: $after) { edges { cursor } } }`, {
+      after: first.data?.tenants.pageInfo.endCursor,
+    });
     expect(next.errors).toBeUndefined();
     expect(next.data?.tenants.edges).toHaveLength(2);
   });

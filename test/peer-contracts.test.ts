@@ -44,12 +44,15 @@ describe("the peer contracts fit the subgraphs that answer them", () => {
     ]);
   });
 
-  it.each(contracts.map((c) => [`${c.peer}.${c.field}`, c] as const))("%s: the operation is valid against the answering subgraph's schema, and the field is @inaccessible", (_name, contract) => {
-    const schema = schemas[contract.peer];
-    expect(validate(schema, parse(contract.operation)).map((e) => e.message)).toEqual([]);
-    const root = contract.operation.trimStart().startsWith("mutation") ? schema.getMutationType() : schema.getQueryType();
-    const field = root?.getFields()[contract.field];
-    expect(field, `${contract.peer} has no root field ${contract.field}`).toBeDefined();
-    expect(field!.astNode?.directives?.map((d) => d.name.value) ?? [], "hidden from the public graph").toContain("inaccessible");
-  });
+  it.each(contracts.map((c) => [`${c.peer}.${c.field}`, c] as const))(
+    "%s: the operation is valid against the answering subgraph's schema, and the field is @inaccessible",
+    (_name, contract) => {
+      const schema = schemas[contract.peer];
+      expect(validate(schema, parse(contract.operation)).map((e) => e.message)).toEqual([]);
+      const root = contract.operation.trimStart().startsWith("mutation") ? schema.getMutationType() : schema.getQueryType();
+      const field = root?.getFields()[contract.field];
+      expect(field, `${contract.peer} has no root field ${contract.field}`).toBeDefined();
+      expect(field!.astNode?.directives?.map((d) => d.name.value) ?? [], "hidden from the public graph").toContain("inaccessible");
+    },
+  );
 });

@@ -50,7 +50,7 @@ describe("rate limits and early refusal at the gateway", () => {
   const gateways: RunningServer[] = [];
 
   /** Another gateway replica on the test graph's subgraphs, with the limits given. */
-  async function replica(limits: Partial<AdmissionConfig["rateLimit"]> & { maxQueryBytes?: number } | false) {
+  async function replica(limits: (Partial<AdmissionConfig["rateLimit"]> & { maxQueryBytes?: number }) | false) {
     const base = admissionConfig({});
     const { maxQueryBytes, ...rateLimit } = limits || {};
     const gateway = await createGateway({

@@ -33,7 +33,14 @@ describe("register target groups that the corporation does not know are counted 
     ];
     for (const [reference, flags] of plan) {
       const result = await graph.query(elan, UPSERT, {
-        input: { reference, kind: "EVICTION", occurredOn: `2026-03-${String(2 + (reference.length % 20)).padStart(2, "0")}`, municipalityCode: "0392", reason: "Huurachterstand", ...flags },
+        input: {
+          reference,
+          kind: "EVICTION",
+          occurredOn: `2026-03-${String(2 + (reference.length % 20)).padStart(2, "0")}`,
+          municipalityCode: "0392",
+          reason: "Huurachterstand",
+          ...flags,
+        },
       });
       expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
     }

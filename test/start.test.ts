@@ -36,7 +36,13 @@ describe("npm start's exit codes", () => {
   }
 
   async function ports() {
-    return { PORT: String(await freePort()), CORPORATIONS_PORT: String(await freePort()), SDV_PORT: String(await freePort()), SWT_PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()) };
+    return {
+      PORT: String(await freePort()),
+      CORPORATIONS_PORT: String(await freePort()),
+      SDV_PORT: String(await freePort()),
+      SWT_PORT: String(await freePort()),
+      EMBEDDED_PG_PORT: String(await freePort()),
+    };
   }
 
   function postgresStopped(): boolean {

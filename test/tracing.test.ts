@@ -110,7 +110,8 @@ describe("traces operators can follow", () => {
       METRICS_PORT: "off",
       LOG_LEVEL: "info",
     };
-    for (const name of ["DATABASE_URL", "TEST_CLOCK", "NODE_ENV", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_RESOURCE_ATTRIBUTES"]) delete env[name];
+    for (const name of ["DATABASE_URL", "TEST_CLOCK", "NODE_ENV", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_RESOURCE_ATTRIBUTES"])
+      delete env[name];
     Object.assign(env, extra);
     const child = spawn(process.execPath, [path.join(build, "dev/start.js")], { env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
@@ -146,7 +147,10 @@ describe("traces operators can follow", () => {
           headers: { authorization: `Bearer ${token.trim()}`, "content-type": "application/json", "x-request-id": requestId },
           body: JSON.stringify({ query: CROSS_PARTNER, operationName: "CrossPartner", variables }),
         });
-        const answer = (await response.json()) as { data?: { signals: { edges: { node: { id: string; tenant: { name: string } | null; case: { status: string } | null } }[] } }; errors?: unknown };
+        const answer = (await response.json()) as {
+          data?: { signals: { edges: { node: { id: string; tenant: { name: string } | null; case: { status: string } | null } }[] } };
+          errors?: unknown;
+        };
         expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
         const names = answer.data!.signals.edges.flatMap(({ node }) => (node.tenant ? [node.tenant.name] : []));
         expect(names.length).toBeGreaterThan(0);

@@ -127,7 +127,11 @@ function ExamplesPanel() {
     h("details", null, h("summary", null, "Other roles' examples"), h("ul", null, others.map(item))),
     h("h3", null, `Fields ${current.role} may not read (${current.unreadable.length})`),
     h("p", null, "In an answer these are null, each with a FORBIDDEN error. Completion and the docs mark them too."),
-    h("ul", { className: "unreadable", id: "unreadable-fields" }, current.unreadable.map((coordinate) => h("li", { key: coordinate }, coordinate))),
+    h(
+      "ul",
+      { className: "unreadable", id: "unreadable-fields" },
+      current.unreadable.map((coordinate) => h("li", { key: coordinate }, coordinate)),
+    ),
   );
 }
 

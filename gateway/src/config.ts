@@ -85,10 +85,7 @@ export function supergraphPath(env = process.env): string {
  * flow with PKCE against AUTH_ISSUER, as the public client AUTH_CLIENT_ID, asking AUTH_SCOPE.
  * With AUTH_JWKS_URL and no AUTH_CLIENT_ID the pages offer no sign-in.
  */
-export type SignInConfig =
-  | { mode: "development"; issuerKey: SigningKey }
-  | { mode: "oidc"; issuer: string; clientId: string; scope: string }
-  | { mode: "none" };
+export type SignInConfig = { mode: "development"; issuerKey: SigningKey } | { mode: "oidc"; issuer: string; clientId: string; scope: string } | { mode: "none" };
 
 export async function signInConfig(env = process.env): Promise<SignInConfig> {
   if (env.AUTH_JWKS_URL) {

@@ -135,10 +135,7 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
  * original supergraph), so the planner gets the same supergraph with only that mark removed.
  */
 export function plannerSupergraph(supergraphSdl: string): string {
-  return supergraphSdl.replace(
-    /(@link\(url: "https:\/\/specs\.apollo\.dev\/(?:requiresScopes|policy|authenticated)\/v[\d.]+"), for: SECURITY\)/g,
-    "$1)",
-  );
+  return supergraphSdl.replace(/(@link\(url: "https:\/\/specs\.apollo\.dev\/(?:requiresScopes|policy|authenticated)\/v[\d.]+"), for: SECURITY\)/g, "$1)");
 }
 
 export interface GatewayOptions {
@@ -232,7 +229,11 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   const admission =
     options.admission === false
       ? undefined
-      : new Admission({ config: options.admission ?? admissionConfig(), verify: verifyUser, limits: { maxTokens: limits.parseOptions.maxTokens, rules: limits.validationRules as never } });
+      : new Admission({
+          config: options.admission ?? admissionConfig(),
+          verify: verifyUser,
+          limits: { maxTokens: limits.parseOptions.maxTokens, rules: limits.validationRules as never },
+        });
   inner.onSchemaLoadOrUpdate(({ apiSchema }) => admission?.setSchema(apiSchema));
   await admission?.start();
   const apollo = new ApolloServer<GatewayContext>({

@@ -18,7 +18,11 @@ describe("the access log, through the gateway", () => {
     const name = read.data!.tenant.name as string;
 
     const coordinator = await graph.token({ role: "COORDINATOR", orgs: ["0392", "0473"] });
-    const log = await graph.query(coordinator, `query($id: ID!) { accessLog(first: 10, filter: { personId: $id }) { edges { node { subject role organisations personId fields operationName } } } }`, { id: targets.elanTenant });
+    const log = await graph.query(
+      coordinator,
+      `query($id: ID!) { accessLog(first: 10, filter: { personId: $id }) { edges { node { subject role organisations personId fields operationName } } } }`,
+      { id: targets.elanTenant },
+    );
     expect(log.errors).toBeUndefined();
     const entries = log.data!.accessLog.edges.map((e: any) => e.node);
     expect(entries).toContainEqual({

@@ -125,7 +125,8 @@ function demoHouseholdInput(t: Targets, tenantId: string): Record<string, unknow
   return { address: demoAddressOf(t, tenantId), knownSince: profile.knownSince, childrenUnder18: profile.childrenUnder18, member65Plus: profile.member65Plus };
 }
 
-const FEEDBACK_ENTRY = "id kind givenOn signalId effectiveOn monthlyAmountCents replacesEntryId replacedByEntryId contactMade takenIntoTreatment collectionCanBeSuspended paymentsResumeOn notTakenUpForOtherReason";
+const FEEDBACK_ENTRY =
+  "id kind givenOn signalId effectiveOn monthlyAmountCents replacesEntryId replacedByEntryId contactMade takenIntoTreatment collectionCanBeSuspended paymentsResumeOn notTakenUpForOtherReason";
 
 export const PROBES = {
   contactData: tenantProbe("name birthDate phone email address { street houseNumber postcode city }", ["name"]),
@@ -139,7 +140,10 @@ export const PROBES = {
   priorityLevel: signalProbe("priority { level }", ["priority", "level"]),
   priorityReason: signalProbe("priority { level reason rule }", ["priority", "reason"]),
   thresholds: rootProbe(`{ thresholds { amountCents validFrom setBy reason } }`, "thresholds"),
-  setThreshold: rootProbe(`mutation { setThreshold(input: { amountCents: 9000, validFrom: "2030-01-01", reason: "Authorization matrix probe" }) { id amountCents } }`, "setThreshold"),
+  setThreshold: rootProbe(
+    `mutation { setThreshold(input: { amountCents: 9000, validFrom: "2030-01-01", reason: "Authorization matrix probe" }) { id amountCents } }`,
+    "setThreshold",
+  ),
   householdProfile: tenantProbe("householdProfile { knownSince childrenUnder18 member65Plus }", ["householdProfile"]),
   householdRecord: {
     kind: "tenant",
@@ -185,8 +189,14 @@ export const PROBES = {
     field: ["addFeedbackUpdate", "kind"],
     row: ["addFeedbackUpdate"],
   },
-  signalFeedbackStatus: signalProbe(`feedbackStatus { forwarded forwardedOn feedbackDueOn firstFeedbackOn feedbackOverdue feedback { ${FEEDBACK_ENTRY} } }`, ["feedbackStatus", "forwarded"]),
-  signalsAwaitingFeedback: rootProbe(`{ signalsAwaitingFeedback(first: 5) { forwarded forwardedOn feedbackDueOn feedbackOverdue signal { id receivedAt } feedback { kind } } }`, "signalsAwaitingFeedback"),
+  signalFeedbackStatus: signalProbe(`feedbackStatus { forwarded forwardedOn feedbackDueOn firstFeedbackOn feedbackOverdue feedback { ${FEEDBACK_ENTRY} } }`, [
+    "feedbackStatus",
+    "forwarded",
+  ]),
+  signalsAwaitingFeedback: rootProbe(
+    `{ signalsAwaitingFeedback(first: 5) { forwarded forwardedOn feedbackDueOn feedbackOverdue signal { id receivedAt } feedback { kind } } }`,
+    "signalsAwaitingFeedback",
+  ),
   feedbackReason: { ...tenantProbe("feedback { notTakenUpForOtherReason reasonNotTakenUp }", ["feedback", "reasonNotTakenUp"]), mayBeNull: true },
   registers: {
     kind: "none",
@@ -218,10 +228,7 @@ export const PROBES = {
   forwardingHistory: signalProbe("forwardingHistory { kind fromTeamId toTeamId forwardedOn forwardedBy reason }", ["forwardingHistory"]),
   routingAreas: rootProbe(`{ routingAreas { municipalityCode postcodeArea teamId } }`, "routingAreas"),
   // Setting an area to the team that has it already: allowed writes change nothing, so probes run in any order.
-  setRoutingArea: rootProbe(
-    `mutation { setRoutingArea(postcodeArea: "2011", teamId: "haarlem-centrum", municipalityCode: "0392") { routingArea { teamId } } }`,
-    "setRoutingArea",
-  ),
+  setRoutingArea: rootProbe(`mutation { setRoutingArea(postcodeArea: "2011", teamId: "haarlem-centrum", municipalityCode: "0392") { routingArea { teamId } } }`, "setRoutingArea"),
   setRoutingAreaZandvoort: rootProbe(
     `mutation { setRoutingArea(postcodeArea: "2041", teamId: "zandvoort", municipalityCode: "0473") { routingArea { teamId } } }`,
     "setRoutingArea",
@@ -252,28 +259,77 @@ const aggregates = (row: ProbeName, aggregate: ProbeName): Check[] => [c(row, "a
 export const MATRIX: MatrixRow[] = [
   {
     data: "tenant contact data: name, birth date, address, phone, e-mail",
-    domain: { CORPORATION: "own tenants", SDV: "tenants with a live signal in a municipality it serves", SWT: "tenants with a case of its team", BUDGET_COACH: "tenants referred to it", ANALYST: "never", COORDINATOR: "never" },
-    checks: { CORPORATION: ownOnly("contactData"), SDV: ownOnly("contactData"), SWT: ownOnly("contactData"), BUDGET_COACH: ownOnly("contactData"), ANALYST: never("contactData"), COORDINATOR: never("contactData") },
+    domain: {
+      CORPORATION: "own tenants",
+      SDV: "tenants with a live signal in a municipality it serves",
+      SWT: "tenants with a case of its team",
+      BUDGET_COACH: "tenants referred to it",
+      ANALYST: "never",
+      COORDINATOR: "never",
+    },
+    checks: {
+      CORPORATION: ownOnly("contactData"),
+      SDV: ownOnly("contactData"),
+      SWT: ownOnly("contactData"),
+      BUDGET_COACH: ownOnly("contactData"),
+      ANALYST: never("contactData"),
+      COORDINATOR: never("contactData"),
+    },
   },
   {
     data: "arrears: amount, since, phase",
     domain: { CORPORATION: "own", SDV: "same as above", SWT: "same", BUDGET_COACH: "same", ANALYST: "aggregates", COORDINATOR: "aggregates" },
-    checks: { CORPORATION: ownOnly("arrears"), SDV: ownOnly("arrears"), SWT: ownOnly("arrears"), BUDGET_COACH: ownOnly("arrears"), ANALYST: aggregates("arrears", "arrearsAggregate"), COORDINATOR: aggregates("arrears", "arrearsAggregate") },
+    checks: {
+      CORPORATION: ownOnly("arrears"),
+      SDV: ownOnly("arrears"),
+      SWT: ownOnly("arrears"),
+      BUDGET_COACH: ownOnly("arrears"),
+      ANALYST: aggregates("arrears", "arrearsAggregate"),
+      COORDINATOR: aggregates("arrears", "arrearsAggregate"),
+    },
   },
   {
     data: "collection (MVI) steps",
     domain: { CORPORATION: "own", SDV: "tenants with a live signal", SWT: "no", BUDGET_COACH: "no", ANALYST: "no", COORDINATOR: "no" },
-    checks: { CORPORATION: ownOnly("collectionSteps"), SDV: ownOnly("collectionSteps"), SWT: never("collectionSteps"), BUDGET_COACH: never("collectionSteps"), ANALYST: never("collectionSteps"), COORDINATOR: never("collectionSteps") },
+    checks: {
+      CORPORATION: ownOnly("collectionSteps"),
+      SDV: ownOnly("collectionSteps"),
+      SWT: never("collectionSteps"),
+      BUDGET_COACH: never("collectionSteps"),
+      ANALYST: never("collectionSteps"),
+      COORDINATOR: never("collectionSteps"),
+    },
   },
   {
     data: "objections",
     domain: { CORPORATION: "own", SDV: "no", SWT: "no", BUDGET_COACH: "no", ANALYST: "aggregates", COORDINATOR: "aggregates" },
-    checks: { CORPORATION: ownOnly("objections"), SDV: never("objections"), SWT: never("objections"), BUDGET_COACH: never("objections"), ANALYST: aggregates("objections", "objectionAggregate"), COORDINATOR: aggregates("objections", "objectionAggregate") },
+    checks: {
+      CORPORATION: ownOnly("objections"),
+      SDV: never("objections"),
+      SWT: never("objections"),
+      BUDGET_COACH: never("objections"),
+      ANALYST: aggregates("objections", "objectionAggregate"),
+      COORDINATOR: aggregates("objections", "objectionAggregate"),
+    },
   },
   {
     data: "signals, status",
-    domain: { CORPORATION: "own submitted", SDV: "all in municipalities it serves", SWT: "forwarded to its team", BUDGET_COACH: "referred to it", ANALYST: "aggregates", COORDINATOR: "aggregates" },
-    checks: { CORPORATION: ownOnly("signalStatus"), SDV: ownOnly("signalStatus"), SWT: ownOnly("signalStatus"), BUDGET_COACH: ownOnly("signalStatus"), ANALYST: aggregates("signalStatus", "signalAggregate"), COORDINATOR: aggregates("signalStatus", "signalAggregate") },
+    domain: {
+      CORPORATION: "own submitted",
+      SDV: "all in municipalities it serves",
+      SWT: "forwarded to its team",
+      BUDGET_COACH: "referred to it",
+      ANALYST: "aggregates",
+      COORDINATOR: "aggregates",
+    },
+    checks: {
+      CORPORATION: ownOnly("signalStatus"),
+      SDV: ownOnly("signalStatus"),
+      SWT: ownOnly("signalStatus"),
+      BUDGET_COACH: ownOnly("signalStatus"),
+      ANALYST: aggregates("signalStatus", "signalAggregate"),
+      COORDINATOR: aggregates("signalStatus", "signalAggregate"),
+    },
   },
   {
     data: "priority, reason, rule",
@@ -296,7 +352,14 @@ export const MATRIX: MatrixRow[] = [
   },
   {
     data: "household profile (children, 65+)",
-    domain: { CORPORATION: "no", SDV: 'only the derived fact "priority III applies"', SWT: "own team, write", BUDGET_COACH: "what it recorded, write", ANALYST: "no", COORDINATOR: "no" },
+    domain: {
+      CORPORATION: "no",
+      SDV: 'only the derived fact "priority III applies"',
+      SWT: "own team, write",
+      BUDGET_COACH: "what it recorded, write",
+      ANALYST: "no",
+      COORDINATOR: "no",
+    },
     checks: {
       CORPORATION: [...never("householdProfile"), c("householdRecord", "own", "forbidden"), c("householdWrite", "own", "forbidden")],
       SDV: [c("householdProfile", "own", "forbidden"), c("householdRecord", "own", "forbidden"), c("householdWrite", "own", "forbidden"), c("priorityThreeFact", "own", "allowed")],
@@ -324,12 +387,50 @@ export const MATRIX: MatrixRow[] = [
     data: "feedback",
     domain: { CORPORATION: "own tenants, read", SDV: "read", SWT: "own team, write", BUDGET_COACH: "own referrals, write", ANALYST: "aggregates", COORDINATOR: "aggregates" },
     checks: {
-      CORPORATION: [...ownOnly("feedback"), c("caseSignalFeedback", "own", "forbidden"), c("feedbackReason", "own", "forbidden"), c("feedbackWrite", "own", "forbidden"), c("feedbackUpdateWrite", "own", "forbidden")],
-      SDV: [...ownOnly("feedback"), ...ownOnly("feedbackHistory"), ...ownOnly("caseSignalFeedback"), c("feedbackWrite", "own", "forbidden"), c("feedbackUpdateWrite", "own", "forbidden")],
-      SWT: [...ownOnly("feedback"), ...ownOnly("feedbackHistory"), ...ownOnly("caseSignalFeedback"), c("feedbackReason", "own", "allowed"), c("feedbackWrite", "own", "allowed"), c("feedbackUpdateWrite", "own", "allowed")],
-      BUDGET_COACH: [...ownOnly("feedback"), ...ownOnly("feedbackHistory"), ...ownOnly("caseSignalFeedback"), c("feedbackReason", "own", "allowed"), c("feedbackWrite", "own", "allowed"), c("feedbackUpdateWrite", "own", "allowed")],
-      ANALYST: [...aggregates("feedback", "caseAggregate"), c("feedbackHistory", "any", "forbidden"), c("caseSignalFeedback", "any", "forbidden"), c("feedbackWrite", "any", "forbidden"), c("feedbackUpdateWrite", "any", "forbidden")],
-      COORDINATOR: [...aggregates("feedback", "caseAggregate"), c("feedbackHistory", "any", "forbidden"), c("caseSignalFeedback", "any", "forbidden"), c("feedbackWrite", "any", "forbidden"), c("feedbackUpdateWrite", "any", "forbidden")],
+      CORPORATION: [
+        ...ownOnly("feedback"),
+        c("caseSignalFeedback", "own", "forbidden"),
+        c("feedbackReason", "own", "forbidden"),
+        c("feedbackWrite", "own", "forbidden"),
+        c("feedbackUpdateWrite", "own", "forbidden"),
+      ],
+      SDV: [
+        ...ownOnly("feedback"),
+        ...ownOnly("feedbackHistory"),
+        ...ownOnly("caseSignalFeedback"),
+        c("feedbackWrite", "own", "forbidden"),
+        c("feedbackUpdateWrite", "own", "forbidden"),
+      ],
+      SWT: [
+        ...ownOnly("feedback"),
+        ...ownOnly("feedbackHistory"),
+        ...ownOnly("caseSignalFeedback"),
+        c("feedbackReason", "own", "allowed"),
+        c("feedbackWrite", "own", "allowed"),
+        c("feedbackUpdateWrite", "own", "allowed"),
+      ],
+      BUDGET_COACH: [
+        ...ownOnly("feedback"),
+        ...ownOnly("feedbackHistory"),
+        ...ownOnly("caseSignalFeedback"),
+        c("feedbackReason", "own", "allowed"),
+        c("feedbackWrite", "own", "allowed"),
+        c("feedbackUpdateWrite", "own", "allowed"),
+      ],
+      ANALYST: [
+        ...aggregates("feedback", "caseAggregate"),
+        c("feedbackHistory", "any", "forbidden"),
+        c("caseSignalFeedback", "any", "forbidden"),
+        c("feedbackWrite", "any", "forbidden"),
+        c("feedbackUpdateWrite", "any", "forbidden"),
+      ],
+      COORDINATOR: [
+        ...aggregates("feedback", "caseAggregate"),
+        c("feedbackHistory", "any", "forbidden"),
+        c("caseSignalFeedback", "any", "forbidden"),
+        c("feedbackWrite", "any", "forbidden"),
+        c("feedbackUpdateWrite", "any", "forbidden"),
+      ],
     },
     note: "A conversation over time: the first feedback, first feedback on a later signal, dated updates and corrections (feedbackHistory, feedbackUpdateWrite); each signal of a case has its own term (caseSignalFeedback). Structured facts only; the corporation reads them on its signals (next row).",
   },
@@ -407,8 +508,7 @@ export const MATRIX: MatrixRow[] = [
         c("handOverCase", "any", "forbidden"),
       ],
     },
-    note:
-      "The SDV probed serves Haarlem only, so Zandvoort's areas are not its to change. A hand-over moves the case, so it is not probed here: the forwarding tests through the gateway show a team handing over its own case, and refused another team's.",
+    note: "The SDV probed serves Haarlem only, so Zandvoort's areas are not its to change. A hand-over moves the case, so it is not probed here: the forwarding tests through the gateway show a team handing over its own case, and refused another team's.",
   },
   {
     data: "access log of personal data",

@@ -99,7 +99,13 @@ function sites(): Site[] {
       const args = field.args.filter((a) => a.name in variables);
       return `query Probe(${args.map((a) => `$${a.name}: ${a.type.toString()}`).join(", ")}) { ${field.name}(${args.map((a) => `${a.name}: $${a.name}`).join(", ")}) { __typename } }`;
     };
-    const site = (declared: string, variables: Record<string, unknown>, argument: string): Site => ({ declared, query: operation(variables), variables, field: field.name, argument });
+    const site = (declared: string, variables: Record<string, unknown>, argument: string): Site => ({
+      declared,
+      query: operation(variables),
+      variables,
+      field: field.name,
+      argument,
+    });
     for (const arg of field.args) {
       const named = getNamedType(arg.type);
       const own = `Query.${field.name}(${arg.name}:)`;
@@ -143,7 +149,21 @@ describe("a filter, sort or group-by obeys the rule of the field it reads, throu
     expect(unmarked).toEqual([]);
     // signals, cases, tenants, the registers, the access logs, every count and the monitoring.
     const queries = new Set(all.map((site) => site.field));
-    for (const query of ["signals", "cases", "tenants", "registerEntries", "accessLog", "signalAccessLog", "signalCounts", "caseCounts", "arrearsCounts", "objectionCounts", "registerCounts", "monitoring", "thresholdAnalysis"]) {
+    for (const query of [
+      "signals",
+      "cases",
+      "tenants",
+      "registerEntries",
+      "accessLog",
+      "signalAccessLog",
+      "signalCounts",
+      "caseCounts",
+      "arrearsCounts",
+      "objectionCounts",
+      "registerCounts",
+      "monitoring",
+      "thresholdAnalysis",
+    ]) {
       expect(queries, query).toContain(query);
     }
     expect(all.length).toBeGreaterThan(70);
@@ -203,7 +223,10 @@ describe("a filter, sort or group-by obeys the rule of the field it reads, throu
 
   it("the SDV, an SWT worker and the budget coach filter signals by priority and forwarding, which they read", async () => {
     for (const role of ["SDV", "SWT", "BUDGET_COACH"] as const) {
-      const result = await graph.query(tokens.get(role), `{ signals(first: 20, filter: { priorityLevel: II, forwardedTo: SWT }) { edges { node { priority { effectiveLevel } forwarding { target } } } } }`);
+      const result = await graph.query(
+        tokens.get(role),
+        `{ signals(first: 20, filter: { priorityLevel: II, forwardedTo: SWT }) { edges { node { priority { effectiveLevel } forwarding { target } } } } }`,
+      );
       expect(result.errors, role).toBeUndefined();
       for (const edge of result.data!.signals.edges) expect(edge.node).toEqual({ priority: { effectiveLevel: "II" }, forwarding: { target: "SWT" } });
     }

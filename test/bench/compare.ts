@@ -293,7 +293,12 @@ async function main() {
     const hive = startChild(
       "hive-gateway",
       [hiveBin, "supergraph", environment.supergraphPath, "-c", built("./hive-gateway.config.js"), "-p", String(ports.hive), "-h", "127.0.0.1", "--fork", "1"],
-      childEnv({ ...gatewayEnv, BENCH_USER_KEY_PEM: createPublicKey({ key: environment.issuer.publicJwk as never, format: "jwk" }).export({ type: "spki", format: "pem" }).toString() }),
+      childEnv({
+        ...gatewayEnv,
+        BENCH_USER_KEY_PEM: createPublicKey({ key: environment.issuer.publicJwk as never, format: "jwk" })
+          .export({ type: "spki", format: "pem" })
+          .toString(),
+      }),
       logDir,
     );
     children.push(hive);
@@ -366,7 +371,10 @@ async function main() {
     // refused, and a field the caller's role may not read (case notes, for the SDV) is not given.
     say("authorization on in both gateways:");
     const forbidden = JSON.stringify({ query: `{ signals(first: 3) { edges { node { id case { notes { text } } } } } }` });
-    for (const [setup, url] of [["gateway", gatewayUrl], ["hive", hiveUrl]] as const) {
+    for (const [setup, url] of [
+      ["gateway", gatewayUrl],
+      ["hive", hiveUrl],
+    ] as const) {
       const anonymous = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: QUERIES[0]!.text }) });
       const anonymousAnswer = (await anonymous.json()) as { data?: { signals?: unknown } | null; errors?: unknown[] };
       const refusedAnonymous = !anonymousAnswer.data?.signals && (anonymousAnswer.errors?.length ?? 0) > 0;
@@ -375,7 +383,9 @@ async function main() {
       const notesAnswer = JSON.parse(notesText) as { errors?: { extensions?: { code?: string } }[] };
       const codes = [...new Set((notesAnswer.errors ?? []).map((e) => e.extensions?.code))];
       const refusedNotes = codes.length > 0 && !notesText.includes('"text"');
-      say(`  ${SETUP_LABEL[setup]}: no token ${refusedAnonymous ? `refused (HTTP ${anonymous.status})` : "NOT REFUSED"}; the SDV asking case notes ${refusedNotes ? `refused (${codes.join(", ")})` : "NOT REFUSED"}`);
+      say(
+        `  ${SETUP_LABEL[setup]}: no token ${refusedAnonymous ? `refused (HTTP ${anonymous.status})` : "NOT REFUSED"}; the SDV asking case notes ${refusedNotes ? `refused (${codes.join(", ")})` : "NOT REFUSED"}`,
+      );
       if (!refusedAnonymous || !refusedNotes) throw new Error(`${SETUP_LABEL[setup]} does not enforce authorization as the comparison assumes; nothing was measured.`);
     }
 
@@ -469,7 +479,8 @@ async function main() {
     // connections, in runs of a few seconds until the checkpoint is passed or the time is up.
     const memoryStarted = performance.now();
     let memoryCut: number | undefined;
-    if (memoryCheckpoints.length) say(`memory: the project gateway up to ${memoryCheckpoints.join(" and ")} requests in all (${gatewayServed} so far), at most ${memorySeconds} s ...`);
+    if (memoryCheckpoints.length)
+      say(`memory: the project gateway up to ${memoryCheckpoints.join(" and ")} requests in all (${gatewayServed} so far), at most ${memorySeconds} s ...`);
     while (memoryCheckpoints.length) {
       if ((performance.now() - memoryStarted) / 1000 >= memorySeconds) {
         memoryCut = gatewayServed;
@@ -485,8 +496,12 @@ async function main() {
     const out = (line = "") => lines.push(line);
     out();
     out(`bench:compare: ${rounds} round(s) of ${seconds} s per run; medians over the rounds (req/s range in brackets); CPU ms per request summed over the rounds`);
-    out(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, node ${process.version}; load (1 min) at start ${loadAtStart.split(" ").slice(0, 3).join(" ")}, during the runs ${Math.min(...runs.map((r) => r.loadBefore)).toFixed(2)}–${Math.max(...runs.map((r) => r.loadAfter)).toFixed(2)}`);
-    out("set-ups: the project gateway and Hive Gateway, each one process verifying the caller's token, enforcing @requiresScopes and signing the subgraph identity tokens; the subgraph called directly with gateway-signed tokens");
+    out(
+      `machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, node ${process.version}; load (1 min) at start ${loadAtStart.split(" ").slice(0, 3).join(" ")}, during the runs ${Math.min(...runs.map((r) => r.loadBefore)).toFixed(2)}–${Math.max(...runs.map((r) => r.loadAfter)).toFixed(2)}`,
+    );
+    out(
+      "set-ups: the project gateway and Hive Gateway, each one process verifying the caller's token, enforcing @requiresScopes and signing the subgraph identity tokens; the subgraph called directly with gateway-signed tokens",
+    );
     out();
     out("query | conn | set-up | req/s | p50 ms | p99 ms | CPU ms/req (gateway or subgraph) | subgraphs CPU ms/req | errors | load");
     const summary: Record<string, unknown>[] = [];
@@ -540,7 +555,8 @@ async function main() {
     if (memory.length) {
       out(`memory of the project gateway (VmRSS): ${memory.map((m) => `${m.rssMiB.toFixed(1)} MiB after ${m.requests} requests`).join(", ")}`);
       if (memory.length === 2) out(`  growth from the first to the second: ${(((memory[1]!.rssMiB - memory[0]!.rssMiB) / memory[0]!.rssMiB) * 100).toFixed(1)}%`);
-      if (memoryCut !== undefined) out(`  (the memory phase stopped after ${memorySeconds} s at ${memoryCut} requests, short of ${memoryRequests}; --memory gives it up to half an hour)`);
+      if (memoryCut !== undefined)
+        out(`  (the memory phase stopped after ${memorySeconds} s at ${memoryCut} requests, short of ${memoryRequests}; --memory gives it up to half an hour)`);
     }
     const totalErrors = runs.reduce((sum, r) => sum + r.errors, 0);
     out(`errors in all runs: ${totalErrors}`);

@@ -95,7 +95,10 @@ async function main() {
     })();
     await Promise.all([user, ...floods]);
     latencies.sort((a, b) => a - b);
-    const answers = Object.entries(statuses).map(([status, count]) => `${status}: ${count}`).join(", ") || "-";
+    const answers =
+      Object.entries(statuses)
+        .map(([status, count]) => `${status}: ${count}`)
+        .join(", ") || "-";
     console.log(
       `${label} | ${mode} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 95).toFixed(1)} | ${latencies.length}${failures ? ` (${failures} failed)` : ""} | ${answers}`,
     );

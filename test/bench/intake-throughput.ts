@@ -22,8 +22,16 @@ const SUBMIT = `mutation SubmitSignals($input: SubmitSignalsInput!) {
 
 /** Postcode areas of Haarlem and Zandvoort the tenants live in, round-robin. */
 const AREAS = [
-  ["2011", "0392"], ["2013", "0392"], ["2022", "0392"], ["2031", "0392"], ["2033", "0392"],
-  ["2035", "0392"], ["2037", "0392"], ["2026", "0392"], ["2041", "0473"], ["2042", "0473"],
+  ["2011", "0392"],
+  ["2013", "0392"],
+  ["2022", "0392"],
+  ["2031", "0392"],
+  ["2033", "0392"],
+  ["2035", "0392"],
+  ["2037", "0392"],
+  ["2026", "0392"],
+  ["2041", "0473"],
+  ["2042", "0473"],
 ] as const;
 
 function mebibytes(bytes: number): string {
@@ -68,7 +76,9 @@ async function main() {
       `INSERT INTO household_profile (tenant_id, known_since, children_under_18, member_65_plus) SELECT id, current_date - 400, true, false FROM unnest($1::uuid[]) AS id`,
       [known.map((row) => row.id)],
     );
-    console.log(`setup: ${count} tenants with arrears and collection steps written to the corporations database, ${known.length} household profiles to swt, in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
+    console.log(
+      `setup: ${count} tenants with arrears and collection steps written to the corporations database, ${known.length} household profiles to swt, in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`,
+    );
 
     const token = await signDevToken(issuer, { role: "CORPORATION", orgs: ["elan-wonen"], sub: "elan-integration" });
     const month = monthInNetherlands();
@@ -85,7 +95,10 @@ async function main() {
       });
       const text = await response.text();
       const seconds = (performance.now() - started) / 1000;
-      const json = JSON.parse(text) as { data?: { submitSignals: { accepted: number; alreadyReceived: number; refused: number; items: unknown[] } }; errors?: { message: string }[] };
+      const json = JSON.parse(text) as {
+        data?: { submitSignals: { accepted: number; alreadyReceived: number; refused: number; items: unknown[] } };
+        errors?: { message: string }[];
+      };
       if (!json.data?.submitSignals) throw new Error(`${run} failed (HTTP ${response.status}): ${JSON.stringify(json.errors)}`);
       const answer = json.data.submitSignals;
       const memory = process.memoryUsage();
@@ -98,7 +111,9 @@ async function main() {
       `SELECT (SELECT count(*)::int FROM signal) AS signals, (SELECT count(*)::int FROM priority) AS priorities, (SELECT count(*)::int FROM referral) AS referrals`,
     );
     const levels = await graph.subgraphs.sdv.dataSource.query(`SELECT level, count(*)::int AS n FROM priority GROUP BY level ORDER BY level`);
-    console.log(`stored in sdv: ${stored.signals} signals, ${stored.priorities} priorities, ${stored.referrals} forwardings; levels ${levels.map((l: { level: string; n: number }) => `${l.level}=${l.n}`).join(" ")}`);
+    console.log(
+      `stored in sdv: ${stored.signals} signals, ${stored.priorities} priorities, ${stored.referrals} forwardings; levels ${levels.map((l: { level: string; n: number }) => `${l.level}=${l.n}`).join(" ")}`,
+    );
     const [cases] = await graph.subgraphs.swt.dataSource.query(
       `SELECT (SELECT count(*)::int FROM "case") AS cases, (SELECT count(*)::int FROM case_signal) AS signals, (SELECT count(*)::int FROM "case" WHERE team_id = 'budget-coach') AS coach`,
     );

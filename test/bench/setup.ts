@@ -49,7 +49,14 @@ export async function benchEnvironment(databaseName: string): Promise<BenchEnvir
   const databaseUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, subgraphDatabaseUrl(name, databaseServerUrl, {})])) as Record<SubgraphName, string>;
   const issuer = (await generateSigningKey()).key;
   const gatewayKey = await generateSigningKey();
-  const auth: UserTokenConfig = { keys: { jwks: issuer.jwks }, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ["ES256"], clockToleranceSeconds: 5, claims: DEFAULT_CLAIMS };
+  const auth: UserTokenConfig = {
+    keys: { jwks: issuer.jwks },
+    issuer: DEV_ISSUER,
+    audience: DEV_AUDIENCE,
+    algorithms: ["ES256"],
+    clockToleranceSeconds: 5,
+    claims: DEFAULT_CLAIMS,
+  };
   const supergraphPath = path.resolve("schema", "supergraph.graphql");
   return {
     databaseServerUrl,

@@ -40,7 +40,10 @@ export async function launchBrowser(): Promise<Browser> {
  * A browser context that records every request the page makes and refuses any that would leave
  * 127.0.0.1 (or localhost): the pages must work on a network without internet.
  */
-export async function offlineContext(browser: Browser, options: Parameters<Browser["newContext"]>[0] = {}): Promise<{ context: BrowserContext; requests: string[]; leaving: string[] }> {
+export async function offlineContext(
+  browser: Browser,
+  options: Parameters<Browser["newContext"]>[0] = {},
+): Promise<{ context: BrowserContext; requests: string[]; leaving: string[] }> {
   const context = await browser.newContext({ acceptDownloads: true, ...options });
   const requests: string[] = [];
   const leaving: string[] = [];

@@ -27,9 +27,13 @@ export async function builtProject(run: string): Promise<string> {
   }
   if (owner) {
     try {
-      await promisify(execFile)(process.execPath, [path.resolve("node_modules/typescript/bin/tsc"), "-p", "tsconfig.json", "--outDir", outDir, "--incremental", "false", "--tsBuildInfoFile", "null"], {
-        maxBuffer: 16 * 1024 * 1024,
-      });
+      await promisify(execFile)(
+        process.execPath,
+        [path.resolve("node_modules/typescript/bin/tsc"), "-p", "tsconfig.json", "--outDir", outDir, "--incremental", "false", "--tsBuildInfoFile", "null"],
+        {
+          maxBuffer: 16 * 1024 * 1024,
+        },
+      );
       writeFileSync(done, "");
     } catch (error) {
       mkdirSync(outDir, { recursive: true });

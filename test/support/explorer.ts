@@ -35,11 +35,14 @@ export async function setQuery(page: Page, text: string): Promise<void> {
   await page.evaluate((value) => (globalThis as any).document.querySelector(".graphiql-query-editor .CodeMirror").CodeMirror.setValue(value), text);
   const name = /^\s*(?:query|mutation)\s+(\w+)/m.exec(text)?.[1] ?? null;
   // GraphiQL reads the editor a moment after a change; its saved tab state then names the operation.
-  await page.waitForFunction((expected) => {
-    const saved = JSON.parse((globalThis as any).localStorage.getItem("graphiql:tabState") ?? "null");
-    const tab = saved?.tabs?.[saved.activeTabIndex];
-    return !!tab && tab.query === expected.text && (tab.operationName ?? null) === expected.name;
-  }, { text, name });
+  await page.waitForFunction(
+    (expected) => {
+      const saved = JSON.parse((globalThis as any).localStorage.getItem("graphiql:tabState") ?? "null");
+      const tab = saved?.tabs?.[saved.activeTabIndex];
+      return !!tab && tab.query === expected.text && (tab.operationName ?? null) === expected.name;
+    },
+    { text, name },
+  );
 }
 
 export async function responseOf(page: Page): Promise<string> {
@@ -61,7 +64,10 @@ export async function runQuery(page: Page): Promise<{ data?: unknown; errors?: a
 export async function storedAnywhere(page: Page, token: string): Promise<string[]> {
   const places = await page.evaluate((value) => {
     const found: string[] = [];
-    for (const [name, storage] of [["localStorage", (globalThis as any).localStorage], ["sessionStorage", (globalThis as any).sessionStorage]] as [string, any][]) {
+    for (const [name, storage] of [
+      ["localStorage", (globalThis as any).localStorage],
+      ["sessionStorage", (globalThis as any).sessionStorage],
+    ] as [string, any][]) {
       for (let i = 0; i < storage.length; i++) {
         const key = storage.key(i)!;
         if (key.includes(value) || (storage.getItem(key) ?? "").includes(value)) found.push(`${name}:${key}`);

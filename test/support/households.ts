@@ -47,10 +47,9 @@ export async function signalHouseholds(
       });
     }
   }
-  const answer = await ok(
-    `mutation($input: SubmitSignalsInput!) { submitSignals(input: $input) { items { tenantReference outcome signal { id } } } }`,
-    { input: { reportingMonth: today.slice(0, 7), channel: "VPS", items: households.map((h) => ({ tenantReference: h.reference })) } },
-  );
+  const answer = await ok(`mutation($input: SubmitSignalsInput!) { submitSignals(input: $input) { items { tenantReference outcome signal { id } } } }`, {
+    input: { reportingMonth: today.slice(0, 7), channel: "VPS", items: households.map((h) => ({ tenantReference: h.reference })) },
+  });
   for (const item of answer.submitSignals.items) {
     ids[item.tenantReference]!.signalId = item.signal?.id ?? null;
     ids[item.tenantReference]!.outcome = item.outcome;

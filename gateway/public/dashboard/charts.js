@@ -95,7 +95,17 @@ export function barChart(chart) {
       if (text === SUPPRESSED) {
         // Somewhere from 1 to 4: drawn up to 5 on the scale, hatched, so it reads as "a few", not as 0.
         barTop = Math.min(y(5), y(0) - 6);
-        bar = svgElement("rect", { x: x + 1, y: barTop, width: barWidth - 2, height: y(0) - barTop, fill: `url(#${hatchId})`, stroke: series.colour, "stroke-width": 1.5, class: "bar suppressed", ...data });
+        bar = svgElement("rect", {
+          x: x + 1,
+          y: barTop,
+          width: barWidth - 2,
+          height: y(0) - barTop,
+          fill: `url(#${hatchId})`,
+          stroke: series.colour,
+          "stroke-width": 1.5,
+          class: "bar suppressed",
+          ...data,
+        });
       } else if (text !== UNAVAILABLE) {
         barTop = y(cell.count);
         bar = svgElement("rect", { x: x + 1, y: barTop, width: barWidth - 2, height: Math.max(0, y(0) - barTop), fill: series.colour, class: "bar", ...data });
@@ -107,12 +117,20 @@ export function barChart(chart) {
       svg.append(bar);
       const labelX = x + barWidth / 2 + 3;
       const labelY = barTop - 3;
-      svg.append(svgElement("text", { x: labelX, y: labelY, transform: `rotate(-90 ${labelX} ${labelY})`, class: `value ${text === SUPPRESSED || text === UNAVAILABLE ? "marker" : ""}` }, text));
+      svg.append(
+        svgElement(
+          "text",
+          { x: labelX, y: labelY, transform: `rotate(-90 ${labelX} ${labelY})`, class: `value ${text === SUPPRESSED || text === UNAVAILABLE ? "marker" : ""}` },
+          text,
+        ),
+      );
     });
   });
   svg.append(svgElement("line", { x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: y(0), y2: y(0), class: "axis" }));
   if (chart.series.length === 0) {
-    svg.append(svgElement("text", { x: MARGIN.left + plotWidth / 2, y: MARGIN.top + plotHeight / 2, "text-anchor": "middle", class: "empty" }, chart.empty ?? "None in this period."));
+    svg.append(
+      svgElement("text", { x: MARGIN.left + plotWidth / 2, y: MARGIN.top + plotHeight / 2, "text-anchor": "middle", class: "empty" }, chart.empty ?? "None in this period."),
+    );
   }
   figure.append(svg);
 

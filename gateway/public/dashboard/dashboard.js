@@ -19,7 +19,15 @@ export const MONITORING_QUERY = `query DashboardMonitoring($from: String!, $to: 
 const MUNICIPALITIES = { "0392": "Haarlem", "0473": "Zandvoort" };
 const CORPORATIONS = { "elan-wonen": "Elan Wonen", "pre-wonen": "Pré Wonen", ymere: "Ymere" };
 // The refusal codes in the order the README explains them; a code the graph adds later goes last.
-const REFUSAL_ORDER = ["TENANT_NOT_FOUND", "ARREARS_TOO_RECENT", "COLLECTION_STEPS_INCOMPLETE", "OBJECTION_ON_RECORD", "OUTSIDE_COVENANT", "CHANNEL_NOT_ALLOWED", "DUPLICATE_IN_BATCH"];
+const REFUSAL_ORDER = [
+  "TENANT_NOT_FOUND",
+  "ARREARS_TOO_RECENT",
+  "COLLECTION_STEPS_INCOMPLETE",
+  "OBJECTION_ON_RECORD",
+  "OUTSIDE_COVENANT",
+  "CHANNEL_NOT_ALLOWED",
+  "DUPLICATE_IN_BATCH",
+];
 const PALETTE = ["#1b4f72", "#2e86c1", "#85c1e9", "#d4ac0d", "#a04000", "#7d3c98", "#117a65", "#566573"];
 const MAX_MONTHS = 36;
 /** The corporation choice that draws every corporation's charts, one beside the other. */
@@ -67,7 +75,10 @@ function onSession() {
     return;
   }
   form.hidden = false;
-  fillSelect($("municipality"), ownMunicipalities(who).map((code) => [code, `${MUNICIPALITIES[code]} (${code})`]));
+  fillSelect(
+    $("municipality"),
+    ownMunicipalities(who).map((code) => [code, `${MUNICIPALITIES[code]} (${code})`]),
+  );
   void show();
 }
 
@@ -109,7 +120,8 @@ function setHeading({ from, to, municipalityCode, corporationId }) {
   const now = new Date();
   const generated = `${monthOf(now)}-${String(now.getDate()).padStart(2, "0")} ${String(now.getHours()).padStart(2, "0")}:${String(now.getMinutes()).padStart(2, "0")}`;
   const corporation = corporationId === ALL_CORPORATIONS ? "each corporation" : CORPORATIONS[corporationId];
-  $("report-title").textContent = `Covenant monitoring: ${MUNICIPALITIES[municipalityCode] ?? "all municipalities"}${municipalityCode ? ` (${municipalityCode})` : ""}, ${corporation}`;
+  $("report-title").textContent =
+    `Covenant monitoring: ${MUNICIPALITIES[municipalityCode] ?? "all municipalities"}${municipalityCode ? ` (${municipalityCode})` : ""}, ${corporation}`;
   $("report-subtitle").textContent = `Period ${from} to ${to} · generated ${generated}`;
 }
 
@@ -121,7 +133,13 @@ function setHeading({ from, to, municipalityCode, corporationId }) {
 function draw(rows, choice) {
   setHeading(choice);
   const corporations = choice.corporationId === ALL_CORPORATIONS ? Object.keys(CORPORATIONS) : [choice.corporationId];
-  const perCorporation = corporations.map((corporationId) => chartsOf(rows.filter((row) => row.corporationId === corporationId), { ...choice, corporationId }, corporations.length > 1));
+  const perCorporation = corporations.map((corporationId) =>
+    chartsOf(
+      rows.filter((row) => row.corporationId === corporationId),
+      { ...choice, corporationId },
+      corporations.length > 1,
+    ),
+  );
   // Each kind of chart together: for one corporation, or the three corporations' next to each other.
   const figures = perCorporation[0].flatMap((_, kind) => perCorporation.map((charts) => barChart(charts[kind])));
   $("charts").classList.toggle("each-corporation", corporations.length > 1);
@@ -131,7 +149,10 @@ function draw(rows, choice) {
 function chartsOf(rows, choice, named) {
   const months = rows.map((row) => row.month);
   const byMonth = new Map(rows.map((row) => [row.month, row]));
-  const csvColumns = [["municipality", choice.municipalityCode ?? ""], ["corporation", choice.corporationId]];
+  const csvColumns = [
+    ["municipality", choice.municipalityCode ?? ""],
+    ["corporation", choice.corporationId],
+  ];
   const csvName = (name) => `monitoring-${name}-${choice.municipalityCode ?? "all"}-${choice.corporationId}-${choice.from}-to-${choice.to}.csv`;
   const field = (month, key) => byMonth.get(month)?.[key];
 
@@ -191,7 +212,8 @@ function chartsOf(rows, choice, named) {
     {
       id: "chart-evictions-target-groups",
       title: "Evictions by target group (Art. 6.4)",
-      description: "Evictions of households with children under 18 or a member aged 65 or over, and those of which the corporation does not know (counted apart, never as without).",
+      description:
+        "Evictions of households with children under 18 or a member aged 65 or over, and those of which the corporation does not know (counted apart, never as without).",
       series: [
         { key: "evictionsWithChildren", label: "With children", colour: PALETTE[0] },
         { key: "evictionsWithChildrenUnknown", label: "Children unknown", colour: PALETTE[2] },

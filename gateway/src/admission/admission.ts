@@ -149,7 +149,10 @@ export class Admission {
   private readonly acceptedOperations: Lru<string, true>;
   private schema: GraphQLSchema | undefined;
 
-  constructor(private readonly options: AdmissionOptions, limiter?: RateLimiter) {
+  constructor(
+    private readonly options: AdmissionOptions,
+    limiter?: RateLimiter,
+  ) {
     this.limiter = limiter ?? createRateLimiter(options.config.rateLimit);
     this.refusedOperations = new Lru(options.config.rememberedOperations);
     this.acceptedOperations = new Lru(options.config.rememberedOperations);

@@ -20,7 +20,9 @@ describe("a token's claims must fit each other", () => {
   });
 
   it("refuses a team of another municipality than the token's, naming the team claim", () => {
-    expect(claimsMismatch({ role: "SWT", orgs: ["0473"], team: "haarlem-schalkwijk" })).toMatch(/team claim names "haarlem-schalkwijk", a team of 0392, which is none of the token's organisations \(0473\)/);
+    expect(claimsMismatch({ role: "SWT", orgs: ["0473"], team: "haarlem-schalkwijk" })).toMatch(
+      /team claim names "haarlem-schalkwijk", a team of 0392, which is none of the token's organisations \(0473\)/,
+    );
     expect(claimsMismatch({ role: "SWT", orgs: ["0392"], team: "zandvoort" })).toMatch(/team claim names "zandvoort", a team of 0473/);
   });
 
@@ -43,7 +45,9 @@ describe("a token's claims must fit each other", () => {
     expect(claimsMismatch({ role: "CORPORATION", orgs: ["0392"] })).toMatch(/org claim names "0392", which is not a corporation of the covenant/);
     expect(claimsMismatch({ role: "CORPORATION", orgs: ["elan-wonen", "woonzorg"] })).toMatch(/org claim names "woonzorg"/);
     for (const role of ["SDV", "SWT", "BUDGET_COACH", "ANALYST", "COORDINATOR"] as const) {
-      expect(claimsMismatch({ role, orgs: ["elan-wonen"], ...(role === "SWT" ? { team: "zandvoort" } : {}) }), role).toMatch(/org claim names "elan-wonen", which is not a municipality of the covenant/);
+      expect(claimsMismatch({ role, orgs: ["elan-wonen"], ...(role === "SWT" ? { team: "zandvoort" } : {}) }), role).toMatch(
+        /org claim names "elan-wonen", which is not a municipality of the covenant/,
+      );
     }
     expect(claimsMismatch({ role: "SDV", orgs: ["0363"] })).toMatch(/org claim names "0363"/);
   });

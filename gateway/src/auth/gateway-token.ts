@@ -1,9 +1,5 @@
 import { KeyObject } from "node:crypto";
-import {
-  GATEWAY_TOKEN_ISSUER,
-  GATEWAY_TOKEN_TTL_SECONDS,
-  type Identity,
-} from "../../../subgraphs/shared/src/identity.js";
+import { GATEWAY_TOKEN_ISSUER, GATEWAY_TOKEN_TTL_SECONDS, type Identity } from "../../../subgraphs/shared/src/identity.js";
 import { Es256Signer } from "../../../subgraphs/shared/src/es256-jwt.js";
 import type { SigningKey } from "./keys.js";
 

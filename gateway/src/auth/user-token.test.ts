@@ -30,11 +30,29 @@ describe("verifying a partner's token at the gateway", () => {
   it("refuses a missing token, an expired one, and one for another audience or issuer", async () => {
     const { key, verify } = await setup();
     await expect(verify(undefined)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
-    const expired = await new SignJWT({ role: "SDV" }).setProtectedHeader({ alg: "ES256", kid: key.kid }).setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setSubject("x").setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(key.privateKey);
+    const expired = await new SignJWT({ role: "SDV" })
+      .setProtectedHeader({ alg: "ES256", kid: key.kid })
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setSubject("x")
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(key.privateKey);
     await expect(verify(`Bearer ${expired}`)).rejects.toThrow(/expired/);
-    const otherAudience = await new SignJWT({ role: "SDV" }).setProtectedHeader({ alg: "ES256", kid: key.kid }).setIssuer(DEV_ISSUER).setAudience("another-api").setSubject("x").setExpirationTime("1h").sign(key.privateKey);
+    const otherAudience = await new SignJWT({ role: "SDV" })
+      .setProtectedHeader({ alg: "ES256", kid: key.kid })
+      .setIssuer(DEV_ISSUER)
+      .setAudience("another-api")
+      .setSubject("x")
+      .setExpirationTime("1h")
+      .sign(key.privateKey);
     await expect(verify(`Bearer ${otherAudience}`)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
-    const otherIssuer = await new SignJWT({ role: "SDV" }).setProtectedHeader({ alg: "ES256", kid: key.kid }).setIssuer("https://evil.example").setAudience(DEV_AUDIENCE).setSubject("x").setExpirationTime("1h").sign(key.privateKey);
+    const otherIssuer = await new SignJWT({ role: "SDV" })
+      .setProtectedHeader({ alg: "ES256", kid: key.kid })
+      .setIssuer("https://evil.example")
+      .setAudience(DEV_AUDIENCE)
+      .setSubject("x")
+      .setExpirationTime("1h")
+      .sign(key.privateKey);
     await expect(verify(`Bearer ${otherIssuer}`)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
   });
 
@@ -50,7 +68,13 @@ describe("verifying a partner's token at the gateway", () => {
 
   it("refuses a token without a known role", async () => {
     const { key, verify } = await setup();
-    const token = await new SignJWT({ role: "ADMIN" }).setProtectedHeader({ alg: "ES256", kid: key.kid }).setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setSubject("x").setExpirationTime("1h").sign(key.privateKey);
+    const token = await new SignJWT({ role: "ADMIN" })
+      .setProtectedHeader({ alg: "ES256", kid: key.kid })
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setSubject("x")
+      .setExpirationTime("1h")
+      .sign(key.privateKey);
     await expect(verify(`Bearer ${token}`)).rejects.toThrow(/role/);
   });
 
@@ -67,7 +91,10 @@ describe("verifying a partner's token at the gateway", () => {
     ] as const;
     for (const [claims, message] of misfits) {
       const token = await signDevToken(key, { ...claims, orgs: [...claims.orgs] });
-      const refusal = await verify(`Bearer ${token}`).then(() => undefined, (error: unknown) => error as { message: string; extensions: Record<string, unknown> });
+      const refusal = await verify(`Bearer ${token}`).then(
+        () => undefined,
+        (error: unknown) => error as { message: string; extensions: Record<string, unknown> },
+      );
       expect(refusal?.extensions.code, JSON.stringify(claims)).toBe("UNAUTHENTICATED");
       expect(refusal?.message).toMatch(message);
     }
@@ -75,13 +102,25 @@ describe("verifying a partner's token at the gateway", () => {
 
   it("refuses a token with more than one team", async () => {
     const { key, verify } = await setup();
-    const token = await new SignJWT({ role: "SWT", org: ["0392"], team: ["haarlem-oost", "haarlem-noord"] }).setProtectedHeader({ alg: "ES256", kid: key.kid }).setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setSubject("x").setExpirationTime("1h").sign(key.privateKey);
+    const token = await new SignJWT({ role: "SWT", org: ["0392"], team: ["haarlem-oost", "haarlem-noord"] })
+      .setProtectedHeader({ alg: "ES256", kid: key.kid })
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setSubject("x")
+      .setExpirationTime("1h")
+      .sign(key.privateKey);
     await expect(verify(`Bearer ${token}`)).rejects.toThrow(/names 2 teams/);
   });
 
   it("reads roles and organisations from configured, nested claims", async () => {
     const { key, verify } = await setup({ role: "realm_access.roles", org: "organisation", team: "team" });
-    const token = await new SignJWT({ realm_access: { roles: ["offline_access", "SDV"] }, organisation: "0392 0473" }).setProtectedHeader({ alg: "ES256", kid: key.kid }).setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setSubject("u").setExpirationTime("1h").sign(key.privateKey);
+    const token = await new SignJWT({ realm_access: { roles: ["offline_access", "SDV"] }, organisation: "0392 0473" })
+      .setProtectedHeader({ alg: "ES256", kid: key.kid })
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setSubject("u")
+      .setExpirationTime("1h")
+      .sign(key.privateKey);
     await expect(verify(`Bearer ${token}`)).resolves.toEqual({ sub: "u", role: "SDV", orgs: ["0392", "0473"] });
   });
 });

@@ -1,11 +1,5 @@
 import { createHash } from "node:crypto";
-import type {
-  GatewayExecutor,
-  GatewayGraphQLRequestContext,
-  GatewayInterface,
-  GatewayLoadResult,
-  GatewaySchemaLoadOrUpdateCallback,
-} from "@apollo/server-gateway-interface";
+import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface, GatewayLoadResult, GatewaySchemaLoadOrUpdateCallback } from "@apollo/server-gateway-interface";
 import { getNamedType, GraphQLError, isInterfaceType, isObjectType, Kind, print, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import type { ApolloGateway } from "@apollo/gateway";
 import { scopesOf } from "../../../subgraphs/shared/src/authorization.js";
@@ -62,11 +56,20 @@ export class AuthorizingGateway implements GatewayInterface {
       const filtered = this.filter(apiSchema, requestContext, identity);
       // A filter, sort or group-by obeys the rule of the field it reads: an argument that selects
       // by a field the caller may not read refuses the whole operation, before anything is fetched.
-      const refused = refusedSelections(apiSchema, filtered.document, requestContext.operationName, requestContext.request.variables, this.requirements, this.selections, this.callerOf(identity));
+      const refused = refusedSelections(
+        apiSchema,
+        filtered.document,
+        requestContext.operationName,
+        requestContext.request.variables,
+        this.requirements,
+        this.selections,
+        this.callerOf(identity),
+      );
       if (refused.length > 0) {
         return {
           errors: refused.map(
-            (refusal) => new GraphQLError(refusalMessage(refusal), { extensions: { code: "FORBIDDEN", field: refusal.field, argument: refusal.argument, selects: refusal.selects } }),
+            (refusal) =>
+              new GraphQLError(refusalMessage(refusal), { extensions: { code: "FORBIDDEN", field: refusal.field, argument: refusal.argument, selects: refusal.selects } }),
           ),
         } as never;
       }

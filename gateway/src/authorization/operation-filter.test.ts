@@ -51,16 +51,18 @@ describe("taking forbidden fields out of an operation", () => {
 
   it("follows aliases: the path names the alias the caller chose", () => {
     const result = run(`{ list: tenants { who: name whoAgain: name } }`, as("ANALYST"));
-    expect(result.removed.map((r) => r.path)).toEqual([["list", "who"], ["list", "whoAgain"]]);
+    expect(result.removed.map((r) => r.path)).toEqual([
+      ["list", "who"],
+      ["list", "whoAgain"],
+    ]);
   });
 
   it("sees through named fragments, even one spread in two places", () => {
-    const result = run(
-      `query Q { tenants { ...T } again: tenants { ...T } } fragment T on Tenant { id name arrears { amountCents } }`,
-      as("CORPORATION"),
-      "Q",
-    );
-    expect(result.removed.map((r) => r.path)).toEqual([["tenants", "arrears"], ["again", "arrears"]]);
+    const result = run(`query Q { tenants { ...T } again: tenants { ...T } } fragment T on Tenant { id name arrears { amountCents } }`, as("CORPORATION"), "Q");
+    expect(result.removed.map((r) => r.path)).toEqual([
+      ["tenants", "arrears"],
+      ["again", "arrears"],
+    ]);
     expect(print(result.document)).not.toMatch(/fragment|arrears/);
   });
 
@@ -96,15 +98,24 @@ describe("restoring the answer", () => {
   it("puts null where the removed field was asked, through lists, and strips the helper aliases", () => {
     const { removed } = filter(`{ tenants { id city name } people { id ... on Client { label } ... on Worker { label } } }`, as("ANALYST"));
     const data: Record<string, unknown> = {
-      tenants: [{ id: "1", city: "Haarlem" }, { id: "2", city: "Zandvoort" }],
+      tenants: [
+        { id: "1", city: "Haarlem" },
+        { id: "2", city: "Zandvoort" },
+      ],
       people: [
         { id: "a", [TYPENAME]: "Client" },
         { id: "b", label: "kept", [TYPENAME]: "Worker" },
       ],
     };
     expect(restoreRemovedFields(data, removed, schema)).toEqual({
-      tenants: [{ id: "1", city: "Haarlem", name: null }, { id: "2", city: "Zandvoort", name: null }],
-      people: [{ id: "a", label: null }, { id: "b", label: "kept" }],
+      tenants: [
+        { id: "1", city: "Haarlem", name: null },
+        { id: "2", city: "Zandvoort", name: null },
+      ],
+      people: [
+        { id: "a", label: null },
+        { id: "b", label: "kept" },
+      ],
     });
   });
 
@@ -113,7 +124,18 @@ describe("restoring the answer", () => {
     const withCases = buildSchema(sdl);
     const rules = readRequirements(sdl);
     const list = filterOperation(withCases, parse(`{ cases { id status notes } }`), undefined, rules, as("SDV"));
-    expect(restoreRemovedFields({ cases: [{ id: "1", status: "OPEN" }, { id: "2", status: "CLOSED" }] }, list.removed, withCases)).toEqual({ cases: [null, null] });
+    expect(
+      restoreRemovedFields(
+        {
+          cases: [
+            { id: "1", status: "OPEN" },
+            { id: "2", status: "CLOSED" },
+          ],
+        },
+        list.removed,
+        withCases,
+      ),
+    ).toEqual({ cases: [null, null] });
     const root = filterOperation(withCases, parse(`{ case { id notes } }`), undefined, rules, as("SDV"));
     expect(restoreRemovedFields({ case: { id: "1" } }, root.removed, withCases)).toBeNull();
   });

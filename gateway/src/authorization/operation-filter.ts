@@ -162,7 +162,12 @@ export function filterOperation(
             if (rules.some((rule) => !satisfies(rule, caller))) {
               const staticType = fieldTypes.at(-1) ?? parent.name;
               const narrowed = staticType !== parent.name;
-              removed.push({ path: [...path, key], types: [...declaredTypes, fieldDef.type], coordinate: `${parent.name}.${node.name.value}`, ...(narrowed ? { onType: parent.name } : {}) });
+              removed.push({
+                path: [...path, key],
+                types: [...declaredTypes, fieldDef.type],
+                coordinate: `${parent.name}.${node.name.value}`,
+                ...(narrowed ? { onType: parent.name } : {}),
+              });
               // In a fragment on a narrower type, the answer must show which objects it applied to.
               if (narrowed && fieldSets.length > 0) needsTypename.add(fieldSets.at(-1)!);
               return null;

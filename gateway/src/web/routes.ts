@@ -201,13 +201,17 @@ export function webRoutes(options: WebRoutesOptions): Record<string, Route> {
   const discovery = signIn.mode === "oidc" ? oidcDiscovery(signIn.issuer) : undefined;
   const tokenEndpoint = async () => (discovery ? (await discovery()).tokenEndpoint : undefined);
   /** A route for a page of gateway/public that signs in. */
-  const page = (file: string): RouteHandler => (_req, res) => sendSignInPage(res, file, tokenEndpoint);
+  const page =
+    (file: string): RouteHandler =>
+    (_req, res) =>
+      sendSignInPage(res, file, tokenEndpoint);
   const routes: Record<string, Route> = {
     "/static/*": staticFiles("/static/", "gateway/public"),
     "/static/vendor/*": vendorFiles(),
     "/auth/config": async (_req, res) => {
       if (signIn.mode === "development") return sendJson(res, 200, { mode: "development", choices: developmentChoices() });
-      if (signIn.mode === "none") return sendJson(res, 200, { mode: "none", message: "Sign-in from a browser is not configured here (AUTH_CLIENT_ID); send a Bearer token to /graphql." });
+      if (signIn.mode === "none")
+        return sendJson(res, 200, { mode: "none", message: "Sign-in from a browser is not configured here (AUTH_CLIENT_ID); send a Bearer token to /graphql." });
       try {
         const endpoints = await discovery!();
         sendJson(res, 200, { mode: "oidc", clientId: signIn.clientId, scope: signIn.scope, ...endpoints });

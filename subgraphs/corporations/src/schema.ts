@@ -38,9 +38,7 @@ export function createSchema() {
         IntakeResolver,
         CovenantResolver,
       ],
-      scalarsMap: [
-        { type: Date, scalar: DateTimeScalar },
-      ],
+      scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
       // sdv owns the monitoring months; corporations adds the counts of its registers.
       orphanedTypes: [MonitoringMonth],
     },

@@ -39,9 +39,7 @@ export async function seedDemo(db: DataSource, world: DemoWorld): Promise<{ tena
       manager,
       ArrearsEntity,
       world.tenants.flatMap((t) =>
-        t.arrears
-          ? [{ tenantId: t.id, amountCents: t.arrears.amountCents, since: t.arrears.since, phase: t.arrears.phase, bailiffHandoverOn: t.arrears.bailiffHandoverOn }]
-          : [],
+        t.arrears ? [{ tenantId: t.id, amountCents: t.arrears.amountCents, since: t.arrears.since, phase: t.arrears.phase, bailiffHandoverOn: t.arrears.bailiffHandoverOn }] : [],
       ),
     );
     await insertIgnoring(
@@ -64,14 +62,16 @@ export async function seedDemo(db: DataSource, world: DemoWorld): Promise<{ tena
       ObjectionEntity,
       world.tenants.flatMap((t) =>
         t.objection
-          ? [{
-              id: demoId(`objection:${t.corporationId}:${t.objection.reference}`),
-              corporationId: t.corporationId,
-              tenantId: t.id,
-              reference: t.objection.reference,
-              recordedOn: t.objection.recordedOn,
-              withdrawnOn: null,
-            }]
+          ? [
+              {
+                id: demoId(`objection:${t.corporationId}:${t.objection.reference}`),
+                corporationId: t.corporationId,
+                tenantId: t.id,
+                reference: t.objection.reference,
+                recordedOn: t.objection.recordedOn,
+                withdrawnOn: null,
+              },
+            ]
           : [],
       ),
     );
@@ -100,11 +100,7 @@ export async function seedDemo(db: DataSource, world: DemoWorld): Promise<{ tena
  * Plain SQL: TypeORM's insert builder would read back generated columns row by row. Returns how
  * many rows were new.
  */
-async function insertIgnoring<T extends ObjectLiteral>(
-  manager: EntityManager,
-  entity: EntityTarget<T>,
-  rows: Record<string, unknown>[],
-): Promise<number> {
+async function insertIgnoring<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: Record<string, unknown>[]): Promise<number> {
   if (rows.length === 0) return 0;
   const metadata = manager.connection.getMetadata(entity);
   const properties = Object.keys(rows[0]!);

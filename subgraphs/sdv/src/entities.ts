@@ -11,4 +11,17 @@ import { ThresholdEntity } from "./threshold/threshold.entity.js";
 import { SignalTallyEntity } from "./monitoring/signal-tally.entity.js";
 
 /** Every table of the sdv database. */
-export const entities = [ThresholdEntity, SignalEntity, PriorityEntity, PriorityRevisionEntity, ReferralEntity, ForwardingRecordEntity, RoutingAreaEntity, RoutingAreaChangeEntity, AccessLogEntity, SignalTallyEntity, IntakeRefusalEntity, ErasureLogEntity];
+export const entities = [
+  ThresholdEntity,
+  SignalEntity,
+  PriorityEntity,
+  PriorityRevisionEntity,
+  ReferralEntity,
+  ForwardingRecordEntity,
+  RoutingAreaEntity,
+  RoutingAreaChangeEntity,
+  AccessLogEntity,
+  SignalTallyEntity,
+  IntakeRefusalEntity,
+  ErasureLogEntity,
+];

@@ -289,16 +289,17 @@ function clearStalePid(dataDir: string): void {
     alive = false;
   }
   if (alive) {
-    throw new Error(
-      `A PostgreSQL (pid ${pid}) still runs on ${dataDir}; stop it (kill ${pid}) or wait for it to exit before starting again.`,
-    );
+    throw new Error(`A PostgreSQL (pid ${pid}) still runs on ${dataDir}; stop it (kill ${pid}) or wait for it to exit before starting again.`);
   }
   logger.warn({ dataDir, pid }, "removing stale postmaster.pid left by a process that is gone");
   rmSync(pidFile);
 }
 
 function snake(value: string): string {
-  return value.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/__+/g, "_").toLowerCase();
+  return value
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/__+/g, "_")
+    .toLowerCase();
 }
 
 /** snake_case tables and columns (embedded columns as address_street), as PostgreSQL people expect. */

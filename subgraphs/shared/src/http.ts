@@ -135,7 +135,15 @@ export async function serveGraphQL<C extends BaseContext>(options: {
     } catch (error) {
       const status = (error as { status?: number }).status ?? 500;
       if (status >= 500) logger.error({ err: error, requestId, server: options.name }, "request failed");
-      if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 413 ? "The request body is larger than 5 MiB." : "Internal server error.", extensions: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : "INTERNAL_SERVER_ERROR", requestId } }] });
+      if (!res.headersSent)
+        sendJson(res, status, {
+          errors: [
+            {
+              message: status === 413 ? "The request body is larger than 5 MiB." : "Internal server error.",
+              extensions: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : "INTERNAL_SERVER_ERROR", requestId },
+            },
+          ],
+        });
       else res.end();
     }
   });

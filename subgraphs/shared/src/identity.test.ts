@@ -30,7 +30,14 @@ describe("a subgraph verifying the gateway's identity token", () => {
     await expect(verify(await new GatewayTokenSigner(other).sign(caller, "sdv", "r"))).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
     const now = Math.floor(Date.now() / 1000);
     const sign = (claims: { iat: number; exp: number }) =>
-      new SignJWT({ role: "SDV", orgs: ["0392"] }).setProtectedHeader({ alg: "ES256", kid: key.kid }).setIssuer(GATEWAY_TOKEN_ISSUER).setAudience("sdv").setSubject("x").setIssuedAt(claims.iat).setExpirationTime(claims.exp).sign(key.privateKey);
+      new SignJWT({ role: "SDV", orgs: ["0392"] })
+        .setProtectedHeader({ alg: "ES256", kid: key.kid })
+        .setIssuer(GATEWAY_TOKEN_ISSUER)
+        .setAudience("sdv")
+        .setSubject("x")
+        .setIssuedAt(claims.iat)
+        .setExpirationTime(claims.exp)
+        .sign(key.privateKey);
     await expect(verify(await sign({ iat: now - 120, exp: now - 60 }))).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
     // Not yet expired, but issued long ago: a token lives one request's fan-out, no longer.
     await expect(verify(await sign({ iat: now - 3600, exp: now + 3600 }))).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
@@ -57,7 +64,10 @@ describe("a subgraph verifying the gateway's identity token", () => {
   it("writes the audience, a lifetime of at most a minute and the ES256 algorithm into every token it signs", async () => {
     const { key } = await generateSigningKey();
     const token = await new GatewayTokenSigner(key).sign(caller, "swt", "req-9", { url: "http://swt/graphql" });
-    const [header, payload] = token.split(".").slice(0, 2).map((part) => JSON.parse(Buffer.from(part, "base64url").toString("utf8")));
+    const [header, payload] = token
+      .split(".")
+      .slice(0, 2)
+      .map((part) => JSON.parse(Buffer.from(part, "base64url").toString("utf8")));
     expect(header).toEqual({ alg: "ES256", kid: key.kid, typ: "JWT" });
     expect(payload).toMatchObject({ iss: GATEWAY_TOKEN_ISSUER, aud: "swt", sub: "worker", role: "SDV", orgs: ["0392"], rid: "req-9", url: "http://swt/graphql" });
     expect(payload.exp - payload.iat).toBeLessThanOrEqual(60);

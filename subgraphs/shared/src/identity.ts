@@ -1,11 +1,5 @@
 import { GraphQLError } from "graphql";
-import {
-  createLocalJWKSet,
-  createRemoteJWKSet,
-  type JSONWebKeySet,
-  type JWTPayload,
-  type JWTVerifyGetKey,
-} from "jose";
+import { createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from "jose";
 import { keyObjectsFrom, verifyEs256 } from "./es256-jwt.js";
 
 /**
@@ -75,16 +69,11 @@ export type GatewayKeySource = { jwksUrl: string } | { jwks: JSONWebKeySet };
  * synchronously with node:crypto (es256-jwt.ts); the keys come from jose's key sets.
  */
 export function createGatewayTokenVerifier(options: { audience: string; keys: GatewayKeySource }) {
-  const getKey: JWTVerifyGetKey =
-    "jwksUrl" in options.keys
-      ? createRemoteJWKSet(new URL(options.keys.jwksUrl), { cooldownDuration: 5_000 })
-      : createLocalJWKSet(options.keys.jwks);
+  const getKey: JWTVerifyGetKey = "jwksUrl" in options.keys ? createRemoteJWKSet(new URL(options.keys.jwksUrl), { cooldownDuration: 5_000 }) : createLocalJWKSet(options.keys.jwks);
   const keyOf = keyObjectsFrom(getKey);
   return async function verify(token: string | undefined, audience: string = options.audience): Promise<GatewayClaims> {
     if (!token) {
-      throw unauthenticated(
-        "This subgraph answers only requests relayed by the gateway; send your query to the gateway.",
-      );
+      throw unauthenticated("This subgraph answers only requests relayed by the gateway; send your query to the gateway.");
     }
     try {
       const payload = await verifyEs256(token, keyOf, {

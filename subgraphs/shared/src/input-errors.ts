@@ -75,7 +75,8 @@ export function nameRefusedArgument(formatted: GraphQLFormattedError, error: unk
     const variable = node.variable.name.value;
     const path = indexOf(source)?.variables.get(variable);
     // graphql-js says where inside the variable the value was refused: `... at "input.since"; ...`.
-    const inside = new RegExp(`^Variable "\\$${variable}" got invalid value .*? at "${variable}((?:\\.[_A-Za-z][_0-9A-Za-z]*|\\[\\d+\\])+)"; `, "s").exec(formatted.message)?.[1] ?? "";
+    const inside =
+      new RegExp(`^Variable "\\$${variable}" got invalid value .*? at "${variable}((?:\\.[_A-Za-z][_0-9A-Za-z]*|\\[\\d+\\])+)"; `, "s").exec(formatted.message)?.[1] ?? "";
     return { ...formatted, extensions: { ...formatted.extensions, variable, ...(path ? naming(`${path.join(".")}${inside}`) : {}) } };
   }
   return formatted;

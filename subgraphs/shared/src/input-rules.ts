@@ -160,7 +160,12 @@ function checkLiteral(node: ValueNode, type: GraphQLInputType, place: Place, var
     for (const fieldNode of node.fields) {
       const field = fields[fieldNode.name.value];
       if (!field) continue;
-      const error = checkLiteral(fieldNode.value, field.type, { path: `${place.path}.${field.name}`, coordinate: `${inner.name}.${field.name}`, name: field.name, inList: false }, variables);
+      const error = checkLiteral(
+        fieldNode.value,
+        field.type,
+        { path: `${place.path}.${field.name}`, coordinate: `${inner.name}.${field.name}`, name: field.name, inList: false },
+        variables,
+      );
       if (error) return error;
     }
     return undefined;

@@ -89,13 +89,7 @@ function fitsColumn(value: CursorValue, type: string): boolean {
 function decodeCursor(cursor: string, shape: CursorShape): CursorValue[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (
-      Array.isArray(values) &&
-      values.length === 2 &&
-      fitsColumn(values[0], shape.sortType) &&
-      typeof values[1] === "string" &&
-      (!shape.idIsUuid || isUuid(values[1]))
-    ) {
+    if (Array.isArray(values) && values.length === 2 && fitsColumn(values[0], shape.sortType) && typeof values[1] === "string" && (!shape.idIsUuid || isUuid(values[1]))) {
       return values as CursorValue[];
     }
   } catch {

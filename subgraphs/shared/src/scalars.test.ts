@@ -14,7 +14,21 @@ function refusal(parse: () => unknown): GraphQLError {
 describe("the graph's scalars and their ranges", () => {
   it("a Date is a real calendar day from 1900-01-01 to 2099-12-31", () => {
     for (const day of ["1900-01-01", "2000-02-29", "2024-02-29", "2099-12-31"]) expect(DateScalar.parseValue(day)).toBe(day);
-    for (const day of ["1899-12-31", "2100-01-01", "9999-12-31", "0001-01-01", "1900-02-29", "2026-02-29", "2021-02-30", "2026-04-31", "2026-13-01", "2026-00-10", "2026-1-1", " 2026-01-01", "+02026-01-01"]) {
+    for (const day of [
+      "1899-12-31",
+      "2100-01-01",
+      "9999-12-31",
+      "0001-01-01",
+      "1900-02-29",
+      "2026-02-29",
+      "2021-02-30",
+      "2026-04-31",
+      "2026-13-01",
+      "2026-00-10",
+      "2026-1-1",
+      " 2026-01-01",
+      "+02026-01-01",
+    ]) {
       const error = refusal(() => DateScalar.parseValue(day));
       expect(error.extensions.code, day).toBe("BAD_USER_INPUT");
     }

@@ -27,7 +27,8 @@ const schema = buildSchema(SDL);
 const requirements = readRequirements(SDL);
 const selections = readSelections(SDL);
 const caller = (role: string): SelectionCaller => ({ authenticated: true, scopes: new Set([`role:${role}`]), policy: () => false });
-const refused = (role: string, query: string, variables?: Record<string, unknown>) => refusedSelections(schema, parse(query), undefined, variables, requirements, selections, caller(role));
+const refused = (role: string, query: string, variables?: Record<string, unknown>) =>
+  refusedSelections(schema, parse(query), undefined, variables, requirements, selections, caller(role));
 
 describe("a filter, sort or group-by obeys the rule of the field it reads", () => {
   it("refuses a filter by a field the role may not read, naming the argument and the field", () => {
@@ -54,8 +55,12 @@ describe("a filter, sort or group-by obeys the rule of the field it reads", () =
 
   it("refuses sort keys and group-bys, as literals and as variables, by the rule of the field each value reads", () => {
     expect(refused("CORPORATION", `{ items(orderBy: [OWNER, LEVEL]) { id } }`)).toEqual([{ field: "Query.items", argument: "orderBy: LEVEL", selects: "Item.secret" }]);
-    expect(refused("CORPORATION", `query($o: [ItemOrder!]) { items(orderBy: $o) { id } }`, { o: "LEVEL" })).toEqual([{ field: "Query.items", argument: "orderBy: LEVEL", selects: "Item.secret" }]);
-    expect(refused("SDV", `query($g: [ItemGroup!]!) { counts(groupBy: $g) { households } }`, { g: ["OWNER", "LEVEL"] })).toEqual([{ field: "Query.counts", argument: "groupBy: LEVEL", selects: "Cell.level" }]);
+    expect(refused("CORPORATION", `query($o: [ItemOrder!]) { items(orderBy: $o) { id } }`, { o: "LEVEL" })).toEqual([
+      { field: "Query.items", argument: "orderBy: LEVEL", selects: "Item.secret" },
+    ]);
+    expect(refused("SDV", `query($g: [ItemGroup!]!) { counts(groupBy: $g) { households } }`, { g: ["OWNER", "LEVEL"] })).toEqual([
+      { field: "Query.counts", argument: "groupBy: LEVEL", selects: "Cell.level" },
+    ]);
     expect(refused("ANALYST", `{ counts(groupBy: [OWNER, LEVEL]) { households } }`)).toEqual([]);
   });
 

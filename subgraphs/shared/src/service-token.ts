@@ -1,16 +1,6 @@
 import { KeyObject, randomUUID } from "node:crypto";
 import { GraphQLError } from "graphql";
-import {
-  createLocalJWKSet,
-  createRemoteJWKSet,
-  exportJWK,
-  generateKeyPair,
-  importJWK,
-  type CryptoKey,
-  type JSONWebKeySet,
-  type JWK,
-  type JWTPayload,
-} from "jose";
+import { createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JSONWebKeySet, type JWK, type JWTPayload } from "jose";
 import type { SubgraphName } from "./database.js";
 import { Es256Signer, keyObjectsFrom, unverifiedPayload, verifyEs256, type JwtHeader } from "./es256-jwt.js";
 import { identityFromClaims, unauthenticated, type GatewayKeySource, type Identity } from "./identity.js";

@@ -33,16 +33,7 @@ export interface BaseRequestContext {
   viaService?: SubgraphName;
 }
 
-const VALUE_KINDS: ReadonlySet<string> = new Set([
-  Kind.STRING,
-  Kind.INT,
-  Kind.FLOAT,
-  Kind.BOOLEAN,
-  Kind.NULL,
-  Kind.ENUM,
-  Kind.LIST,
-  Kind.OBJECT,
-]);
+const VALUE_KINDS: ReadonlySet<string> = new Set([Kind.STRING, Kind.INT, Kind.FLOAT, Kind.BOOLEAN, Kind.NULL, Kind.ENUM, Kind.LIST, Kind.OBJECT]);
 
 /**
  * A value written in the operation itself that its type refuses (a date that does not exist, a
@@ -344,10 +335,7 @@ export function scheduleJobs(subgraph: string, db: DataSource, jobs: ScheduledJo
 }
 
 /** Opens the subgraph's database (running its migrations) and serves it. Nothing runs on import. */
-export async function startSubgraph<C extends BaseRequestContext>(
-  definition: SubgraphDefinition<C>,
-  options: SubgraphOptions,
-): Promise<RunningSubgraph> {
+export async function startSubgraph<C extends BaseRequestContext>(definition: SubgraphDefinition<C>, options: SubgraphOptions): Promise<RunningSubgraph> {
   const { dataSource, statements } = await openDataSource({
     url: options.databaseUrl,
     entities: definition.entities,

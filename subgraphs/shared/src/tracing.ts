@@ -66,12 +66,13 @@ export async function startTracing(defaultPart: string, env: NodeJS.ProcessEnv =
   const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_EXPORTER_OTLP_ENDPOINT;
   if (!endpoint || env.OTEL_SDK_DISABLED === "true" || tracer) return undefined;
   // Loaded only now: a graph without tracing never loads the SDK.
-  const [{ NodeTracerProvider, BatchSpanProcessor }, { OTLPTraceExporter }, { PgInstrumentation }, { defaultResource, detectResources, envDetector, resourceFromAttributes }] = await Promise.all([
-    import("@opentelemetry/sdk-trace-node"),
-    import("@opentelemetry/exporter-trace-otlp-http"),
-    import("@opentelemetry/instrumentation-pg"),
-    import("@opentelemetry/resources"),
-  ]);
+  const [{ NodeTracerProvider, BatchSpanProcessor }, { OTLPTraceExporter }, { PgInstrumentation }, { defaultResource, detectResources, envDetector, resourceFromAttributes }] =
+    await Promise.all([
+      import("@opentelemetry/sdk-trace-node"),
+      import("@opentelemetry/exporter-trace-otlp-http"),
+      import("@opentelemetry/instrumentation-pg"),
+      import("@opentelemetry/resources"),
+    ]);
   // OTEL_RESOURCE_ATTRIBUTES (deployment.environment, say) apply; service.name is always the part.
   const base = defaultResource().merge(detectResources({ detectors: [envDetector] }));
   const resources = new Map<string, Resource>();

@@ -33,7 +33,28 @@ import { Tenant } from "./tenant/tenant.type.js";
 export function createSchema() {
   return buildFederatedSchema(
     {
-      resolvers: [TeamResolver, CaseResolver, DdasCaseResolver, CaseCountResolver, SignalResolver, TenantResolver, VisibleTenantIdsResolver, HouseholdFactResolver, HouseholdProfileResolver, ErasureResolver, CaseOpeningResolver, CaseHandOverResolver, ContactAttemptResolver, CaseNoteResolver, FeedbackResolver, FeedbackEntryResolver, SignalFeedbackStatusResolver, CaseFeedbackHistoryResolver, SignalFeedbackResolver, FeedbackDeadlineResolver],
+      resolvers: [
+        TeamResolver,
+        CaseResolver,
+        DdasCaseResolver,
+        CaseCountResolver,
+        SignalResolver,
+        TenantResolver,
+        VisibleTenantIdsResolver,
+        HouseholdFactResolver,
+        HouseholdProfileResolver,
+        ErasureResolver,
+        CaseOpeningResolver,
+        CaseHandOverResolver,
+        ContactAttemptResolver,
+        CaseNoteResolver,
+        FeedbackResolver,
+        FeedbackEntryResolver,
+        SignalFeedbackStatusResolver,
+        CaseFeedbackHistoryResolver,
+        SignalFeedbackResolver,
+        FeedbackDeadlineResolver,
+      ],
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
       // Entities other subgraphs own, to which swt only adds fields.
       orphanedTypes: [Signal, Tenant, MonitoringMonth],

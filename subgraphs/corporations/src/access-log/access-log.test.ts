@@ -16,8 +16,7 @@ const LOG = `query($first: Int!, $after: String, $filter: AccessLogFilter) {
 describe("the access log of personal data (AVG) in the corporations subgraph", () => {
   let subgraph: Awaited<ReturnType<typeof startTestSubgraph>>;
   let elan: string[];
-  const logOf = (personIds: string[]) =>
-    subgraph.db.query(`select * from access_log where person_id = ANY($1) order by person_id`, [personIds]) as Promise<Record<string, any>[]>;
+  const logOf = (personIds: string[]) => subgraph.db.query(`select * from access_log where person_id = ANY($1) order by person_id`, [personIds]) as Promise<Record<string, any>[]>;
   const count = async () => ((await subgraph.db.query(`select count(*)::int as count from access_log`)) as { count: number }[])[0]!.count;
 
   beforeAll(async () => {
@@ -75,13 +74,24 @@ describe("the access log of personal data (AVG) in the corporations subgraph", (
     const readers = [identities.elanWonen, identities.preWonen, identities.ymere, identities.sdvHaarlem, identities.swtSchalkwijk, identities.budgetCoach];
     const before = subgraph.statements();
     await Promise.all(
-      readers.map((identity, i) => writer.write({ identity, requestId: `together-${i}`, operationName: `Read${i}`, persons: [elan[i % 3]!], fields: [["Tenant.name", `Tenant.f${i}`]] })),
+      readers.map((identity, i) =>
+        writer.write({ identity, requestId: `together-${i}`, operationName: `Read${i}`, persons: [elan[i % 3]!], fields: [["Tenant.name", `Tenant.f${i}`]] }),
+      ),
     );
     // The first goes alone; the others, answered while it was written, go together in one statement.
     expect(subgraph.statements() - before).toBe(2);
     const rows = (await subgraph.db.query(`select * from access_log where request_id like 'together-%' order by request_id`)) as Record<string, any>[];
     expect(rows.map((row) => [row.request_id, row.subject, row.role, row.organisations, row.team, row.person_id, row.fields, row.operation_name])).toEqual(
-      readers.map((identity, i) => [`together-${i}`, identity.sub, identity.role, identity.orgs, (identity as { team?: string }).team ?? null, elan[i % 3], ["Tenant.name", `Tenant.f${i}`], `Read${i}`]),
+      readers.map((identity, i) => [
+        `together-${i}`,
+        identity.sub,
+        identity.role,
+        identity.orgs,
+        (identity as { team?: string }).team ?? null,
+        elan[i % 3],
+        ["Tenant.name", `Tenant.f${i}`],
+        `Read${i}`,
+      ]),
     );
   });
 

@@ -22,14 +22,8 @@ export class ArrearsService {
 
   /** The arrears of each tenant asked for (null where none), only of tenants the caller may read. */
   async byTenantIds(tenantIds: readonly string[]): Promise<(ArrearsEntity | null)[]> {
-    const query = await this.policy.restrictReads(
-      this.db.getRepository(ArrearsEntity).createQueryBuilder("arrears").innerJoin("arrears.tenant", "tenant"),
-      "tenant",
-      tenantIds,
-    );
-    const rows = await query
-      .andWhere("arrears.tenantId = ANY(:tenantIds)", { tenantIds: [...tenantIds] })
-      .getMany();
+    const query = await this.policy.restrictReads(this.db.getRepository(ArrearsEntity).createQueryBuilder("arrears").innerJoin("arrears.tenant", "tenant"), "tenant", tenantIds);
+    const rows = await query.andWhere("arrears.tenantId = ANY(:tenantIds)", { tenantIds: [...tenantIds] }).getMany();
     const byTenant = new Map(rows.map((row) => [row.tenantId, row]));
     return tenantIds.map((id) => byTenant.get(id) ?? null);
   }

@@ -25,7 +25,11 @@ describe("arrears in the corporations subgraph", () => {
 
   beforeAll(async () => {
     subgraph = await startTestSubgraph(corporationsSubgraph);
-    for (const [identity, reference] of [[identities.elanWonen, "EW-A1"], [identities.elanWonen, "EW-A2"], [identities.ymere, "YM-A1"]] as const) {
+    for (const [identity, reference] of [
+      [identities.elanWonen, "EW-A1"],
+      [identities.elanWonen, "EW-A2"],
+      [identities.ymere, "YM-A1"],
+    ] as const) {
       const result = await subgraph.query(identity, UPSERT_TENANT, { input: tenantInput(reference) });
       expect(result.errors).toBeUndefined();
     }

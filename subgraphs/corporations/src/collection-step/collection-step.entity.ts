@@ -12,10 +12,7 @@ import { TenantEntity } from "../tenant/tenant.entity.js";
 @Entity("collection_step")
 @Index("collection_step_corporation_reference_key", ["corporationId", "reference"], { unique: true })
 @Index("collection_step_tenant_taken_on_idx", ["tenantId", "takenOn"])
-@Check(
-  "collection_step_kind_check",
-  `"kind" IN ('PAYMENT_REMINDER', 'PERSONAL_CONTACT_ATTEMPT', 'DEBT_HELP_REFERRAL', 'DATA_SHARING_NOTICE')`,
-)
+@Check("collection_step_kind_check", `"kind" IN ('PAYMENT_REMINDER', 'PERSONAL_CONTACT_ATTEMPT', 'DEBT_HELP_REFERRAL', 'DATA_SHARING_NOTICE')`)
 export class CollectionStepEntity {
   @PrimaryGeneratedColumn("uuid", { primaryKeyConstraintName: "collection_step_pkey" })
   id: string;

@@ -16,11 +16,7 @@ export class CollectionStepService {
 
   /** Each tenant's steps in the order they were taken, only of tenants the caller may read. */
   async byTenantIds(tenantIds: readonly string[]): Promise<CollectionStepEntity[][]> {
-    const query = await this.policy.restrictReads(
-      this.db.getRepository(CollectionStepEntity).createQueryBuilder("step").innerJoin("step.tenant", "tenant"),
-      "tenant",
-      tenantIds,
-    );
+    const query = await this.policy.restrictReads(this.db.getRepository(CollectionStepEntity).createQueryBuilder("step").innerJoin("step.tenant", "tenant"), "tenant", tenantIds);
     const rows = await query
       .andWhere("step.tenantId = ANY(:tenantIds)", { tenantIds: [...tenantIds] })
       .orderBy("step.takenOn", "ASC")

@@ -25,7 +25,11 @@ describe("collection steps (MVI) in the corporations subgraph", () => {
 
   beforeAll(async () => {
     subgraph = await startTestSubgraph(corporationsSubgraph);
-    for (const [identity, reference] of [[identities.elanWonen, "EW-C1"], [identities.elanWonen, "EW-C2"], [identities.ymere, "YM-C1"]] as const) {
+    for (const [identity, reference] of [
+      [identities.elanWonen, "EW-C1"],
+      [identities.elanWonen, "EW-C2"],
+      [identities.ymere, "YM-C1"],
+    ] as const) {
       const result = await subgraph.query(identity, UPSERT_TENANT, { input: tenantInput(reference) });
       tenantIds[reference] = result.data?.upsertTenant.id;
     }
@@ -53,11 +57,7 @@ describe("collection steps (MVI) in the corporations subgraph", () => {
     await subgraph.query(identities.elanWonen, UPSERT, { input: step({ reference: "EW-C1-S3", kind: "DATA_SHARING_NOTICE", takenOn: "2026-03-20" }) });
     await subgraph.query(identities.elanWonen, UPSERT, { input: step({ reference: "EW-C1-S2", kind: "PERSONAL_CONTACT_ATTEMPT", takenOn: "2026-03-10" }) });
     const result = await subgraph.query(identities.elanWonen, STEPS, { id: tenantIds["EW-C1"] });
-    expect(result.data?.tenant.collectionSteps.map((s: { kind: string }) => s.kind)).toEqual([
-      "PAYMENT_REMINDER",
-      "PERSONAL_CONTACT_ATTEMPT",
-      "DATA_SHARING_NOTICE",
-    ]);
+    expect(result.data?.tenant.collectionSteps.map((s: { kind: string }) => s.kind)).toEqual(["PAYMENT_REMINDER", "PERSONAL_CONTACT_ATTEMPT", "DATA_SHARING_NOTICE"]);
   });
 
   it("a reference already used for another tenant's step is refused with REFERENCE_CONFLICT and the step stays where it was", async () => {

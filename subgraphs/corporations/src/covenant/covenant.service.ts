@@ -36,9 +36,7 @@ export class CovenantService {
       nextRenewalOn: calendar.nextRenewalOn,
       lastDayForNotice: calendar.lastDayForNotice,
       noticeStillPossible: calendar.noticeStillPossible,
-      evaluations: calendar.evaluations
-        .map((e) => ({ ...e, kind: e.kind as CovenantEvaluationKind }))
-        .sort((a, b) => a.on.localeCompare(b.on)),
+      evaluations: calendar.evaluations.map((e) => ({ ...e, kind: e.kind as CovenantEvaluationKind })).sort((a, b) => a.on.localeCompare(b.on)),
       phase: phase(calendar.phase),
       phases: calendar.phases.map(phase),
     };

@@ -37,10 +37,7 @@ describe("the covenant's calendar (Art. 6.1-6.3) in the corporations subgraph", 
         { kind: "BEFORE_NOTICE_DEADLINE", on: "2026-12-01" },
       ],
       phase: { code: "II", startsOn: "2021-07-01", endsOn: null },
-      phases: [
-        expect.objectContaining({ code: "I", startsOn: "2021-04-01", endsOn: "2021-06-30" }),
-        expect.objectContaining({ code: "II", startsOn: "2021-07-01", endsOn: null }),
-      ],
+      phases: [expect.objectContaining({ code: "I", startsOn: "2021-04-01", endsOn: "2021-06-30" }), expect.objectContaining({ code: "II", startsOn: "2021-07-01", endsOn: null })],
     });
   });
 

@@ -38,7 +38,11 @@ describe("tenants as the DDAS export identifies them, in the corporations subgra
     const rows = await logOf(tenants);
     expect(rows).toHaveLength(3);
     const byPerson = new Map(rows.map((row) => [row.person_id, row]));
-    expect(byPerson.get(tenants[0]!)).toMatchObject({ subject: identities.coordinator.sub, role: "COORDINATOR", fields: ["DdasClient.arrearsSince", "DdasClient.houseNumber", "DdasClient.postcode"] });
+    expect(byPerson.get(tenants[0]!)).toMatchObject({
+      subject: identities.coordinator.sub,
+      role: "COORDINATOR",
+      fields: ["DdasClient.arrearsSince", "DdasClient.houseNumber", "DdasClient.postcode"],
+    });
     expect(byPerson.get(tenants[1]!)!.fields).toEqual(["DdasClient.houseNumber", "DdasClient.houseNumberAddition", "DdasClient.postcode"]);
     expect(JSON.stringify(rows)).not.toMatch(/2033|2041/);
   });

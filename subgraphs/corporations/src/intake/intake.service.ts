@@ -105,10 +105,7 @@ function factsOf(row: IntakeRow): IntakeTenantFacts {
     postcode: row.postcode,
     houseNumber: row.houseNumber,
     // Paid-off arrears have no record (ArrearsEntity), so no amount means no arrears.
-    arrears:
-      row.amountCents === null
-        ? null
-        : { amountCents: row.amountCents, since: row.since!, phase: row.phase!, bailiffHandoverOn: row.bailiffHandoverOn },
+    arrears: row.amountCents === null ? null : { amountCents: row.amountCents, since: row.since!, phase: row.phase!, bailiffHandoverOn: row.bailiffHandoverOn },
     collectionSteps: row.collectionSteps,
     hasStandingObjection: row.hasStandingObjection,
   };

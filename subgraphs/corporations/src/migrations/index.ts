@@ -5,4 +5,10 @@ import { ObjectionErasureOutbox1795830000000 } from "./1795830000000-objection-e
 import { RegisterTargetGroupUnknown1795830000001 } from "./1795830000001-register-target-group-unknown.js";
 
 /** Every migration of the corporations database, oldest first. */
-export const migrations: Function[] = [Init1795816856008, AccessLog1795818218263, ObjectionErasure1795823779118, ObjectionErasureOutbox1795830000000, RegisterTargetGroupUnknown1795830000001];
+export const migrations: Function[] = [
+  Init1795816856008,
+  AccessLog1795818218263,
+  ObjectionErasure1795823779118,
+  ObjectionErasureOutbox1795830000000,
+  RegisterTargetGroupUnknown1795830000001,
+];

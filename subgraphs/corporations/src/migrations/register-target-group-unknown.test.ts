@@ -38,8 +38,13 @@ describe("the migration that lets a register's target groups be unknown (Art. 6.
       { reference: "neither", with_children: "UNKNOWN", aged65_plus: "UNKNOWN" },
     ]);
     // A new entry without the flags is UNKNOWN too; a value outside the three is refused by the database.
-    await after.dataSource.query(`insert into register_entry (corporation_id, reference, kind, occurred_on, municipality_code) values ('ymere', 'new', 'KEYS_RETURNED', '2026-01-05', '0363')`);
-    expect((await after.dataSource.query(`select with_children, aged65_plus from register_entry where reference = 'new'`))[0]).toEqual({ with_children: "UNKNOWN", aged65_plus: "UNKNOWN" });
+    await after.dataSource.query(
+      `insert into register_entry (corporation_id, reference, kind, occurred_on, municipality_code) values ('ymere', 'new', 'KEYS_RETURNED', '2026-01-05', '0363')`,
+    );
+    expect((await after.dataSource.query(`select with_children, aged65_plus from register_entry where reference = 'new'`))[0]).toEqual({
+      with_children: "UNKNOWN",
+      aged65_plus: "UNKNOWN",
+    });
     await expect(after.dataSource.query(`update register_entry set with_children = 'false' where reference = 'new'`)).rejects.toThrow(/register_entry_with_children_check/);
     await after.dataSource.destroy();
   });

@@ -3,7 +3,6 @@ import { SUPPRESSION_THRESHOLD } from "../../../shared/src/authorization.js";
 import { monitoringCount, monitoringKeyOf as keyOf, monitoringRowKeyOf, type MonitoringPolicy } from "../../../shared/src/monitoring.js";
 import type { MonitoringMonth, MonitoringMonthKey, ReasonCount } from "./monitoring.type.js";
 
-
 interface Row {
   month: string;
   municipality_code: string;
@@ -17,7 +16,6 @@ interface Row {
   keys_returned: number;
   prevented: number;
 }
-
 
 /**
  * The corporations' part of the covenant's monitoring (Art. 6.4): per month, municipality and
@@ -97,10 +95,7 @@ function reasonsOf(cell: Row[]): ReasonCount[] {
   const evicted = cell.filter((row) => row.evictions > 0);
   const shown = evicted.filter((row) => row.reason !== null && row.evictions >= SUPPRESSION_THRESHOLD);
   const rare = evicted.filter((row) => !shown.includes(row)).reduce((total, row) => total + row.evictions, 0);
-  return [
-    ...shown.map((row) => ({ reason: row.reason, count: monitoringCount(row.evictions) })),
-    ...(rare > 0 ? [{ reason: null, count: monitoringCount(rare) }] : []),
-  ];
+  return [...shown.map((row) => ({ reason: row.reason, count: monitoringCount(row.evictions) })), ...(rare > 0 ? [{ reason: null, count: monitoringCount(rare) }] : [])];
 }
 
 function withoutCounts(key: MonitoringMonthKey): MonitoringMonth {

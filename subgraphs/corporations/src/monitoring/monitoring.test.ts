@@ -48,13 +48,15 @@ describe("monitoring months in the corporations subgraph (the registers of Art. 
       reason: kind === "EVICTION" ? "Huurachterstand" : null,
       ...extra,
     });
-    await subgraph.db.getRepository(RegisterEntryEntity).insert([
-      ...[1, 2, 3, 4, 5].map((day) => entry("elan-wonen", "0392", "EVICTION", `2026-03-0${day}`, { withChildren: "YES" })),
-      entry("elan-wonen", "0392", "EVICTION", "2026-03-31", { reason: "Overlast", aged65Plus: "YES" }),
-      ...[1, 2, 3, 4, 5, 6, 7].map((day) => entry("elan-wonen", "0392", "EVICTION_PREVENTED", `2026-03-1${day}`)),
-      ...[1, 2, 3, 4].map((day) => entry("elan-wonen", "0392", "KEYS_RETURNED", `2026-04-0${day}`)),
-      ...[1, 2, 3, 4, 5].map((day) => entry("pre-wonen", "0473", "EVICTION_PREVENTED", `2026-03-2${day}`)),
-    ]);
+    await subgraph.db
+      .getRepository(RegisterEntryEntity)
+      .insert([
+        ...[1, 2, 3, 4, 5].map((day) => entry("elan-wonen", "0392", "EVICTION", `2026-03-0${day}`, { withChildren: "YES" })),
+        entry("elan-wonen", "0392", "EVICTION", "2026-03-31", { reason: "Overlast", aged65Plus: "YES" }),
+        ...[1, 2, 3, 4, 5, 6, 7].map((day) => entry("elan-wonen", "0392", "EVICTION_PREVENTED", `2026-03-1${day}`)),
+        ...[1, 2, 3, 4].map((day) => entry("elan-wonen", "0392", "KEYS_RETURNED", `2026-04-0${day}`)),
+        ...[1, 2, 3, 4, 5].map((day) => entry("pre-wonen", "0473", "EVICTION_PREVENTED", `2026-03-2${day}`)),
+      ]);
   });
   afterAll(() => subgraph?.stop());
 

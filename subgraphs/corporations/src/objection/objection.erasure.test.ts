@@ -39,10 +39,11 @@ describe("the withdrawal of what sdv and swt hold after an objection (Art. 3.4)"
     graph.peers.swt.held.add(elan[0]!);
     const result = await record(identities.elanWonen, "EW-E0001", "EW-E0001-B1");
     expect(result.errors).toBeUndefined();
-    for (const [peer, operation] of [["sdv", "withdrawSignalsOfTenants"], ["swt", "eraseHouseholdsOfTenants"]] as const) {
-      expect(erasureCalls(peer)).toEqual([
-        { operation, ids: null, tenantIds: [elan[0]], audience: peer, role: "CORPORATION", sub: identities.elanWonen.sub },
-      ]);
+    for (const [peer, operation] of [
+      ["sdv", "withdrawSignalsOfTenants"],
+      ["swt", "eraseHouseholdsOfTenants"],
+    ] as const) {
+      expect(erasureCalls(peer)).toEqual([{ operation, ids: null, tenantIds: [elan[0]], audience: peer, role: "CORPORATION", sub: identities.elanWonen.sub }]);
       expect(graph.peers[peer].held.size).toBe(0);
     }
     // Both confirmed: the answer already says when, and so does every later read.

@@ -64,7 +64,10 @@ export class ObjectionErasure {
       const marked = await this.erase(objection.corporationId, pending);
       return marked?.get(objection.id) ?? null;
     } catch (err) {
-      logger.error({ err, corporationId: objection.corporationId, requestId: this.requestId }, "objection recorded, but its downstream erasure failed; the scheduled job retries it");
+      logger.error(
+        { err, corporationId: objection.corporationId, requestId: this.requestId },
+        "objection recorded, but its downstream erasure failed; the scheduled job retries it",
+      );
       return null;
     }
   }
@@ -77,13 +80,13 @@ export class ObjectionErasure {
   async erase(corporationId: string, pending: Pending[]): Promise<Map<string, Date> | null> {
     if (pending.length === 0) return new Map();
     const tenantIds = pending.map((p) => p.tenantId);
-    const [signals, cases] = await Promise.allSettled([
-      askPeer(this.peers, withdrawSignalsOfTenants, { tenantIds }),
-      askPeer(this.peers, eraseHouseholdsOfTenants, { tenantIds }),
-    ]);
+    const [signals, cases] = await Promise.allSettled([askPeer(this.peers, withdrawSignalsOfTenants, { tenantIds }), askPeer(this.peers, eraseHouseholdsOfTenants, { tenantIds })]);
     const objectionIds = pending.flatMap((p) => p.objectionIds);
     if (signals.status === "rejected" || cases.status === "rejected") {
-      for (const [peer, result] of [["sdv", signals], ["swt", cases]] as const) {
+      for (const [peer, result] of [
+        ["sdv", signals],
+        ["swt", cases],
+      ] as const) {
         if (result.status === "rejected") {
           logger.warn(
             { err: result.reason, peer, corporationId, tenants: tenantIds.length, requestId: this.requestId },

@@ -57,18 +57,11 @@ export class ObjectionService {
       const tenant = await this.tenants.byReference(corporationId, tenantReference, manager);
       const existing = await manager.getRepository(ObjectionEntity).findOneBy({ corporationId, reference });
       if (existing?.withdrawnOn && existing.tenantId === tenant.id && recordedOn > existing.withdrawnOn) {
-        throw badInput(
-          `recordedOn ${recordedOn} lies after the withdrawal of objection "${reference}" on ${existing.withdrawnOn}; a new objection needs a reference of its own.`,
-          { field: "recordedOn" },
-        );
+        throw badInput(`recordedOn ${recordedOn} lies after the withdrawal of objection "${reference}" on ${existing.withdrawnOn}; a new objection needs a reference of its own.`, {
+          field: "recordedOn",
+        });
       }
-      return upsertTenantRecordByReference(
-        manager,
-        ObjectionEntity,
-        { corporationId, tenantId: tenant.id, reference, recordedOn },
-        ["recorded_on"],
-        "objection",
-      );
+      return upsertTenantRecordByReference(manager, ObjectionEntity, { corporationId, tenantId: tenant.id, reference, recordedOn }, ["recorded_on"], "objection");
     });
     // Only once the objection is committed: it stands whether or not the peers can be reached.
     const erasedAt = await this.erasure.afterRecording(objection);

@@ -17,7 +17,11 @@ describe("objections (Art. 3.4) in the corporations subgraph", () => {
 
   beforeAll(async () => {
     subgraph = await startTestSubgraph(corporationsSubgraph);
-    for (const [identity, reference] of [[identities.elanWonen, "EW-B1"], [identities.elanWonen, "EW-B2"], [identities.ymere, "YM-B1"]] as const) {
+    for (const [identity, reference] of [
+      [identities.elanWonen, "EW-B1"],
+      [identities.elanWonen, "EW-B2"],
+      [identities.ymere, "YM-B1"],
+    ] as const) {
       const result = await subgraph.query(identity, UPSERT_TENANT, { input: tenantInput(reference) });
       tenantIds[reference] = result.data?.upsertTenant.id;
     }

@@ -51,7 +51,7 @@ export class RegisterEntryService {
 function validateEntry(input: RegisterEntryInput) {
   const reason = input.reason?.trim() || null;
   if (input.kind === "EVICTION" && !reason) {
-    throw badInput("reason is required for an eviction (Art. 6.4 registers evictions with their reason), e.g. \"Huurachterstand\".", {
+    throw badInput('reason is required for an eviction (Art. 6.4 registers evictions with their reason), e.g. "Huurachterstand".', {
       field: "reason",
     });
   }

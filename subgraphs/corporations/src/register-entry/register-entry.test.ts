@@ -76,7 +76,10 @@ describe("the registers of Art. 6.4 in the corporations subgraph", () => {
   describe("reading", () => {
     beforeAll(async () => {
       const kinds = ["EVICTION", "KEYS_RETURNED", "EVICTION_PREVENTED"];
-      for (const [identity, prefix] of [[identities.preWonen, "PW"], [identities.ymere, "YM"]] as const) {
+      for (const [identity, prefix] of [
+        [identities.preWonen, "PW"],
+        [identities.ymere, "YM"],
+      ] as const) {
         for (let k = 0; k < 12; k++) {
           const result = await subgraph.query(identity, UPSERT, {
             input: entry({

@@ -27,7 +27,7 @@ export enum Membership {
 }
 registerEnumType(Membership, {
   name: "TargetGroupMembership",
-  description: "Whether a household belongs to a target group of Art. 6.4: YES, NO, or UNKNOWN when the corporation does not know (\"als dat bekend is\").",
+  description: 'Whether a household belongs to a target group of Art. 6.4: YES, NO, or UNKNOWN when the corporation does not know ("als dat bekend is").',
 });
 
 /** An entry in a corporation's registers of Art. 6.4. */

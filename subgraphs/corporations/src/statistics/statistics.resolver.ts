@@ -2,14 +2,7 @@ import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
 import type { CorporationsContext } from "../context.js";
 import { COUNT_READERS, REGISTER_COUNT_READERS } from "./statistics.policy.js";
-import {
-  ArrearsCountCell,
-  ArrearsCountsArgs,
-  ObjectionCountCell,
-  ObjectionCountsArgs,
-  RegisterCountCell,
-  RegisterCountsArgs,
-} from "./statistics.type.js";
+import { ArrearsCountCell, ArrearsCountsArgs, ObjectionCountCell, ObjectionCountsArgs, RegisterCountCell, RegisterCountsArgs } from "./statistics.type.js";
 
 @Resolver()
 export class StatisticsResolver {

@@ -73,11 +73,10 @@ export class StatisticsService {
 
   arrearsCounts(args: ArrearsCountsArgs): Promise<ArrearsCountCell[]> {
     const filter = args.filter ?? {};
-    const query = this.policy.restrictCounts(
-      this.db.getRepository(ArrearsEntity).createQueryBuilder("arrears").innerJoin("arrears.tenant", "tenant"),
-      "arrears",
-      { corporation: "tenant.corporationId", municipality: "tenant.address.municipalityCode" },
-    );
+    const query = this.policy.restrictCounts(this.db.getRepository(ArrearsEntity).createQueryBuilder("arrears").innerJoin("arrears.tenant", "tenant"), "arrears", {
+      corporation: "tenant.corporationId",
+      municipality: "tenant.address.municipalityCode",
+    });
     if (filter.corporationId) query.andWhere("tenant.corporationId = :corporationId", { corporationId: filter.corporationId });
     if (filter.municipalityCode) query.andWhere("tenant.address.municipalityCode = :municipalityCode", { municipalityCode: filter.municipalityCode });
     if (filter.phase) query.andWhere("arrears.phase = :phase", { phase: filter.phase });
@@ -94,11 +93,10 @@ export class StatisticsService {
   objectionCounts(args: ObjectionCountsArgs): Promise<ObjectionCountCell[]> {
     const filter = args.filter ?? {};
     checkPeriod(filter.from, filter.to);
-    const query = this.policy.restrictCounts(
-      this.db.getRepository(ObjectionEntity).createQueryBuilder("objection").innerJoin("objection.tenant", "tenant"),
-      "objections",
-      { corporation: "objection.corporationId", municipality: "tenant.address.municipalityCode" },
-    );
+    const query = this.policy.restrictCounts(this.db.getRepository(ObjectionEntity).createQueryBuilder("objection").innerJoin("objection.tenant", "tenant"), "objections", {
+      corporation: "objection.corporationId",
+      municipality: "tenant.address.municipalityCode",
+    });
     if (filter.from) query.andWhere("objection.recordedOn >= :from", { from: filter.from });
     if (filter.to) query.andWhere("objection.recordedOn <= :to", { to: filter.to });
     if (filter.standing === true) query.andWhere("objection.withdrawnOn IS NULL");

@@ -128,7 +128,7 @@ registerEnumType(TargetGroup, {
     NEITHER: { description: "Known to be in neither target group." },
     UNKNOWN: {
       description:
-        "Not known for at least one of the two (the registers record them \"als dat bekend is\"): counted apart, never as NEITHER. Group by CHILDREN_UNDER_18 and MEMBER_65_PLUS to see what is known of each.",
+        'Not known for at least one of the two (the registers record them "als dat bekend is"): counted apart, never as NEITHER. Group by CHILDREN_UNDER_18 and MEMBER_65_PLUS to see what is known of each.',
     },
   },
 });

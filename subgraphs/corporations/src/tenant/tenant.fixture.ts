@@ -32,10 +32,7 @@ export async function insertTenants(db: DataSource, corporationId: string, prefi
 
 /** Arrears and the four collection steps for each of the given tenants, in two statements. */
 export async function insertArrearsAndSteps(db: DataSource, corporationId: string, tenantIds: string[]): Promise<void> {
-  await db.query(
-    `insert into arrears (tenant_id, amount_cents, since, phase) select id, 12345, date '2026-01-01', 'ARREARS' from unnest($1::uuid[]) as id`,
-    [tenantIds],
-  );
+  await db.query(`insert into arrears (tenant_id, amount_cents, since, phase) select id, 12345, date '2026-01-01', 'ARREARS' from unnest($1::uuid[]) as id`, [tenantIds]);
   await db.query(
     `insert into collection_step (corporation_id, tenant_id, reference, kind, taken_on, taken_by)
      select $1, t.id, t.id::text || '-' || k.kind, k.kind, date '2026-01-10' + k.n, 'incasso-team'

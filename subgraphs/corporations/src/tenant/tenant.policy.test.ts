@@ -22,7 +22,10 @@ describe("which tenants each role may read in the corporations subgraph", () => 
     ymere = await insertTenants(graph.db, "ymere", "YM-P", 2);
     await insertArrearsAndSteps(graph.db, "elan-wonen", elan);
     await insertArrearsAndSteps(graph.db, "ymere", ymere);
-    await graph.db.query(`insert into objection (corporation_id, tenant_id, reference, recorded_on, withdrawn_on) values ('elan-wonen', $1, 'EW-P-B1', '2026-02-01', '2026-03-01')`, [elan[0]]);
+    await graph.db.query(
+      `insert into objection (corporation_id, tenant_id, reference, recorded_on, withdrawn_on) values ('elan-wonen', $1, 'EW-P-B1', '2026-02-01', '2026-03-01')`,
+      [elan[0]],
+    );
   });
   afterAll(() => graph?.stop());
   beforeEach(() => {

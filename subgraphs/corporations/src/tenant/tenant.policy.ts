@@ -47,7 +47,11 @@ export class PeerVisibility {
     const unasked = [...new Set(ids.filter((id) => !this.answered.has(id)))];
     if (unasked.length > 0) {
       const visible = this.ask(unasked).then((found) => new Set(found));
-      for (const id of unasked) this.answered.set(id, visible.then((set) => set.has(id)));
+      for (const id of unasked)
+        this.answered.set(
+          id,
+          visible.then((set) => set.has(id)),
+        );
     }
     const flags = await Promise.all(ids.map((id) => this.answered.get(id)!));
     return ids.filter((_, i) => flags[i]);
@@ -104,11 +108,7 @@ export class TenantPolicy {
    * alias for a tenant query, the joined tenant for a query on a tenant's data. `among` are the
    * tenant ids the query is about, when it is about some: the peer is then asked only about those.
    */
-  async restrictReads<T extends ObjectLiteral>(
-    query: SelectQueryBuilder<T>,
-    tenantAlias: string = query.alias,
-    among?: readonly string[],
-  ): Promise<SelectQueryBuilder<T>> {
+  async restrictReads<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, tenantAlias: string = query.alias, among?: readonly string[]): Promise<SelectQueryBuilder<T>> {
     if (this.identity.role === "CORPORATION") {
       return query.andWhere(`${tenantAlias}.corporationId = ANY(:ownCorporations)`, { ownCorporations: this.identity.orgs });
     }

@@ -41,10 +41,9 @@ describe("the sdv access log", () => {
   /** Entries written since the current test began (the log cannot be emptied between tests). */
   let before: string[] = [];
   async function logged(): Promise<{ person_id: string; fields: string[]; subject: string; role: string; organisations: string[]; team: string | null; request_id: string }[]> {
-    return subgraph.db.query(
-      `select person_id, fields, subject, role, organisations, team, request_id from access_log where not (id = any($1::uuid[])) order by person_id`,
-      [before],
-    );
+    return subgraph.db.query(`select person_id, fields, subject, role, organisations, team, request_id from access_log where not (id = any($1::uuid[])) order by person_id`, [
+      before,
+    ]);
   }
 
   async function entries(filter?: Record<string, unknown>): Promise<Entry[]> {
@@ -72,10 +71,7 @@ describe("the sdv access log", () => {
     });
 
     it("SDV reading a priority's inputs and reason, which state the arrears, is logged with those fields", async () => {
-      const result = await subgraph.query(
-        identities.sdvHaarlem,
-        `{ signals(first: 10) { edges { node { deliveredPhase priority { reason inputs { amountCents } } } } } }`,
-      );
+      const result = await subgraph.query(identities.sdvHaarlem, `{ signals(first: 10) { edges { node { deliveredPhase priority { reason inputs { amountCents } } } } } }`);
       expect(result.errors).toBeUndefined();
       const rows = await logged();
       expect(rows).toHaveLength(2);

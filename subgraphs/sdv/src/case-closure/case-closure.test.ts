@@ -48,7 +48,9 @@ describe("case closures: the signals of a closed case become CLOSED with the day
     const own = await schalkwijk();
     const otherTeam = await insertSignal(subgraph.db, { status: "FORWARDED", forwardedTo: { target: "SWT", teamId: "haarlem-noord" } });
     const coach = await insertSignal(subgraph.db, { status: "FORWARDED", forwardedTo: { target: "BUDGET_COACH" } });
-    const result = await close(identities.swtSchalkwijk, [{ signalIds: [own.id, otherTeam.id, coach.id, "00000000-0000-4000-8000-000000000000", "not-an-id"], closedOn: "2026-10-20" }]);
+    const result = await close(identities.swtSchalkwijk, [
+      { signalIds: [own.id, otherTeam.id, coach.id, "00000000-0000-4000-8000-000000000000", "not-an-id"], closedOn: "2026-10-20" },
+    ]);
     expect(result.errors).toBeUndefined();
     expect(result.data!.recordCaseClosures).toBe(1);
     expect(await state(otherTeam.id)).toEqual({ status: "FORWARDED", closed_on: null });

@@ -171,10 +171,7 @@ describe("the DDAS document of one municipality and period", () => {
     const document = buildDdasDocument(input({ cases: [{ ...kase, outcome: "Niet opgepakt: herhaalde melding" }] }));
     const [delivery] = document.leveringen;
     expect(delivery!.vroegsignaalzaken[0]!.resultaat).toBe("Niet opgepakt: herhaalde melding");
-    expect(delivery!.vroegsignalen.filter((s) => s.ID !== S3).map((s) => s.status)).toEqual([
-      "Niet opgepakt: herhaalde melding",
-      "Niet opgepakt: herhaalde melding",
-    ]);
+    expect(delivery!.vroegsignalen.filter((s) => s.ID !== S3).map((s) => s.status)).toEqual(["Niet opgepakt: herhaalde melding", "Niet opgepakt: herhaalde melding"]);
     expect(validateDdasDocument(document)).toEqual({ valid: true });
   });
 

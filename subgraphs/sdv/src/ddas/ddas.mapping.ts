@@ -195,8 +195,10 @@ function clientOf(facts: DdasClientFacts | undefined): DdasClient | undefined {
   };
 }
 
-const byDateThenId = <T>(date: (item: T) => string, id: (item: T) => string) => (a: T, b: T) =>
-  date(a).localeCompare(date(b)) || id(a).localeCompare(id(b));
+const byDateThenId =
+  <T>(date: (item: T) => string, id: (item: T) => string) =>
+  (a: T, b: T) =>
+    date(a).localeCompare(date(b)) || id(a).localeCompare(id(b));
 
 /**
  * The whole document for one municipality and period: one delivery (levering) with its signals and
@@ -207,14 +209,22 @@ const byDateThenId = <T>(date: (item: T) => string, id: (item: T) => string) => 
 export function buildDdasDocument(input: DdasDocumentInput): DdasDocument {
   const clients = new Map(input.clients.map((client) => [client.tenantId, client]));
   const signals = [...new Map(input.signals.map((signal) => [signal.id, signal])).values()].sort(
-    byDateThenId((s) => s.signalDate, (s) => s.id),
+    byDateThenId(
+      (s) => s.signalDate,
+      (s) => s.id,
+    ),
   );
   const reported = new Set(signals.map((signal) => signal.id));
 
   const cases = [...new Map(input.cases.map((kase) => [kase.id, kase])).values()]
     .map((kase) => ({ ...kase, signalIds: [...new Set(kase.signalIds)].filter((id) => reported.has(id)) }))
     .filter((kase) => kase.signalIds.length > 0)
-    .sort(byDateThenId((c) => c.openedOn, (c) => c.id));
+    .sort(
+      byDateThenId(
+        (c) => c.openedOn,
+        (c) => c.id,
+      ),
+    );
   const caseOfSignal = new Map<string, DdasCaseFacts>();
   for (const kase of cases) for (const id of kase.signalIds) if (!caseOfSignal.has(id)) caseOfSignal.set(id, kase);
 
@@ -233,19 +243,17 @@ export function buildDdasDocument(input: DdasDocumentInput): DdasDocument {
     };
   });
 
-  const vroegsignaalzaken = cases.map(
-    (kase): DdasCase => ({
-      ...(kase.outcome !== null ? { resultaat: kase.outcome } : {}),
-      datumOpgepakt: kase.openedOn,
-      vroegsignalen: kase.signalIds.map((id) => ({ ID: id })),
-      contactpogingen: kase.contactAttempts.map((attempt) => ({
-        soort: attempt.kind,
-        bereikt: attempt.reached,
-        datum: attempt.on,
-        dagdeel: attempt.partOfDay,
-      })),
-    }),
-  );
+  const vroegsignaalzaken = cases.map((kase): DdasCase => ({
+    ...(kase.outcome !== null ? { resultaat: kase.outcome } : {}),
+    datumOpgepakt: kase.openedOn,
+    vroegsignalen: kase.signalIds.map((id) => ({ ID: id })),
+    contactpogingen: kase.contactAttempts.map((attempt) => ({
+      soort: attempt.kind,
+      bereikt: attempt.reached,
+      datum: attempt.on,
+      dagdeel: attempt.partOfDay,
+    })),
+  }));
 
   return {
     startdatumLevering: input.from,

@@ -22,11 +22,9 @@ export class DdasExportPolicy {
       throw userError("FORBIDDEN", `Your role (${this.identity.role}) may not make the DDAS export; the municipality's SDV and the coordinator deliver it.`);
     }
     if (!this.identity.orgs.includes(municipalityCode)) {
-      throw userError(
-        "FORBIDDEN",
-        `You may make the DDAS export only of your own municipalities (${this.identity.orgs.join(", ") || "none"}), not of ${municipalityCode}.`,
-        { argument: "municipalityCode" },
-      );
+      throw userError("FORBIDDEN", `You may make the DDAS export only of your own municipalities (${this.identity.orgs.join(", ") || "none"}), not of ${municipalityCode}.`, {
+        argument: "municipalityCode",
+      });
     }
   }
 }

@@ -57,7 +57,10 @@ export class DdasExportService {
 
     const inPeriod: ExportedSignal[] = await this.db.query(SIGNALS_OF_PERIOD_SQL, [municipalityCode, from, to]);
     assertSize(inPeriod.length, request);
-    const cases = await ddasCasesOf(this.peers, inPeriod.map((signal) => signal.id));
+    const cases = await ddasCasesOf(
+      this.peers,
+      inPeriod.map((signal) => signal.id),
+    );
 
     // DDAS cases refer to their signals by ID, and a reference must resolve within the delivery. A
     // case of the period may also hold signals dated outside it (an earlier signal of the household
@@ -114,9 +117,6 @@ export class DdasExportService {
 
 function assertSize(count: number, { municipalityCode, from, to }: DdasExportRequest): void {
   if (count > MAX_EXPORTED_SIGNALS) {
-    throw badInput(
-      `The period ${from} to ${to} holds more than ${MAX_EXPORTED_SIGNALS} signals of ${municipalityCode}; export it in shorter periods.`,
-      { field: "from" },
-    );
+    throw badInput(`The period ${from} to ${to} holds more than ${MAX_EXPORTED_SIGNALS} signals of ${municipalityCode}; export it in shorter periods.`, { field: "from" });
   }
 }

@@ -31,8 +31,7 @@ describe("recording a team's hand-over in sdv", () => {
     );
     return signal.id;
   }
-  const referral = async (id: string) =>
-    (await subgraph.db.query(`select team_id, target, case_id, case_team_id, forwarded_on::text from referral where signal_id = $1`, [id]))[0];
+  const referral = async (id: string) => (await subgraph.db.query(`select team_id, target, case_id, case_team_id, forwarded_on::text from referral where signal_id = $1`, [id]))[0];
 
   it("forwards the team's own signals to the new team with their case, keeps the forwarding with its reason, and records nothing twice", async () => {
     const id = await forwarded("haarlem-oost");

@@ -22,11 +22,7 @@ export interface RefusedItem {
  * transaction. A repeated line of the batch (DUPLICATE_IN_BATCH) and an empty reference are no
  * tenant's refusal and are not kept.
  */
-export async function recordRefusals(
-  manager: EntityManager,
-  batch: { corporationId: string; reportingMonth: string; at: Date },
-  items: RefusedItem[],
-): Promise<void> {
+export async function recordRefusals(manager: EntityManager, batch: { corporationId: string; reportingMonth: string; at: Date }, items: RefusedItem[]): Promise<void> {
   const rows = items
     .filter((item) => item.reference !== "")
     .flatMap((item) => {
@@ -42,15 +38,7 @@ export async function recordRefusals(
      SELECT $1, $2, r.digest, r.code, r.municipality, r.tenant_id, $3::timestamptz
        FROM unnest($4::text[], $5::text[], $6::text[], $7::uuid[]) AS r(digest, code, municipality, tenant_id)
      ON CONFLICT ON CONSTRAINT intake_refusal_pkey DO NOTHING`,
-    [
-      batch.corporationId,
-      batch.reportingMonth,
-      batch.at,
-      rows.map((r) => r.digest),
-      rows.map((r) => r.code),
-      rows.map((r) => r.municipality),
-      rows.map((r) => r.tenantId),
-    ],
+    [batch.corporationId, batch.reportingMonth, batch.at, rows.map((r) => r.digest), rows.map((r) => r.code), rows.map((r) => r.municipality), rows.map((r) => r.tenantId)],
   );
 }
 
@@ -61,10 +49,7 @@ export async function recordRefusals(
  * monitoring keeps counting them and a concurrent erasure never tallies a row twice. A fixed number of
  * statements. Returns the number of rows erased.
  */
-export async function eraseRefusals(
-  manager: EntityManager,
-  which: { refusedBefore: Date } | { tenantIds: string[]; corporationIds: string[] },
-): Promise<number> {
+export async function eraseRefusals(manager: EntityManager, which: { refusedBefore: Date } | { tenantIds: string[]; corporationIds: string[] }): Promise<number> {
   const [condition, parameters] =
     "refusedBefore" in which
       ? ["first_refused_at < $1::timestamptz", [which.refusedBefore]]

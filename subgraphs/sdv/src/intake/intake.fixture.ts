@@ -72,7 +72,8 @@ export function daysAgo(days: number): string {
  * arrears began when that is later (a step before it would not count, Art. 3.2).
  */
 export function tenantFacts(overrides: Partial<IntakeFacts> & { reference: string }): IntakeFacts {
-  const arrears: IntakeFacts["arrears"] = overrides.arrears === undefined ? { amountCents: 25_000, since: daysAgo(60), phase: "ARREARS", bailiffHandoverOn: null } : overrides.arrears;
+  const arrears: IntakeFacts["arrears"] =
+    overrides.arrears === undefined ? { amountCents: 25_000, since: daysAgo(60), phase: "ARREARS", bailiffHandoverOn: null } : overrides.arrears;
   const stepOn = (day: string) => (arrears && arrears.since > day ? arrears.since : day);
   return {
     tenantId: randomUUID(),
@@ -120,7 +121,8 @@ export async function startSdvWithPeers() {
   const cases = { bySignal: new Map<string, string>(), byTenant: new Map<string, string>(), teamOf: new Map<string, string>() };
   const swt = await startFakePeer((variables, claims) => {
     if (Array.isArray(variables.referrals)) {
-      const allowed = (r: ReferralForCase) => claims.orgs.includes(claims.role === "CORPORATION" ? r.corporationId : claims.role === "SDV" || claims.role === "COORDINATOR" ? r.municipalityCode : "");
+      const allowed = (r: ReferralForCase) =>
+        claims.orgs.includes(claims.role === "CORPORATION" ? r.corporationId : claims.role === "SDV" || claims.role === "COORDINATOR" ? r.municipalityCode : "");
       return answerTo(
         openCasesForReferrals,
         (variables.referrals as ReferralForCase[]).filter(allowed).map((r) => {

@@ -74,7 +74,9 @@ describe("signal intake through the gateway, with the corporations and swt subgr
   }
 
   const submit = (references: string[], input: Record<string, unknown> = {}) =>
-    ok(tokens.elan!, SUBMIT, { input: { reportingMonth: thisMonth, signalDate: today, channel: "VPS", items: references.map((tenantReference) => ({ tenantReference })), ...input } });
+    ok(tokens.elan!, SUBMIT, {
+      input: { reportingMonth: thisMonth, signalDate: today, channel: "VPS", items: references.map((tenantReference) => ({ tenantReference })), ...input },
+    });
 
   beforeAll(async () => {
     graph = await startTestGraph();
@@ -95,10 +97,10 @@ describe("signal intake through the gateway, with the corporations and swt subgr
     ];
     for (const plan of plans) await register(plan);
     // The SWT knows EW-III's household, with children: only the derived fact reaches sdv.
-    await graph.subgraphs.swt.dataSource.query(
-      `insert into household_profile (tenant_id, known_since, children_under_18, member_65_plus) values ($1, $2, true, false)`,
-      [tenantIds["EW-III"], daysAgo(400)],
-    );
+    await graph.subgraphs.swt.dataSource.query(`insert into household_profile (tenant_id, known_since, children_under_18, member_65_plus) values ($1, $2, true, false)`, [
+      tenantIds["EW-III"],
+      daysAgo(400),
+    ]);
   });
   afterAll(() => graph?.stop());
 
@@ -111,7 +113,9 @@ describe("signal intake through the gateway, with the corporations and swt subgr
     });
 
     it("answers every item in order, with each refusal's stable code", () => {
-      expect(answer.items.map((i: { tenantReference: string; outcome: string; refusals: { code: string }[] }) => [i.tenantReference, i.outcome, i.refusals.map((r) => r.code)])).toEqual([
+      expect(
+        answer.items.map((i: { tenantReference: string; outcome: string; refusals: { code: string }[] }) => [i.tenantReference, i.outcome, i.refusals.map((r) => r.code)]),
+      ).toEqual([
         ["EW-II", "ACCEPTED", []],
         ["EW-IV", "ACCEPTED", []],
         ["EW-III", "ACCEPTED", []],
@@ -134,7 +138,12 @@ describe("signal intake through the gateway, with the corporations and swt subgr
         return (await ok(tokens.sdv!, HANDLING, { id })).signal;
       };
       const forwardedOn = firstWorkingDayFrom(today);
-      expect(await handling("EW-II")).toMatchObject({ status: "FORWARDED", deliveredAmountCents: 25_000, priority: { rule: "II.ABOVE_THRESHOLD" }, forwarding: { target: "SWT", teamId: "haarlem-oost", forwardedOn } });
+      expect(await handling("EW-II")).toMatchObject({
+        status: "FORWARDED",
+        deliveredAmountCents: 25_000,
+        priority: { rule: "II.ABOVE_THRESHOLD" },
+        forwarding: { target: "SWT", teamId: "haarlem-oost", forwardedOn },
+      });
       expect(await handling("EW-IV")).toMatchObject({ priority: { rule: "IV.BELOW_THRESHOLD" }, forwarding: { target: "BUDGET_COACH", teamId: "budget-coach", forwardedOn } });
       expect(await handling("EW-III")).toMatchObject({ priority: { rule: "III.KNOWN_VULNERABLE" }, forwarding: { target: "SWT", teamId: "haarlem-schalkwijk" } });
       expect(await handling("EW-I")).toMatchObject({ priority: { rule: "I.BAILIFF" }, forwarding: { target: "SWT", teamId: "haarlem-noord" } });
@@ -188,9 +197,13 @@ describe("signal intake through the gateway, with the corporations and swt subgr
     const changes = preview.previewPriorityRecomputation.changes;
     expect(changes).toContainEqual({ signal: { id: sixty }, currentLevel: "IV", newLevel: "II", forwardingWouldChange: true });
 
-    const recompute = await ok(tokens.sdv!, `mutation($ids: [ID!]!) { recomputePriorities(signalIds: $ids) { recomputed items { outcome forwardingChange { toTarget toTeamId } } } }`, {
-      ids: [sixty],
-    });
+    const recompute = await ok(
+      tokens.sdv!,
+      `mutation($ids: [ID!]!) { recomputePriorities(signalIds: $ids) { recomputed items { outcome forwardingChange { toTarget toTeamId } } } }`,
+      {
+        ids: [sixty],
+      },
+    );
     expect(recompute.recomputePriorities).toEqual({ recomputed: 1, items: [{ outcome: "RECOMPUTED", forwardingChange: { toTarget: "SWT", toTeamId: "haarlem-oost" } }] });
     expect((await ok(tokens.sdv!, HANDLING, { id: sixty })).signal).toMatchObject({ priority: { level: "II" }, forwarding: { target: "SWT", teamId: "haarlem-oost" } });
     // What was not listed keeps its priority.

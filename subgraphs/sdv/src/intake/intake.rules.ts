@@ -21,13 +21,7 @@ export const COLLECTION_STEPS: { kind: CollectionStepKindValue; label: string }[
 ];
 
 export type RefusalCodeValue =
-  | "TENANT_NOT_FOUND"
-  | "ARREARS_TOO_RECENT"
-  | "COLLECTION_STEPS_INCOMPLETE"
-  | "OBJECTION_ON_RECORD"
-  | "OUTSIDE_COVENANT"
-  | "CHANNEL_NOT_ALLOWED"
-  | "DUPLICATE_IN_BATCH";
+  "TENANT_NOT_FOUND" | "ARREARS_TOO_RECENT" | "COLLECTION_STEPS_INCOMPLETE" | "OBJECTION_ON_RECORD" | "OUTSIDE_COVENANT" | "CHANNEL_NOT_ALLOWED" | "DUPLICATE_IN_BATCH";
 
 export interface Refusal {
   code: RefusalCodeValue;
@@ -97,7 +91,10 @@ export function refusalsFor(facts: IntakeFacts, signalDate: string, channel: Ref
   const late: string[] = [];
   const early: string[] = [];
   for (const step of COLLECTION_STEPS) {
-    const taken = facts.collectionSteps.filter((s) => s.kind === step.kind).map((s) => s.takenOn).sort();
+    const taken = facts.collectionSteps
+      .filter((s) => s.kind === step.kind)
+      .map((s) => s.takenOn)
+      .sort();
     if (taken.some((on) => (since === null || on >= since) && on <= signalDate)) continue;
     const thisEpisode = since === null ? taken : taken.filter((on) => on >= since);
     if (thisEpisode.length > 0) late.push(`${step.label} (${step.kind}, taken on ${thisEpisode[0]})`);

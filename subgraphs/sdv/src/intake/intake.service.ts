@@ -106,7 +106,12 @@ export class IntakeService {
     });
 
     const facts = await intakeFactsOf(this.peers, corporationId, [...firstAt.keys()]);
-    const existing = await this.existing(this.db.manager, corporationId, reportingMonth, [...facts.values()].map((f) => f.tenantId));
+    const existing = await this.existing(
+      this.db.manager,
+      corporationId,
+      reportingMonth,
+      [...facts.values()].map((f) => f.tenantId),
+    );
     const channelCheck = channelRefusal(channel, signalDate);
     const candidates: { index: number; facts: IntakeFacts }[] = [];
     for (const [reference, index] of firstAt) {
@@ -144,7 +149,12 @@ export class IntakeService {
       }
       // Another request recorded these between our read and our insert: its signal is the one.
       if (lost.length) {
-        const winners = await this.existing(this.db.manager, corporationId, reportingMonth, lost.map((item) => item.signal.tenantId));
+        const winners = await this.existing(
+          this.db.manager,
+          corporationId,
+          reportingMonth,
+          lost.map((item) => item.signal.tenantId),
+        );
         for (const item of lost) {
           const winner = winners.get(item.signal.tenantId);
           if (!winner) throw new Error(`Signal of tenant ${item.signal.tenantId} for ${reportingMonth} conflicted on insert but cannot be read back.`);

@@ -30,7 +30,9 @@ describe("signal intake: a corporation's monthly batch (submitSignals)", () => {
   afterAll(() => sdv?.stop());
 
   async function submit(references: string[], input: Record<string, unknown> = {}, identity: Identity = identities.elanWonen) {
-    const result = await sdv.query(identity, SUBMIT, { input: { reportingMonth: thisMonth(), channel: "VPS", items: references.map((tenantReference) => ({ tenantReference })), ...input } });
+    const result = await sdv.query(identity, SUBMIT, {
+      input: { reportingMonth: thisMonth(), channel: "VPS", items: references.map((tenantReference) => ({ tenantReference })), ...input },
+    });
     return result;
   }
 
@@ -45,8 +47,7 @@ describe("signal intake: a corporation's monthly batch (submitSignals)", () => {
     return (await submitOk([facts.reference], input)).items[0]!;
   }
 
-  const signalsOf = async (tenantId: string): Promise<number> =>
-    (await sdv.db.query(`select count(*)::int as n from signal where tenant_id = $1`, [tenantId]))[0].n;
+  const signalsOf = async (tenantId: string): Promise<number> => (await sdv.db.query(`select count(*)::int as n from signal where tenant_id = $1`, [tenantId]))[0].n;
 
   describe("a tenant the covenant lets be signalled", () => {
     it("is accepted: the signal keeps the arrears as delivered, is prioritised and forwarded on receipt", async () => {
@@ -117,7 +118,9 @@ describe("signal intake: a corporation's monthly batch (submitSignals)", () => {
       const early = await one(facts, { signalDate: daysAgo(19), reportingMonth: daysAgo(19).slice(0, 7) });
       expect(early.refusals.map((r) => r.code)).toEqual(["COLLECTION_STEPS_INCOMPLETE"]);
       expect(early.refusals[0]!.message).toMatch(/missing: a referral to debt help \(DEBT_HELP_REFERRAL\)/);
-      expect(early.refusals[0]!.message).toMatch(new RegExp(`dated after the signal date ${daysAgo(19)}: an attempt at personal contact \\(PERSONAL_CONTACT_ATTEMPT, taken on ${daysAgo(18)}\\)`));
+      expect(early.refusals[0]!.message).toMatch(
+        new RegExp(`dated after the signal date ${daysAgo(19)}: an attempt at personal contact \\(PERSONAL_CONTACT_ATTEMPT, taken on ${daysAgo(18)}\\)`),
+      );
     });
 
     it("OBJECTION_ON_RECORD: a tenant who objected to the data exchange", async () => {
@@ -156,7 +159,9 @@ describe("signal intake: a corporation's monthly batch (submitSignals)", () => {
     });
 
     it("every reason of one item is reported, not only the first", async () => {
-      const item = await one(tenantFacts({ reference: ref("all"), arrears: null, collectionSteps: [], hasStandingObjection: true, municipalityCode: "0363" }), { channel: "EMAIL" });
+      const item = await one(tenantFacts({ reference: ref("all"), arrears: null, collectionSteps: [], hasStandingObjection: true, municipalityCode: "0363" }), {
+        channel: "EMAIL",
+      });
       expect(item.refusals.map((r) => r.code)).toEqual(["ARREARS_TOO_RECENT", "COLLECTION_STEPS_INCOMPLETE", "OBJECTION_ON_RECORD", "OUTSIDE_COVENANT", "CHANNEL_NOT_ALLOWED"]);
     });
   });
@@ -268,9 +273,7 @@ describe("signal intake: a corporation's monthly batch (submitSignals)", () => {
   });
 
   it("a household signalled again in a later month is linked to its latest earlier signal (a repeated signal)", async () => {
-    const [facts] = sdv.register(
-      tenantFacts({ reference: ref("repeat"), arrears: { amountCents: 30_000, since: "2026-06-01", phase: "ARREARS", bailiffHandoverOn: null } }),
-    );
+    const [facts] = sdv.register(tenantFacts({ reference: ref("repeat"), arrears: { amountCents: 30_000, since: "2026-06-01", phase: "ARREARS", bailiffHandoverOn: null } }));
     facts!.collectionSteps = facts!.collectionSteps.map((s) => ({ ...s, takenOn: "2026-07-01" }));
     const august = (await submitOk([facts!.reference], { reportingMonth: "2026-08", signalDate: "2026-08-03" })).items[0]!;
     const july = (await submitOk([facts!.reference], { reportingMonth: "2026-07", signalDate: "2026-07-31" })).items[0]!;
@@ -288,9 +291,13 @@ describe("signal intake: a corporation's monthly batch (submitSignals)", () => {
       const calls = { corporations: sdv.peers.corporations.calls.length, swt: sdv.peers.swt.calls.length };
       const before = sdv.statements();
       // Only fields that are no personal data: reading those is logged, one more statement per 1,000 persons.
-      const result = await sdv.query(identities.elanWonen, `mutation($input: SubmitSignalsInput!) { submitSignals(input: $input) { accepted items { outcome signal { id status } } } }`, {
-        input: { reportingMonth: thisMonth(), channel: "VPS", items: facts.map((f) => ({ tenantReference: f.reference })) },
-      });
+      const result = await sdv.query(
+        identities.elanWonen,
+        `mutation($input: SubmitSignalsInput!) { submitSignals(input: $input) { accepted items { outcome signal { id status } } } }`,
+        {
+          input: { reportingMonth: thisMonth(), channel: "VPS", items: facts.map((f) => ({ tenantReference: f.reference })) },
+        },
+      );
       expect(result.errors).toBeUndefined();
       expect(result.data!.submitSignals.accepted).toBe(size);
       return {
@@ -316,7 +323,11 @@ describe("signal intake: a corporation's monthly batch (submitSignals)", () => {
       const from = sdv.peers.swt.calls.length;
       await submitOk([good!.reference, bad!.reference]);
       const [call] = sdv.peers.swt.calls.slice(from);
-      expect(call).toMatchObject({ role: "CORPORATION", orgs: ["elan-wonen"], variables: { households: [{ tenantId: good!.tenantId, postcode: good!.postcode, houseNumber: good!.houseNumber }] } });
+      expect(call).toMatchObject({
+        role: "CORPORATION",
+        orgs: ["elan-wonen"],
+        variables: { households: [{ tenantId: good!.tenantId, postcode: good!.postcode, houseNumber: good!.houseNumber }] },
+      });
     });
   });
 });

@@ -16,8 +16,7 @@ export class VisibleTenantIdsResolver {
   @Directive("@inaccessible")
   @ReadableBy(...SIGNAL_READERS)
   @Query(() => [ID], {
-    description:
-      "Of the given tenant ids (all when null), those with a live signal (RECEIVED or FORWARDED) that the caller may see. For the corporations subgraph only.",
+    description: "Of the given tenant ids (all when null), those with a live signal (RECEIVED or FORWARDED) that the caller may see. For the corporations subgraph only.",
   })
   visibleTenantIds(@Arg("ids", () => [ID], { nullable: true }) ids: string[] | null | undefined, @Ctx() ctx: SdvContext): Promise<AnswerOf<typeof sdvVisibleTenantIds>> {
     return ctx.services.signals.visibleTenantIds(ids ?? null);

@@ -8,4 +8,13 @@ import { RoutingByMunicipality1795829000000 } from "./1795829000000-routing-by-m
 import { HistoryOrder1795829000002 } from "./1795829000002-history-order.js";
 
 /** Every migration of the sdv database, oldest first. */
-export const migrations: Function[] = [Init1795816789021, AccessLog1795818134013, IntakeRouting1795819227791, Monitoring1795823755614, CasesAndErasure1795823966391, ErasureLogAppendOnly1795827700000, RoutingByMunicipality1795829000000, HistoryOrder1795829000002];
+export const migrations: Function[] = [
+  Init1795816789021,
+  AccessLog1795818134013,
+  IntakeRouting1795819227791,
+  Monitoring1795823755614,
+  CasesAndErasure1795823966391,
+  ErasureLogAppendOnly1795827700000,
+  RoutingByMunicipality1795829000000,
+  HistoryOrder1795829000002,
+];

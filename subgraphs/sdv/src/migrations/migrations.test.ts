@@ -92,13 +92,16 @@ describe("the sdv database", () => {
     expect(rows).toEqual(expected);
     // Every team of the covenant keeps the areas it had, in its own municipality.
     for (const team of TEAMS) {
-      for (const area of team.postcodeAreas) expect(rows, `${team.id} ${area}`).toContainEqual(expect.objectContaining({ municipality_code: team.municipalityCode, postcode_area: area, team_id: team.id }));
+      for (const area of team.postcodeAreas)
+        expect(rows, `${team.id} ${area}`).toContainEqual(expect.objectContaining({ municipality_code: team.municipalityCode, postcode_area: area, team_id: team.id }));
     }
     // Bentveld (2116) is Zandvoort's only as far as its addresses carry Zandvoort's code.
     expect(rows.filter((r) => r.postcode_area === "2116")).toEqual([expect.objectContaining({ municipality_code: "0473", team_id: "zandvoort" })]);
     const history: { n: number }[] = await subgraph.db.query(`select count(*)::int as n from routing_area_change where changed_by = 'covenant' and from_team_id is null`);
     expect(history[0]!.n).toBe(rows.length);
-    expect(await refusal(`insert into routing_area (municipality_code, postcode_area, team_id, updated_by) values ('0392', '2099', 'budget-coach', 'x')`)).toBe("routing_area_team_check");
+    expect(await refusal(`insert into routing_area (municipality_code, postcode_area, team_id, updated_by) values ('0392', '2099', 'budget-coach', 'x')`)).toBe(
+      "routing_area_team_check",
+    );
     expect(await refusal(`insert into routing_area (municipality_code, postcode_area, team_id, updated_by) values ('0473', '0999', 'zandvoort', 'x')`)).toBe(
       "routing_area_postcode_area_check",
     );
@@ -113,16 +116,12 @@ describe("the sdv database", () => {
 
   it("a priority whose rule names another level, or a half-recorded override, is refused", async () => {
     expect(await refusal(priority("level, rule", "'I', 'II.ABOVE_THRESHOLD'"), [signalId])).toBe("priority_rule_check");
-    expect(await refusal(priority("level, rule, override_level", "'II', 'II.ABOVE_THRESHOLD', 'I'"), [signalId])).toBe(
-      "priority_override_complete_check",
-    );
+    expect(await refusal(priority("level, rule, override_level", "'II', 'II.ABOVE_THRESHOLD', 'I'"), [signalId])).toBe("priority_override_complete_check");
   });
 
   it("erasing a signal erases its priority and forwarding and unlinks the signal that repeated it", async () => {
     await subgraph.db.query(priority("level, rule", "'II', 'II.ABOVE_THRESHOLD'"), [signalId]);
-    await subgraph.db.query(`insert into referral (signal_id, target, team_id, forwarded_on, forwarded_at) values ($1, 'SWT', 'haarlem-noord', '2026-11-02', now())`, [
-      signalId,
-    ]);
+    await subgraph.db.query(`insert into referral (signal_id, target, team_id, forwarded_on, forwarded_at) values ($1, 'SWT', 'haarlem-noord', '2026-11-02', now())`, [signalId]);
     const [later] = await subgraph.db.query(
       `insert into signal (tenant_id, corporation_id, municipality_code, reporting_month, signal_date, channel, received_at, delivered_amount_cents, delivered_phase, previous_signal_id)
        values ($1, 'elan-wonen', '0392', '2026-11', '2026-11-27', 'VPS', now(), 15000, 'COLLECTION', $2) returning id`,
@@ -154,10 +153,7 @@ describe("the migration that brings intake and routing", () => {
     await before.dataSource.destroy();
 
     const after = await openDataSource({ url: databases.urls.sdv, entities, migrations });
-    const [row] = await after.dataSource.query(
-      `select s.signal_date, r.team_id from signal s join referral r on r.signal_id = s.id where s.id = $1`,
-      [signal.id],
-    );
+    const [row] = await after.dataSource.query(`select s.signal_date, r.team_id from signal s join referral r on r.signal_id = s.id where s.id = $1`, [signal.id]);
     await after.dataSource.destroy();
     // 23:30 UTC on 31 October is 00:30 on 1 November in Amsterdam.
     expect(row).toEqual({ signal_date: "2026-11-01", team_id: "budget-coach" });
@@ -183,7 +179,10 @@ describe("the migration that brings cases, closures, refusals and the erasure lo
         `insert into signal (tenant_id, corporation_id, municipality_code, reporting_month, signal_date, channel, received_at, delivered_amount_cents, delivered_phase, status, closed_on)
          values (gen_random_uuid(), 'elan-wonen', '0392', '2026-02', '2026-02-27', 'VPS', now(), 4000, 'ARREARS', 'FORWARDED', '2026-03-01')`,
       )
-      .then(() => undefined, (error: { constraint?: string }) => error.constraint);
+      .then(
+        () => undefined,
+        (error: { constraint?: string }) => error.constraint,
+      );
     await after.dataSource.destroy();
     expect(row.closed_on).toBe(row.today);
     expect(refused).toBe("signal_closed_on_check");
@@ -198,14 +197,17 @@ describe("the migration that keys routing by municipality and records forwarding
     const before = await openDataSource({ url: databases.urls.sdv, entities, migrations: migrations.slice(0, migrations.indexOf(RoutingByMunicipality1795829000000)) });
     // An SDV moved 2011 to Oost and added 2019 for Centrum and 2099 for Zandvoort before the migration.
     await before.dataSource.query(`update routing_area set team_id = 'haarlem-oost', updated_by = 'sdv-worker' where postcode_area = '2011'`);
-    await before.dataSource.query(`insert into routing_area (postcode_area, team_id, updated_by) values ('2019', 'haarlem-centrum', 'sdv-worker'), ('2099', 'zandvoort', 'sdv-worker')`);
+    await before.dataSource.query(
+      `insert into routing_area (postcode_area, team_id, updated_by) values ('2019', 'haarlem-centrum', 'sdv-worker'), ('2099', 'zandvoort', 'sdv-worker')`,
+    );
     const [signal] = await before.dataSource.query(
       `insert into signal (tenant_id, corporation_id, municipality_code, postcode_area, reporting_month, signal_date, channel, received_at, delivered_amount_cents, delivered_phase, status)
        values (gen_random_uuid(), 'elan-wonen', '0392', '2011', '2026-01', '2026-01-30', 'VPS', '2026-01-30T10:00:00Z', 40000, 'ARREARS', 'FORWARDED') returning id`,
     );
-    await before.dataSource.query(`insert into referral (signal_id, target, team_id, forwarded_on, forwarded_at) values ($1, 'SWT', 'haarlem-oost', '2026-02-02', '2026-01-30T10:00:00Z')`, [
-      signal.id,
-    ]);
+    await before.dataSource.query(
+      `insert into referral (signal_id, target, team_id, forwarded_on, forwarded_at) values ($1, 'SWT', 'haarlem-oost', '2026-02-02', '2026-01-30T10:00:00Z')`,
+      [signal.id],
+    );
     await before.dataSource.destroy();
 
     const after = await openDataSource({ url: databases.urls.sdv, entities, migrations });

@@ -13,7 +13,6 @@ export const MAX_MONITORING_MONTHS = 36;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const REFUSED = "REFUSED:";
 
-
 interface Row {
   month: string;
   municipality_code: string;
@@ -53,9 +52,7 @@ export class MonitoringService {
     // A municipality the caller does not serve is simply not in its grid.
     const municipalities = this.policy.municipalities().filter((code) => args.municipalityCode == null || code === args.municipalityCode);
     const corporations = CORPORATIONS.map((c) => c.id as string).filter((id) => args.corporationId == null || id === args.corporationId);
-    const keys = months.flatMap((month) =>
-      municipalities.flatMap((municipalityCode) => corporations.map((corporationId) => ({ month, municipalityCode, corporationId }))),
-    );
+    const keys = months.flatMap((month) => municipalities.flatMap((municipalityCode) => corporations.map((corporationId) => ({ month, municipalityCode, corporationId }))));
     return (await this.months(keys)) as MonitoringMonth[];
   }
 
@@ -135,9 +132,7 @@ function monthOf(key: MonitoringMonthKey, metrics: Map<string, number>): Monitor
     corporationId: key.corporationId,
     signalsReceived: count("RECEIVED"),
     signalsRefused: count("REFUSED"),
-    refusedByReason: codes
-      .filter((metric) => metrics.get(metric)! > 0)
-      .map((metric) => ({ code: metric.slice(REFUSED.length), count: count(metric) })),
+    refusedByReason: codes.filter((metric) => metrics.get(metric)! > 0).map((metric) => ({ code: metric.slice(REFUSED.length), count: count(metric) })),
     signalsPerPriority: Object.values(PriorityLevel).map((level) => ({ level, count: count(`PRIORITY_${level}`) })),
     forwardedToSwt: count("FORWARDED_SWT"),
     forwardedToBudgetCoach: count("FORWARDED_BUDGET_COACH"),
@@ -148,7 +143,10 @@ function monthOf(key: MonitoringMonthKey, metrics: Map<string, number>): Monitor
 
 /** The months from `from` to `to`, inclusive; BAD_USER_INPUT saying what to fix when that is no period. */
 function monthsOf(from: string, to: string): string[] {
-  for (const [argument, value] of [["from", from], ["to", to]] as const) {
+  for (const [argument, value] of [
+    ["from", from],
+    ["to", to],
+  ] as const) {
     if (!MONTH.test(value)) throw badInput(`${argument} "${value}" is not a month; write it as YYYY-MM, e.g. 2026-03.`, { argument });
     if (value < MONTH_RANGE.from || value > MONTH_RANGE.to) {
       throw badInput(`${argument} "${value}" must lie between ${MONTH_RANGE.from} and ${MONTH_RANGE.to}, as every month of the graph.`, { argument });

@@ -27,8 +27,7 @@ const ENTITIES = `query($representations: [_Any!]!) {
 const shown = (count: number) => ({ count: Math.ceil(count / 5) * 5, suppressed: false });
 const SUPPRESSED = { count: null, suppressed: true };
 const ZERO = shown(0);
-const perPriority = (I: object, II: object, III: object, IV: object) =>
-  Object.entries({ I, II, III, IV }).map(([level, count]) => ({ level, count }));
+const perPriority = (I: object, II: object, III: object, IV: object) => Object.entries({ I, II, III, IV }).map(([level, count]) => ({ level, count }));
 const EMPTY = {
   signalsReceived: ZERO,
   signalsRefused: ZERO,
@@ -186,7 +185,13 @@ describe("monitoring of the covenant in the sdv subgraph", () => {
 
   it("the anonymous tally adds to the live signals, and erasing signals after tallying them changes no figure but the withdrawn", async () => {
     const cell = { from: "2026-05", to: "2026-05", municipalityCode: "0392", corporationId: "ymere" };
-    const ids = await signals(6, { corporationId: "ymere", municipalityCode: "0392", reportingMonth: "2026-05", priority: "II", forwardedTo: { target: "SWT", teamId: "haarlem-noord" } });
+    const ids = await signals(6, {
+      corporationId: "ymere",
+      municipalityCode: "0392",
+      reportingMonth: "2026-05",
+      priority: "II",
+      forwardedTo: { target: "SWT", teamId: "haarlem-noord" },
+    });
     // Two signals of the month erased earlier, one of them withdrawn.
     await subgraph.db.query(
       `insert into signal_tally (month, municipality_code, corporation_id, metric, count) values
@@ -218,10 +223,10 @@ describe("monitoring of the covenant in the sdv subgraph", () => {
     const erase = (keys: RefusalKey[]) =>
       subgraph.db.transaction(async (manager) => {
         const counted = await addRefusalsToTally(manager, keys);
-        await manager.query(
-          `delete from intake_refusal r using unnest($1::text[], $2::text[]) as k(digest, code) where r.reference_digest = k.digest and r.code = k.code`,
-          [keys.map((k) => k.referenceDigest), keys.map((k) => k.code)],
-        );
+        await manager.query(`delete from intake_refusal r using unnest($1::text[], $2::text[]) as k(digest, code) where r.reference_digest = k.digest and r.code = k.code`, [
+          keys.map((k) => k.referenceDigest),
+          keys.map((k) => k.code),
+        ]);
         return counted;
       });
     const distinct = [...new Map(refusals.map((r) => [`${r.referenceDigest}|${r.code}`, r])).values()];

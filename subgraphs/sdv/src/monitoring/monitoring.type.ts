@@ -75,11 +75,11 @@ export class MonitoringMonth {
 
   @ReadableBy(...MONITORING_READERS)
   @Field(() => MonitoringCount, {
-    description: "Signals of priority I-III of the month that wait for a team today: no routing area covers their municipality and postcode area (the SDV lists them in unroutedSignals).",
+    description:
+      "Signals of priority I-III of the month that wait for a team today: no routing area covers their municipality and postcode area (the SDV lists them in unroutedSignals).",
   })
   signalsUnrouted: MonitoringCount;
 }
-
 
 @ArgsType()
 export class MonitoringArgs {

@@ -6,16 +6,7 @@ import { Check, Column, Entity, PrimaryColumn } from "typeorm";
  * (`REFUSED:<code>` per reason, `REFUSED` per refused item).
  */
 export type SignalTallyMetric =
-  | "RECEIVED"
-  | "PRIORITY_I"
-  | "PRIORITY_II"
-  | "PRIORITY_III"
-  | "PRIORITY_IV"
-  | "FORWARDED_SWT"
-  | "FORWARDED_BUDGET_COACH"
-  | "WITHDRAWN"
-  | "REFUSED"
-  | `REFUSED:${string}`;
+  "RECEIVED" | "PRIORITY_I" | "PRIORITY_II" | "PRIORITY_III" | "PRIORITY_IV" | "FORWARDED_SWT" | "FORWARDED_BUDGET_COACH" | "WITHDRAWN" | "REFUSED" | `REFUSED:${string}`;
 
 /**
  * The anonymous monthly tally (anonieme maandtelling) of erased signals: per reporting month,

@@ -107,12 +107,7 @@ export async function addRefusalsToTally(manager: EntityManager, refusals: reado
        DO UPDATE SET "count" = "signal_tally"."count" + excluded."count"
      )
      SELECT CAST(COUNT(*) AS integer) AS "refusals" FROM erased`,
-    [
-      refusals.map((r) => r.corporationId),
-      refusals.map((r) => r.reportingMonth),
-      refusals.map((r) => r.referenceDigest),
-      refusals.map((r) => r.code),
-    ],
+    [refusals.map((r) => r.corporationId), refusals.map((r) => r.reportingMonth), refusals.map((r) => r.referenceDigest), refusals.map((r) => r.code)],
   );
   return rows[0]?.refusals ?? 0;
 }

@@ -158,7 +158,13 @@ export class PriorityService {
 
   private async keepRevisions(manager: EntityManager, rows: Partial<PriorityRevisionEntity>[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 1_000) {
-      await manager.createQueryBuilder().insert().into(PriorityRevisionEntity).values(rows.slice(i, i + 1_000)).updateEntity(false).execute();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(PriorityRevisionEntity)
+        .values(rows.slice(i, i + 1_000))
+        .updateEntity(false)
+        .execute();
     }
   }
 
@@ -180,10 +186,13 @@ export class PriorityService {
       }
       if (!signal.priority) throw userError("PRIORITY_NOT_COMPUTED", `Signal ${signalId} has no computed priority to override.`);
       await this.keepRevisions(manager, [this.revisionOf(signal, "OVERRIDDEN", now)]);
-      await manager.query(
-        `UPDATE priority SET override_level = $2, override_reason = $3, overridden_by = $4, overridden_at = $5 WHERE signal_id = $1`,
-        [signal.id, level, why, this.identity.sub, now],
-      );
+      await manager.query(`UPDATE priority SET override_level = $2, override_reason = $3, overridden_by = $4, overridden_at = $5 WHERE signal_id = $1`, [
+        signal.id,
+        level,
+        why,
+        this.identity.sub,
+        now,
+      ]);
       const plan = planForwarding(routeOfReferral(signal.referral), level, signal, await this.routing.table(manager), forwardedOn);
       if (plan.write) {
         await recordForwardings(manager, [{ signalId: signal.id, route: plan.write, kind: "PRIORITY" }], forwardedOn, now, this.identity.sub, true);

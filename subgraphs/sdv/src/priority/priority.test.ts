@@ -159,7 +159,15 @@ describe("priorities (Art. 5.3)", () => {
       const after = await read(id);
       expect(after.priority).toMatchObject({ overrideReason: "Notice of eviction received by phone", overriddenBy: identities.sdvHaarlem.sub });
       expect(after.priority.history).toEqual([
-        { level: "IV", rule: "IV.BELOW_THRESHOLD", overrideLevel: null, forwardedTo: "BUDGET_COACH", forwardedTeamId: "budget-coach", revision: "OVERRIDDEN", revisedBy: identities.sdvHaarlem.sub },
+        {
+          level: "IV",
+          rule: "IV.BELOW_THRESHOLD",
+          overrideLevel: null,
+          forwardedTo: "BUDGET_COACH",
+          forwardedTeamId: "budget-coach",
+          revision: "OVERRIDDEN",
+          revisedBy: identities.sdvHaarlem.sub,
+        },
       ]);
     });
 
@@ -269,7 +277,15 @@ describe("priorities (Art. 5.3)", () => {
       const after = await read(below);
       expect(after.priority).toMatchObject({ level: "II", rule: "II.ABOVE_THRESHOLD", threshold: { id: newThresholdId }, inputs: { thresholdCents: 5_000, amountCents: 6_000 } });
       expect(after.priority.history).toEqual([
-        { level: "IV", rule: "IV.BELOW_THRESHOLD", overrideLevel: null, forwardedTo: "BUDGET_COACH", forwardedTeamId: "budget-coach", revision: "RECOMPUTED", revisedBy: identities.sdvHaarlem.sub },
+        {
+          level: "IV",
+          rule: "IV.BELOW_THRESHOLD",
+          overrideLevel: null,
+          forwardedTo: "BUDGET_COACH",
+          forwardedTeamId: "budget-coach",
+          revision: "RECOMPUTED",
+          revisedBy: identities.sdvHaarlem.sub,
+        },
       ]);
       expect(after.forwarding).toEqual({ target: "SWT", teamId: "haarlem-oost", forwardedOn: forwardingDay(now()) });
       // Not listed, not changed: the known-vulnerable household keeps its computed III under the old threshold's record.

@@ -42,8 +42,7 @@ describe("case opening: every forwarding opens or joins a case at swt", () => {
     return result.data!.submitSignals as { accepted: number; alreadyReceived: number; casesPending: number; items: { outcome: string; signal: { id: string; status: string } }[] };
   }
   const tenant = (label: string, overrides: Partial<IntakeFacts> = {}) => tenantFacts({ reference: `EW-${label}-${randomUUID().slice(0, 8)}`, ...overrides });
-  const caseOf = async (signalId: string): Promise<string | null> =>
-    (await sdv.db.query(`select case_id from referral where signal_id = $1`, [signalId]))[0]?.case_id ?? null;
+  const caseOf = async (signalId: string): Promise<string | null> => (await sdv.db.query(`select case_id from referral where signal_id = $1`, [signalId]))[0]?.case_id ?? null;
 
   it("a corporation's batch asks swt, in the corporation's name, to open a case for each forwarding as delivered, and keeps the case ids", async () => {
     const swtTeam = tenant("swt", { arrears: above });
@@ -59,8 +58,26 @@ describe("case opening: every forwarding opens or joins a case at swt", () => {
     const bySignal = (a: ReferralForCase, b: ReferralForCase) => a.signalId.localeCompare(b.signalId);
     expect([...(call!.variables.referrals as ReferralForCase[])].sort(bySignal)).toEqual(
       [
-        { signalId: first!, tenantId: swtTeam.tenantId, corporationId: "elan-wonen", municipalityCode: "0392", teamId: "haarlem-oost", forwardedOn, phase: "COLLECTION" as const, move: false },
-        { signalId: second!, tenantId: coach.tenantId, corporationId: "elan-wonen", municipalityCode: "0473", teamId: "budget-coach", forwardedOn, phase: "ARREARS" as const, move: false },
+        {
+          signalId: first!,
+          tenantId: swtTeam.tenantId,
+          corporationId: "elan-wonen",
+          municipalityCode: "0392",
+          teamId: "haarlem-oost",
+          forwardedOn,
+          phase: "COLLECTION" as const,
+          move: false,
+        },
+        {
+          signalId: second!,
+          tenantId: coach.tenantId,
+          corporationId: "elan-wonen",
+          municipalityCode: "0473",
+          teamId: "budget-coach",
+          forwardedOn,
+          phase: "ARREARS" as const,
+          move: false,
+        },
       ].sort(bySignal),
     );
     expect(await caseOf(first!)).toBe(sdv.cases.bySignal.get(first!));
@@ -100,7 +117,10 @@ describe("case opening: every forwarding opens or joins a case at swt", () => {
   it("forwardings whose case swt could not open get it from the scheduled job once swt is back, asked in the name of their municipality's SDV; a second run opens nothing twice", async () => {
     sdv.peers.swt.failing = /openCasesForReferrals/;
     const answer = await submit(
-      [tenant("job-haarlem", { corporationId: "pre-wonen", arrears: above }), tenant("job-zandvoort", { corporationId: "pre-wonen", arrears: below, postcode: "2041 EF", municipalityCode: "0473" })],
+      [
+        tenant("job-haarlem", { corporationId: "pre-wonen", arrears: above }),
+        tenant("job-zandvoort", { corporationId: "pre-wonen", arrears: below, postcode: "2041 EF", municipalityCode: "0473" }),
+      ],
       identities.preWonen,
     );
     // Pre Wonen's forwardings still waiting from an earlier test count as well.

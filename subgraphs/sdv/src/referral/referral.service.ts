@@ -27,14 +27,7 @@ export interface ForwardingStep {
  * `markForwarded`, RECEIVED signals among them become FORWARDED. After the transaction commits, the
  * caller asks swt for the cases (CaseOpeningService.afterForwarding). Each signal at most once in `rows`.
  */
-export async function recordForwardings(
-  manager: EntityManager,
-  rows: ForwardingStep[],
-  forwardedOn: string,
-  at: Date,
-  forwardedBy: string,
-  markForwarded: boolean,
-): Promise<void> {
+export async function recordForwardings(manager: EntityManager, rows: ForwardingStep[], forwardedOn: string, at: Date, forwardedBy: string, markForwarded: boolean): Promise<void> {
   for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
     const chunk = rows.slice(i, i + WRITE_CHUNK);
     await manager.query(
@@ -78,13 +71,7 @@ export class ReferralService {
     const valid = signalIds.filter(isUuid);
     const rows = valid.length
       ? await this.policy
-          .restrict(
-            this.db
-              .getRepository(ForwardingRecordEntity)
-              .createQueryBuilder("record")
-              .innerJoin(SignalEntity, "signal", "signal.id = record.signalId"),
-            "signal",
-          )
+          .restrict(this.db.getRepository(ForwardingRecordEntity).createQueryBuilder("record").innerJoin(SignalEntity, "signal", "signal.id = record.signalId"), "signal")
           .andWhere("record.signalId = ANY(:signalIds)", { signalIds: valid })
           .orderBy("record.forwardedAt", "ASC")
           .addOrderBy("record.seq", "ASC")
@@ -101,13 +88,7 @@ export class ReferralService {
     const valid = signalIds.filter(isUuid);
     const rows = valid.length
       ? await this.policy
-          .restrict(
-            this.db
-              .getRepository(ReferralEntity)
-              .createQueryBuilder("referral")
-              .innerJoin(SignalEntity, "signal", "signal.id = referral.signalId"),
-            "signal",
-          )
+          .restrict(this.db.getRepository(ReferralEntity).createQueryBuilder("referral").innerJoin(SignalEntity, "signal", "signal.id = referral.signalId"), "signal")
           .andWhere("referral.signalId = ANY(:signalIds)", { signalIds: valid })
           .getMany()
       : [];

@@ -37,8 +37,7 @@ export class Referral {
 
 /** What a change of priority did to a signal's forwarding; sdv reports it rather than doing it silently. */
 @ObjectType({
-  description:
-    "What a changed priority did to a signal's forwarding: between I-III and IV the target changes (Art. 5.3); within I-III the team keeps it.",
+  description: "What a changed priority did to a signal's forwarding: between I-III and IV the target changes (Art. 5.3); within I-III the team keeps it.",
 })
 export class ForwardingChange {
   @Field({ description: "False when the new level calls for another target that could not be reached (no team covers the area)." })

@@ -41,8 +41,24 @@ describe("retention: signals without a case after 6 months, closed cases after 2
     await signal("receivedOnTheDay", { ...month, receivedAt: "2026-12-15T00:30:00+01:00" });
     await signal("forwardedWithoutCase", { ...month, reportingMonth: "2026-05", status: "FORWARDED", receivedAt: "2026-06-01T10:00:00Z", forwardedTo: swt });
     await signal("forwardedWithCase", { ...month, reportingMonth: "2026-04", status: "FORWARDED", receivedAt: "2026-06-01T10:00:00Z", forwardedTo: swt, caseId: randomUUID() });
-    await signal("closedLongAgo", { ...month, reportingMonth: "2025-03", status: "CLOSED", receivedAt: "2025-03-01T10:00:00Z", forwardedTo: swt, caseId: randomUUID(), closedOn: "2025-06-14" });
-    await signal("closedOnTheDay", { ...month, reportingMonth: "2025-02", status: "CLOSED", receivedAt: "2025-03-01T10:00:00Z", forwardedTo: swt, caseId: randomUUID(), closedOn: "2025-06-15" });
+    await signal("closedLongAgo", {
+      ...month,
+      reportingMonth: "2025-03",
+      status: "CLOSED",
+      receivedAt: "2025-03-01T10:00:00Z",
+      forwardedTo: swt,
+      caseId: randomUUID(),
+      closedOn: "2025-06-14",
+    });
+    await signal("closedOnTheDay", {
+      ...month,
+      reportingMonth: "2025-02",
+      status: "CLOSED",
+      receivedAt: "2025-03-01T10:00:00Z",
+      forwardedTo: swt,
+      caseId: randomUUID(),
+      closedOn: "2025-06-15",
+    });
     await signal("closedWithoutDay", { ...month, reportingMonth: "2025-01", status: "CLOSED", receivedAt: "2025-01-02T10:00:00Z", closedOn: null });
     await signal("withdrawnLongAgo", { ...month, reportingMonth: "2026-01", status: "WITHDRAWN", receivedAt: "2026-01-05T10:00:00Z" });
     await signal("recent", { ...month, reportingMonth: "2027-05", status: "FORWARDED", receivedAt: "2027-05-20T10:00:00Z", forwardedTo: swt });

@@ -59,10 +59,7 @@ export class RoutingService {
       throw badInput(`first must be 1 to ${MAX_ROUTING_CHANGES}, got ${args.first}.`, { argument: "first" });
     }
     const codes = this.servedMunicipalities(args.municipalityCode);
-    const query = this.db
-      .getRepository(RoutingAreaChangeEntity)
-      .createQueryBuilder("change")
-      .where("change.municipalityCode = ANY(:codes)", { codes });
+    const query = this.db.getRepository(RoutingAreaChangeEntity).createQueryBuilder("change").where("change.municipalityCode = ANY(:codes)", { codes });
     if (args.postcodeArea != null) query.andWhere("change.postcodeArea = :area", { area: this.area(args.postcodeArea) });
     return query.orderBy("change.changedAt", "DESC").addOrderBy("change.seq", "DESC").limit(args.first).getMany();
   }
@@ -73,11 +70,7 @@ export class RoutingService {
    * I-III while no team covered it. One transaction; after it, swt is asked for their cases.
    * Without `municipalityCode`, the area is taken to be of the team's municipality.
    */
-  async set(
-    postcodeArea: string,
-    teamId: string,
-    municipalityCode?: string | null,
-  ): Promise<{ routingArea: RoutingAreaEntity; forwardedWaitingSignals: number }> {
+  async set(postcodeArea: string, teamId: string, municipalityCode?: string | null): Promise<{ routingArea: RoutingAreaEntity; forwardedWaitingSignals: number }> {
     const area = this.area(postcodeArea);
     const team = TEAMS.find((t) => t.id === teamId);
     if (!team) {
@@ -86,18 +79,14 @@ export class RoutingService {
     const municipality = municipalityCode ?? team.municipalityCode;
     this.assertServes(municipality, "municipalityCode");
     if (team.municipalityCode !== municipality) {
-      throw badInput(
-        `Team ${team.id} works for municipality ${team.municipalityCode}; an area of ${municipality} goes to a team of ${municipality}: ${teamsOf(municipality)}.`,
-        { argument: "teamId" },
-      );
+      throw badInput(`Team ${team.id} works for municipality ${team.municipalityCode}; an area of ${municipality} goes to a team of ${municipality}: ${teamsOf(municipality)}.`, {
+        argument: "teamId",
+      });
     }
     const now = clockNow();
     const result = await this.db.transaction(async (manager) => {
       await this.assertAreaOf(manager, municipality, area);
-      const [before] = await manager.query(
-        `SELECT team_id FROM routing_area WHERE municipality_code = $1 AND postcode_area = $2 FOR UPDATE`,
-        [municipality, area],
-      );
+      const [before] = await manager.query(`SELECT team_id FROM routing_area WHERE municipality_code = $1 AND postcode_area = $2 FOR UPDATE`, [municipality, area]);
       await manager
         .createQueryBuilder()
         .insert()
@@ -140,10 +129,10 @@ export class RoutingService {
     this.assertServes(municipalityCode, "municipalityCode");
     const now = clockNow();
     return this.db.transaction(async (manager) => {
-      const [removed]: [{ team_id: string }[], number] = await manager.query(
-        `DELETE FROM routing_area WHERE municipality_code = $1 AND postcode_area = $2 RETURNING team_id`,
-        [municipalityCode, area],
-      );
+      const [removed]: [{ team_id: string }[], number] = await manager.query(`DELETE FROM routing_area WHERE municipality_code = $1 AND postcode_area = $2 RETURNING team_id`, [
+        municipalityCode,
+        area,
+      ]);
       const teamId = removed[0]?.team_id ?? null;
       if (teamId) await this.keepChange(manager, municipalityCode, area, teamId, null, now);
       return { municipalityCode, postcodeArea: area, removedTeamId: teamId };
@@ -183,10 +172,9 @@ export class RoutingService {
       }
       // The policy already keeps the signal to the caller's municipalities; the team must be of the same one.
       if (team.municipalityCode !== signal.municipalityCode) {
-        throw badInput(
-          `Team ${team.id} works for municipality ${team.municipalityCode}; this signal is of ${signal.municipalityCode}: use ${teamsOf(signal.municipalityCode)}.`,
-          { argument: "teamId" },
-        );
+        throw badInput(`Team ${team.id} works for municipality ${team.municipalityCode}; this signal is of ${signal.municipalityCode}: use ${teamsOf(signal.municipalityCode)}.`, {
+          argument: "teamId",
+        });
       }
       const level = signal.priority ? (signal.priority.overrideLevel ?? signal.priority.level) : null;
       if (level === "IV") {
@@ -257,7 +245,9 @@ export class RoutingService {
 }
 
 function teamsOf(municipalityCode: string): string {
-  return TEAMS.filter((t) => t.municipalityCode === municipalityCode)
-    .map((t) => t.id)
-    .join(", ") || "(no team)";
+  return (
+    TEAMS.filter((t) => t.municipalityCode === municipalityCode)
+      .map((t) => t.id)
+      .join(", ") || "(no team)"
+  );
 }

@@ -59,11 +59,6 @@ export class SignalCountService {
     if (filter.municipalityCode) query.andWhere("signal.municipalityCode = :municipalityCode", { municipalityCode: filter.municipalityCode });
     if (filter.corporationId) query.andWhere("signal.corporationId = :corporationId", { corporationId: filter.corporationId });
 
-    return countCells<SignalCountCell>(
-      query,
-      { households: "COUNT(DISTINCT signal.tenantId)", others: { signals: "COUNT(*)" } },
-      groupsAsked(GROUPS, args.groupBy),
-      UNGROUPED,
-    );
+    return countCells<SignalCountCell>(query, { households: "COUNT(DISTINCT signal.tenantId)", others: { signals: "COUNT(*)" } }, groupsAsked(GROUPS, args.groupBy), UNGROUPED);
   }
 }

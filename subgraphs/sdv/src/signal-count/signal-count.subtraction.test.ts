@@ -58,7 +58,12 @@ describe("a withheld count cannot be recovered by subtracting published counts",
         status: pick(["RECEIVED", "FORWARDED"], [1, 3]),
       };
       seeded.push({ ...signal, tenant });
-      const { tenantId } = await insertSignal(subgraph.db, { ...signal, reportingMonth: signal.month, priority: signal.priorityLevel as PriorityLevelValue, status: signal.status as never });
+      const { tenantId } = await insertSignal(subgraph.db, {
+        ...signal,
+        reportingMonth: signal.month,
+        priority: signal.priorityLevel as PriorityLevelValue,
+        status: signal.status as never,
+      });
       // Some households are signalled again a later month: cells by month then share households.
       if (tenant % 9 === 0 && signal.month !== "2026-09") {
         const again = { ...signal, month: "2026-09" };
@@ -101,7 +106,11 @@ describe("a withheld count cannot be recovered by subtracting published counts",
     return cells;
   }
 
-  const size = (set: bigint) => set.toString(2).split("").filter((bit) => bit === "1").length;
+  const size = (set: bigint) =>
+    set
+      .toString(2)
+      .split("")
+      .filter((bit) => bit === "1").length;
 
   interface Cell {
     households: bigint;

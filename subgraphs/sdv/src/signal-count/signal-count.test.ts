@@ -72,9 +72,7 @@ describe("counts of signals (signalCounts)", () => {
   });
 
   it("the filters narrow the signals counted", async () => {
-    expect(await counts(identities.analyst, [], { fromMonth: "2026-08", toMonth: "2026-08" })).toEqual([
-      { ...EMPTY_KEYS, households: 10, signals: 10, suppressed: false },
-    ]);
+    expect(await counts(identities.analyst, [], { fromMonth: "2026-08", toMonth: "2026-08" })).toEqual([{ ...EMPTY_KEYS, households: 10, signals: 10, suppressed: false }]);
     expect(await counts(identities.analyst, ["CORPORATION"], { municipalityCode: "0473", corporationId: "pre-wonen" })).toEqual([
       { ...EMPTY_KEYS, corporationId: "pre-wonen", households: 5, signals: 5, suppressed: false },
     ]);

@@ -79,11 +79,9 @@ describe("field rules of the sdv subgraph, enforced by the subgraph itself", () 
   });
 
   it("an analyst reaching a signal by reference finds no row, so not even a refusal confirms that it exists", async () => {
-    const result = await subgraph.query(
-      identities.analyst,
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Signal { id deliveredAmountCents } } }`,
-      { r: [{ __typename: "Signal", id: own.get(identities.sdvHaarlem) }] },
-    );
+    const result = await subgraph.query(identities.analyst, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Signal { id deliveredAmountCents } } }`, {
+      r: [{ __typename: "Signal", id: own.get(identities.sdvHaarlem) }],
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities).toEqual([null]);
   });

@@ -52,10 +52,13 @@ export async function insertSignal(db: DataSource, seed: SignalSeed = {}): Promi
       bailiffWindowDays: 14,
       knownVulnerableAtSwt: false,
     };
-    await db.query(
-      `insert into priority (signal_id, level, rule, reason, inputs, threshold_id, computed_at) values ($1, $2, $2 || '.TEST', 'Set by a test.', $3, $4, $5)`,
-      [id, seed.priority, inputs, DEFAULT_THRESHOLD.id, now()],
-    );
+    await db.query(`insert into priority (signal_id, level, rule, reason, inputs, threshold_id, computed_at) values ($1, $2, $2 || '.TEST', 'Set by a test.', $3, $4, $5)`, [
+      id,
+      seed.priority,
+      inputs,
+      DEFAULT_THRESHOLD.id,
+      now(),
+    ]);
   }
   if (seed.forwardedTo) {
     await db.query(`insert into referral (signal_id, target, team_id, forwarded_on, forwarded_at) values ($1, $2, $3, $4, $5)`, [

@@ -29,9 +29,12 @@ export class SignalPolicy {
         return query.andWhere(`${alias}.municipalityCode = ANY(:policyOrgs)`, { policyOrgs: orgs });
       case "SWT":
         if (!team) return nothing(query);
-        return query.andWhere(`EXISTS ${referralWhere(query, alias, "((policy_referral.target = 'SWT' AND policy_referral.teamId = :policyTeam) OR policy_referral.caseTeamId = :policyTeam)")}`, {
-          policyTeam: team,
-        });
+        return query.andWhere(
+          `EXISTS ${referralWhere(query, alias, "((policy_referral.target = 'SWT' AND policy_referral.teamId = :policyTeam) OR policy_referral.caseTeamId = :policyTeam)")}`,
+          {
+            policyTeam: team,
+          },
+        );
       case "BUDGET_COACH":
         return query
           .andWhere(`${alias}.municipalityCode = ANY(:policyOrgs)`, { policyOrgs: orgs })
@@ -66,11 +69,5 @@ function nothing<Q extends SelectQueryBuilder<ObjectLiteral>>(query: Q): Q {
 
 /** The sub-select "this signal has a forwarding that meets `condition`". */
 function referralWhere(query: SelectQueryBuilder<ObjectLiteral>, alias: string, condition: string): string {
-  return query
-    .subQuery()
-    .select("1")
-    .from(ReferralEntity, "policy_referral")
-    .where(`policy_referral.signalId = ${alias}.id`)
-    .andWhere(condition)
-    .getQuery();
+  return query.subQuery().select("1").from(ReferralEntity, "policy_referral").where(`policy_referral.signalId = ${alias}.id`).andWhere(condition).getQuery();
 }

@@ -50,11 +50,7 @@ export class SignalService {
   async byTenantIds(tenantIds: readonly string[]): Promise<SignalEntity[][]> {
     const valid = tenantIds.filter(isUuid);
     const rows = valid.length
-      ? await this.visible()
-          .andWhere("signal.tenantId = ANY(:tenantIds)", { tenantIds: valid })
-          .orderBy("signal.receivedAt", "DESC")
-          .addOrderBy("signal.id", "DESC")
-          .getMany()
+      ? await this.visible().andWhere("signal.tenantId = ANY(:tenantIds)", { tenantIds: valid }).orderBy("signal.receivedAt", "DESC").addOrderBy("signal.id", "DESC").getMany()
       : [];
     const byTenant = new Map<string, SignalEntity[]>();
     for (const row of rows) {

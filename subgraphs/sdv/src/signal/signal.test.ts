@@ -96,8 +96,7 @@ describe("signals in the sdv subgraph", () => {
       for (let page = 0; page < 100; page++) {
         const result: GraphQLResponse = await subgraph.query(identities.sdvHaarlem, LIST, { first: 7, after });
         expect(result.errors).toBeUndefined();
-        const connection: { edges: { node: { id: string; receivedAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } =
-          result.data!.signals;
+        const connection: { edges: { node: { id: string; receivedAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = result.data!.signals;
         for (const edge of connection.edges) {
           seen.push(edge.node.id);
           received.push(edge.node.receivedAt);
@@ -134,10 +133,7 @@ describe("signals in the sdv subgraph", () => {
         [{ tenantId: someTenant }, (s) => s.tenantId === someTenant],
         [{ forwardedTo: "BUDGET_COACH" }, (s) => s.forwarding.target === "BUDGET_COACH"],
         [{ teamId: "zandvoort" }, (s) => s.forwarding.teamId === "zandvoort"],
-        [
-          { municipalityCode: "0392", priorityLevel: "II", forwardedTo: "SWT" },
-          (s) => s.municipalityCode === "0392" && s.priority.level === "II" && s.forwarding.target === "SWT",
-        ],
+        [{ municipalityCode: "0392", priorityLevel: "II", forwardedTo: "SWT" }, (s) => s.municipalityCode === "0392" && s.priority.level === "II" && s.forwarding.target === "SWT"],
       ];
       for (const [filter, matches] of cases) {
         const expected = ids(all.filter(matches));
@@ -154,13 +150,12 @@ describe("signals in the sdv subgraph", () => {
       try {
         expect(await listAll(identities.sdvHaarlem, { priorityLevel: "I" })).toContain(target.id);
         expect(await listAll(identities.sdvHaarlem, { priorityLevel: "IV" })).not.toContain(target.id);
-        const one = await subgraph.query(identities.sdvHaarlem, `query($id: ID!) { signal(id: $id) { priority { level effectiveLevel overrideLevel overrideReason } } }`, { id: target.id });
+        const one = await subgraph.query(identities.sdvHaarlem, `query($id: ID!) { signal(id: $id) { priority { level effectiveLevel overrideLevel overrideReason } } }`, {
+          id: target.id,
+        });
         expect(one.data?.signal.priority).toEqual({ level: "IV", effectiveLevel: "I", overrideLevel: "I", overrideReason: "Eviction date set" });
       } finally {
-        await subgraph.db.query(
-          `update priority set override_level = null, override_reason = null, overridden_by = null, overridden_at = null where signal_id = $1`,
-          [target.id],
-        );
+        await subgraph.db.query(`update priority set override_level = null, override_reason = null, overridden_by = null, overridden_at = null where signal_id = $1`, [target.id]);
       }
     });
 

@@ -21,8 +21,7 @@ const tenantOfSignal = (signal: { tenantId?: string }) => signal.tenantId;
  */
 @Directive('@key(fields: "id")')
 @ObjectType({
-  description:
-    "A signal of rent arrears (signaal, Art. 4), as sdv received it: the amount and phase are those delivered on receipt.",
+  description: "A signal of rent arrears (signaal, Art. 4), as sdv received it: the amount and phase are those delivered on receipt.",
 })
 export class Signal {
   @Field(() => ID)

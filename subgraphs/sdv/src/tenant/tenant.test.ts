@@ -52,15 +52,11 @@ describe("tenants with a live signal the caller may see (visibleTenantIds)", () 
 
   it("an SDV gets the tenants with a received or forwarded signal in the municipalities it serves, and none whose signals are withdrawn or closed", async () => {
     expect(await visible(sdvOnlyHaarlem, null)).toEqual(sorted(tenant.received, tenant.forwarded, tenant.closedThenSignalledAgain, tenant.toCoach));
-    expect(await visible(identities.sdvHaarlem, null)).toEqual(
-      sorted(tenant.received, tenant.forwarded, tenant.closedThenSignalledAgain, tenant.toCoach, tenant.zandvoort),
-    );
+    expect(await visible(identities.sdvHaarlem, null)).toEqual(sorted(tenant.received, tenant.forwarded, tenant.closedThenSignalledAgain, tenant.toCoach, tenant.zandvoort));
   });
 
   it("of the ids asked, only those visible and live come back; an id that is no tenant id is ignored", async () => {
-    expect(await visible(sdvOnlyHaarlem, [tenant.received, tenant.withdrawn, tenant.closed, tenant.zandvoort, randomUUID(), "EW-100007"])).toEqual([
-      tenant.received,
-    ]);
+    expect(await visible(sdvOnlyHaarlem, [tenant.received, tenant.withdrawn, tenant.closed, tenant.zandvoort, randomUUID(), "EW-100007"])).toEqual([tenant.received]);
     expect(await visible(sdvOnlyHaarlem, [])).toEqual([]);
   });
 

@@ -98,7 +98,11 @@ describe("the threshold analysis of covenant phase I", () => {
   });
 
   it("refuses a period given back to front, and candidates that are no amounts", async () => {
-    for (const [from, to, candidates] of [["2021-06", "2021-04", [7_500]], ["2021-04", "2021-06", []], ["2021-04", "2021-06", [0]]] as const) {
+    for (const [from, to, candidates] of [
+      ["2021-06", "2021-04", [7_500]],
+      ["2021-04", "2021-06", []],
+      ["2021-04", "2021-06", [0]],
+    ] as const) {
       const result = await subgraph.query(identities.analyst, ANALYSIS, { from, to, candidates });
       expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     }

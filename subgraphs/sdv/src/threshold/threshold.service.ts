@@ -7,7 +7,6 @@ import { ThresholdEntity } from "./threshold.entity.js";
 import type { SetThresholdInput } from "./threshold.type.js";
 import { todayInNetherlands } from "../../../shared/src/clock.js";
 
-
 /** The highest threshold that can be set: EUR 10,000; anything above it is a typing error in cents. */
 export const MAX_THRESHOLD_CENTS = 1_000_000;
 
@@ -44,9 +43,7 @@ export class ThresholdService {
 
   async byIds(ids: readonly string[]): Promise<(ThresholdEntity | null)[]> {
     const valid = ids.filter(isUuid);
-    const rows = valid.length
-      ? await this.db.getRepository(ThresholdEntity).createQueryBuilder("threshold").where("threshold.id = ANY(:ids)", { ids: valid }).getMany()
-      : [];
+    const rows = valid.length ? await this.db.getRepository(ThresholdEntity).createQueryBuilder("threshold").where("threshold.id = ANY(:ids)", { ids: valid }).getMany() : [];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   }

@@ -3,8 +3,7 @@ import { DateScalar, DateTimeScalar } from "../../../shared/src/scalars.js";
 
 /** A threshold amount (drempelbedrag) with the date it applies from: one entry of its history. */
 @ObjectType({
-  description:
-    "A threshold amount (drempelbedrag, Art. 5.3): arrears at or above it give priority II, below it IV. One entry of a dated history.",
+  description: "A threshold amount (drempelbedrag, Art. 5.3): arrears at or above it give priority II, below it IV. One entry of a dated history.",
 })
 export class Threshold {
   @Field(() => ID)

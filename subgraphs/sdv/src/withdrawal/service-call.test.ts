@@ -34,12 +34,18 @@ describe("calls the corporations subgraph signs itself", () => {
   });
 
   it("withdraw the signals of objecting tenants, in the corporation's name", async () => {
-    const answer = await trusted.as(elan).query<{ withdrawSignalsOfTenants: number }>("sdv", `mutation($ids: [ID!]!) { withdrawSignalsOfTenants(tenantIds: $ids) }`, { ids: [randomUUID()] });
+    const answer = await trusted
+      .as(elan)
+      .query<{ withdrawSignalsOfTenants: number }>("sdv", `mutation($ids: [ID!]!) { withdrawSignalsOfTenants(tenantIds: $ids) }`, { ids: [randomUUID()] });
     expect(answer.withdrawSignalsOfTenants).toBe(0);
   });
 
   it("cannot read signals or anything else sdv did not list for them", async () => {
-    for (const query of [`{ signals(first: 1) { edges { node { id } } } }`, `{ thresholds { amountCents } }`, `mutation($ids: [ID!]!) { withdrawSignalsOfTenants(tenantIds: $ids) __typename }`]) {
+    for (const query of [
+      `{ signals(first: 1) { edges { node { id } } } }`,
+      `{ thresholds { amountCents } }`,
+      `mutation($ids: [ID!]!) { withdrawSignalsOfTenants(tenantIds: $ids) __typename }`,
+    ]) {
       await expect(trusted.as(elan).query("sdv", query, { ids: [] })).rejects.toThrow(/may reach only withdrawSignalsOfTenants/);
     }
   });

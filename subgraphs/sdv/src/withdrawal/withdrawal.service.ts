@@ -43,10 +43,10 @@ export class WithdrawalService {
     if (tenants.length === 0 || corporations.length === 0) return 0;
     return this.db.transaction(async (manager) => {
       // Locked in id order, as the tally locks them, so two erasures never deadlock.
-      const signals: { id: string }[] = await manager.query(
-        `SELECT id FROM signal WHERE tenant_id = ANY($1::uuid[]) AND corporation_id = ANY($2::text[]) ORDER BY id FOR UPDATE`,
-        [tenants, corporations],
-      );
+      const signals: { id: string }[] = await manager.query(`SELECT id FROM signal WHERE tenant_id = ANY($1::uuid[]) AND corporation_id = ANY($2::text[]) ORDER BY id FOR UPDATE`, [
+        tenants,
+        corporations,
+      ]);
       const intakeRefusals = await eraseRefusals(manager, { tenantIds: tenants, corporationIds: corporations });
       const erased = await eraseSignals(
         manager,

@@ -45,7 +45,12 @@ export class MalformedPeerAnswer extends Error {
     readonly field: string,
     readonly issues: z.ZodIssue[],
   ) {
-    super(`${peer} answered ${field} in an unexpected shape (${issues.map((i) => `${i.path.join(".") || "answer"}: ${i.message}`).slice(0, 3).join("; ")}).`);
+    super(
+      `${peer} answered ${field} in an unexpected shape (${issues
+        .map((i) => `${i.path.join(".") || "answer"}: ${i.message}`)
+        .slice(0, 3)
+        .join("; ")}).`,
+    );
     this.name = "MalformedPeerAnswer";
   }
 }

@@ -62,9 +62,7 @@ export function computePriority(input: PriorityInput): PriorityResult {
     };
   }
   if (input.knownAtSwt && (input.childrenUnder18 || input.member65Plus)) {
-    const who = [input.childrenUnder18 ? "children under 18" : null, input.member65Plus ? "a member aged 65+" : null]
-      .filter(Boolean)
-      .join(" and ");
+    const who = [input.childrenUnder18 ? "children under 18" : null, input.member65Plus ? "a member aged 65+" : null].filter(Boolean).join(" and ");
     return { level: "III", rule: "III.KNOWN_VULNERABLE", reason: `The household is known at the SWT and has ${who}.` };
   }
   return {

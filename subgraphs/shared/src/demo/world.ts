@@ -152,9 +152,83 @@ function nextWeekday(date: string): string {
   }
 }
 
-const FIRST_NAMES = ["Anouk", "Bram", "Daan", "Emma", "Fatima", "Gert", "Hanneke", "Ilse", "Jeroen", "Kees", "Lotte", "Mohamed", "Noor", "Olga", "Pieter", "Quinten", "Ria", "Sanne", "Thijs", "Ursula", "Vera", "Willem", "Yusuf", "Zeynep", "Anna", "Bas", "Chantal", "Dirk", "Esra", "Femke", "Hans", "Ineke", "Joost", "Karin", "Luuk", "Marieke", "Nadia", "Priya", "Ruud", "Sevda", "Tessa", "Wouter"];
+const FIRST_NAMES = [
+  "Anouk",
+  "Bram",
+  "Daan",
+  "Emma",
+  "Fatima",
+  "Gert",
+  "Hanneke",
+  "Ilse",
+  "Jeroen",
+  "Kees",
+  "Lotte",
+  "Mohamed",
+  "Noor",
+  "Olga",
+  "Pieter",
+  "Quinten",
+  "Ria",
+  "Sanne",
+  "Thijs",
+  "Ursula",
+  "Vera",
+  "Willem",
+  "Yusuf",
+  "Zeynep",
+  "Anna",
+  "Bas",
+  "Chantal",
+  "Dirk",
+  "Esra",
+  "Femke",
+  "Hans",
+  "Ineke",
+  "Joost",
+  "Karin",
+  "Luuk",
+  "Marieke",
+  "Nadia",
+  "Priya",
+  "Ruud",
+  "Sevda",
+  "Tessa",
+  "Wouter",
+];
 const PREFIXES = ["", "", "", "van ", "de ", "van der ", "van den ", "ter "];
-const SURNAMES = ["Jansen", "Bakker", "Visser", "Smit", "Meijer", "Mulder", "Bos", "Vos", "Peters", "Hendriks", "Dekker", "Brouwer", "Dijkstra", "Kok", "Willems", "Yilmaz", "El Amrani", "Berg", "Leeuwen", "Vliet", "Heuvel", "Wal", "Kaya", "Hoekstra", "Koster", "Prins", "Huisman", "Postma", "Kuiper", "Veenstra"];
+const SURNAMES = [
+  "Jansen",
+  "Bakker",
+  "Visser",
+  "Smit",
+  "Meijer",
+  "Mulder",
+  "Bos",
+  "Vos",
+  "Peters",
+  "Hendriks",
+  "Dekker",
+  "Brouwer",
+  "Dijkstra",
+  "Kok",
+  "Willems",
+  "Yilmaz",
+  "El Amrani",
+  "Berg",
+  "Leeuwen",
+  "Vliet",
+  "Heuvel",
+  "Wal",
+  "Kaya",
+  "Hoekstra",
+  "Koster",
+  "Prins",
+  "Huisman",
+  "Postma",
+  "Kuiper",
+  "Veenstra",
+];
 
 const STREETS: Record<string, string[]> = {
   "2011": ["Grote Houtstraat", "Kruisstraat", "Zijlstraat"],
@@ -370,9 +444,7 @@ export function buildDemoWorld(tenantCount = 360): DemoWorld {
     const reached = attempts.some((a) => a.reached);
     const lastAttemptOn = attempts.at(-1)?.on ?? forwardedOn;
     const onTime = rnd.chance(0.8);
-    const givenOn = onTime
-      ? maxDate(lastAttemptOn, minDate(dueOn, addWorkingDays(lastAttemptOn, rnd.int(0, 2))))
-      : addWorkingDays(dueOn, rnd.int(1, 6));
+    const givenOn = onTime ? maxDate(lastAttemptOn, minDate(dueOn, addWorkingDays(lastAttemptOn, rnd.int(0, 2)))) : addWorkingDays(dueOn, rnd.int(1, 6));
     // No attempt yet, a team that let it slip, or late feedback that has not come by today: still owed.
     const hasFeedback = attemptCount > 0 && n % 11 !== 7 && givenOn <= DEMO_TODAY;
     const takenIntoTreatment = reached && rnd.chance(0.75);

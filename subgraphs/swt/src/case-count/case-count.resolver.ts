@@ -7,8 +7,7 @@ import { CaseCount, CaseCountFilter, CaseGroup } from "./case-count.type.js";
 export class CaseCountResolver {
   @ReadableBy("ANALYST", "COORDINATOR", "SDV")
   @Query(() => [CaseCount], {
-    description:
-      "Households with a case, grouped by the keys given (none: one total). Cells of fewer than 5 households are suppressed. SDV counts the municipalities it serves.",
+    description: "Households with a case, grouped by the keys given (none: one total). Cells of fewer than 5 households are suppressed. SDV counts the municipalities it serves.",
   })
   caseCounts(
     @Arg("groupBy", () => [CaseGroup]) groupBy: CaseGroup[],

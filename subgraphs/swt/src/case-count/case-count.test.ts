@@ -125,7 +125,14 @@ describe("case counts for monitoring, with small cells suppressed", () => {
 
   it("SDV counts only the cases of the municipalities it serves", async () => {
     const { cells } = await counts(zandvoortSdv, ["TEAM"]);
-    expect(sorted(cells)).toEqual(sorted(expectedCells(world.cases.filter((c) => municipalityOf(c) === "0473"), ["TEAM"])));
+    expect(sorted(cells)).toEqual(
+      sorted(
+        expectedCells(
+          world.cases.filter((c) => municipalityOf(c) === "0473"),
+          ["TEAM"],
+        ),
+      ),
+    );
     const { cells: haarlem } = await counts(zandvoortSdv, ["TEAM"], { municipalityCode: "0392" });
     expect(haarlem).toEqual([]);
   });
@@ -133,7 +140,10 @@ describe("case counts for monitoring, with small cells suppressed", () => {
   it("an SWT worker, the budget coach and a corporation are refused case counts", async () => {
     for (const identity of [identities.swtSchalkwijk, identities.budgetCoach, identities.elanWonen]) {
       const result = await subgraph.query(identity, COUNTS, { groupBy: ["TEAM"] });
-      expect(result.errors?.map((e) => e.extensions?.code), identity.role).toEqual(["FORBIDDEN"]);
+      expect(
+        result.errors?.map((e) => e.extensions?.code),
+        identity.role,
+      ).toEqual(["FORBIDDEN"]);
     }
   });
 

@@ -45,7 +45,10 @@ describe("notes on a case", () => {
     const other = await openTestCase(subgraph);
     const noteId = randomUUID();
     await add(caseId, { text: "Gebeld.", noteId });
-    for (const [id, text] of [[caseId, "Gebeld, geen gehoor."], [other.caseId, "Gebeld."]] as const) {
+    for (const [id, text] of [
+      [caseId, "Gebeld, geen gehoor."],
+      [other.caseId, "Gebeld."],
+    ] as const) {
       const result = await add(id, { text, noteId });
       expect(result.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([["NOTE_ID_IN_USE", "note.noteId"]]);
     }

@@ -60,10 +60,7 @@ export class CaseHandOverService {
       }
       if (kase.status === CaseStatus.CLOSED) return this.earlier(manager, kase, toTeamId);
       if (toTeamId === kase.teamId) throw badInput(`Your team already holds case ${caseId}; name the team that is to take it over.`, { argument: "toTeamId" });
-      const [team]: { id: string; municipalityCode: string }[] = await manager.query(
-        `SELECT id, municipality_code AS "municipalityCode" FROM team WHERE id = $1`,
-        [toTeamId],
-      );
+      const [team]: { id: string; municipalityCode: string }[] = await manager.query(`SELECT id, municipality_code AS "municipalityCode" FROM team WHERE id = $1`, [toTeamId]);
       if (!team) throw badInput(`toTeamId "${toTeamId}" is no team; use a team's slug from the teams query, or budget-coach.`, { argument: "toTeamId" });
       if (team.id !== BUDGET_COACH_TEAM.id && team.municipalityCode !== kase.municipalityCode) {
         const teams: { id: string }[] = await manager.query(`SELECT id FROM team WHERE municipality_code = $1 AND id <> $2 ORDER BY id`, [
@@ -146,10 +143,11 @@ export class CaseHandOverService {
       await askPeer(this.peers, recordHandOvers, {
         handOvers: pending.map((p) => ({ signalIds: p.signalIds, caseId: p.toCaseId, teamId: p.toTeamId, forwardedOn: p.forwardedOn, reason: p.reason })),
       });
-      await this.db.query(
-        `UPDATE case_transfer SET reported_on = $3 WHERE from_team_id = $1 AND to_case_id = ANY($2::uuid[]) AND kind = 'HAND_OVER' AND reported_on IS NULL`,
-        [fromTeam, pending.map((p) => p.toCaseId), todayInNetherlands()],
-      );
+      await this.db.query(`UPDATE case_transfer SET reported_on = $3 WHERE from_team_id = $1 AND to_case_id = ANY($2::uuid[]) AND kind = 'HAND_OVER' AND reported_on IS NULL`, [
+        fromTeam,
+        pending.map((p) => p.toCaseId),
+        todayInNetherlands(),
+      ]);
       return true;
     } catch (error) {
       logger.warn({ err: error, handOvers: pending.length }, "hand-overs did not reach sdv; they are sent again with the team's next hand-over");

@@ -40,7 +40,9 @@ describe("moving a signal to another holder", () => {
       signals: [{ id: second.signalId }],
     });
     expect(await read(worker("haarlem-oost"), a!.caseId)).toMatchObject({ status: "OPEN", outcome: null, signals: [{ id: first.signalId }] });
-    const transfers = await subgraph.db.query(`select from_case_id, to_case_id, from_team_id, to_team_id, kind, transferred_by from case_transfer where signal_id = $1`, [second.signalId]);
+    const transfers = await subgraph.db.query(`select from_case_id, to_case_id, from_team_id, to_team_id, kind, transferred_by from case_transfer where signal_id = $1`, [
+      second.signalId,
+    ]);
     expect(transfers).toEqual([
       { from_case_id: a!.caseId, to_case_id: moved!.caseId, from_team_id: "haarlem-oost", to_team_id: "budget-coach", kind: "FORWARDING", transferred_by: "sdv-worker" },
     ]);

@@ -67,8 +67,7 @@ export class CaseOpeningService {
 
   private authorize(referral: ReferralInput, index: number): void {
     const { role, orgs } = this.identity;
-    const allowed =
-      (role === "CORPORATION" && orgs.includes(referral.corporationId)) || ((role === "SDV" || role === "COORDINATOR") && orgs.includes(referral.municipalityCode));
+    const allowed = (role === "CORPORATION" && orgs.includes(referral.corporationId)) || ((role === "SDV" || role === "COORDINATOR") && orgs.includes(referral.municipalityCode));
     if (!allowed) {
       throw forbidden(
         role === "CORPORATION"
@@ -176,10 +175,9 @@ export class CaseOpeningService {
    */
   private async assertTeamsExist(manager: EntityManager, planned: Planned[]): Promise<void> {
     const teamIds = [...new Set(planned.map((p) => p.referral.teamId))];
-    const known: { id: string; municipalityCode: string }[] = await manager.query(
-      `SELECT id, municipality_code AS "municipalityCode" FROM team WHERE id = ANY($1::text[])`,
-      [teamIds],
-    );
+    const known: { id: string; municipalityCode: string }[] = await manager.query(`SELECT id, municipality_code AS "municipalityCode" FROM team WHERE id = ANY($1::text[])`, [
+      teamIds,
+    ]);
     const municipalityOf = new Map(known.map((team) => [team.id, team.municipalityCode]));
     const unknown = planned.find((p) => !municipalityOf.has(p.referral.teamId));
     if (unknown) {

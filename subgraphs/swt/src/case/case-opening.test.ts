@@ -74,7 +74,9 @@ describe("opening cases for the signals sdv forwards", () => {
   it("a signal of a household whose case is closed opens a new case", async () => {
     const first = testReferral();
     const [opened] = await openCases(subgraph, [first]);
-    const closed = await subgraph.query(identities.swtSchalkwijk, `mutation($id: ID!) { closeCase(caseId: $id, outcome: ALREADY_PAID_OR_ARRANGED) { status } }`, { id: opened!.caseId });
+    const closed = await subgraph.query(identities.swtSchalkwijk, `mutation($id: ID!) { closeCase(caseId: $id, outcome: ALREADY_PAID_OR_ARRANGED) { status } }`, {
+      id: opened!.caseId,
+    });
     expect(closed.errors).toBeUndefined();
     const [next] = await openCases(subgraph, [testReferral({ tenantId: first.tenantId })]);
     expect(next!.caseId).not.toBe(opened!.caseId);
@@ -111,7 +113,10 @@ describe("opening cases for the signals sdv forwards", () => {
   it("a corporation opens cases for its own signals only, the SDV and the coordinator for the municipalities they serve only, and nobody else at all", async () => {
     const refuse = async (identity: Identity, referral = testReferral()) => {
       const result = await subgraph.query(identity, OPEN_CASES, { referrals: [referral] });
-      expect(result.errors?.map((e) => e.extensions?.code), identity.role).toEqual(["FORBIDDEN"]);
+      expect(
+        result.errors?.map((e) => e.extensions?.code),
+        identity.role,
+      ).toEqual(["FORBIDDEN"]);
       expect(await rows("case_signal", "signal_id = $1", [referral.signalId])).toBe(0);
     };
     await refuse(identities.ymere);
@@ -134,9 +139,15 @@ describe("opening cases for the signals sdv forwards", () => {
     const count = async (n: number) => {
       // Half of them join the open case of a household opened before.
       const households = Array.from({ length: n }, () => testReferral());
-      await openCases(subgraph, households.filter((_, i) => i % 2 === 1));
+      await openCases(
+        subgraph,
+        households.filter((_, i) => i % 2 === 1),
+      );
       const before = subgraph.statements();
-      const answer = await openCases(subgraph, households.map((h) => testReferral({ tenantId: h.tenantId })));
+      const answer = await openCases(
+        subgraph,
+        households.map((h) => testReferral({ tenantId: h.tenantId })),
+      );
       expect(answer).toHaveLength(n);
       return subgraph.statements() - before;
     };

@@ -29,8 +29,7 @@ export class ReferralInput {
 
   @Field({
     defaultValue: false,
-    description:
-      "True when sdv forwarded the signal anew to another holder (a changed priority, a reroute): the signal leaves the case it is in for one at teamId.",
+    description: "True when sdv forwarded the signal anew to another holder (a changed priority, a reroute): the signal leaves the case it is in for one at teamId.",
   })
   move: boolean;
 }

@@ -71,12 +71,12 @@ export const DDAS_OUTCOME: Record<DdasCaseOutcome, string> = {
 
 registerEnumType(CaseOutcome, {
   name: "CaseOutcome",
-  description:
-    "The outcome of a case: the 16 end results of DDAS-Vroegsignalering v1.2 (EnumEindresultaat), and TRANSFERRED for a case that went to another holder.",
+  description: "The outcome of a case: the 16 end results of DDAS-Vroegsignalering v1.2 (EnumEindresultaat), and TRANSFERRED for a case that went to another holder.",
   valuesConfig: {
-    ...(Object.fromEntries(
-      Object.entries(DDAS_OUTCOME).map(([outcome, ddas]) => [outcome, { description: `DDAS: "${ddas}".` }]),
-    ) as Record<DdasCaseOutcome, { description: string }>),
+    ...(Object.fromEntries(Object.entries(DDAS_OUTCOME).map(([outcome, ddas]) => [outcome, { description: `DDAS: "${ddas}".` }])) as Record<
+      DdasCaseOutcome,
+      { description: string }
+    >),
     TRANSFERRED: {
       description: "Not a DDAS end result: the case went to another team or the budget coach, where a new case goes on. Set by a move or hand-over only.",
     },

@@ -13,10 +13,7 @@ export function createCaseLoaders(service: CaseService) {
   };
   return {
     case: byId,
-    casesOfTenant: new DataLoader<string, CaseEntity[]>(
-      async (tenantIds) => (await service.byTenantIds(tenantIds)).map(prime),
-      options,
-    ),
+    casesOfTenant: new DataLoader<string, CaseEntity[]>(async (tenantIds) => (await service.byTenantIds(tenantIds)).map(prime), options),
     caseIdOfSignal: new DataLoader<string, string | null>((signalIds) => service.caseIdsBySignalIds(signalIds), options),
     signalIdsOfCase: new DataLoader<string, string[]>((caseIds) => service.signalIdsByCaseIds(caseIds), options),
   };

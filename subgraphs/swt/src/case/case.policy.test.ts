@@ -61,7 +61,10 @@ describe("who may read which case, and which of its fields", () => {
 
     for (const field of CASEWORK_FIELDS) {
       const result = await subgraph.query(identities.sdvHaarlem, CASE(field), { id: kase.id });
-      expect(result.errors?.map((e) => e.extensions?.code), field).toEqual(["FORBIDDEN"]);
+      expect(
+        result.errors?.map((e) => e.extensions?.code),
+        field,
+      ).toEqual(["FORBIDDEN"]);
     }
   });
 
@@ -121,7 +124,10 @@ describe("who may read which case, and which of its fields", () => {
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { id householdProfile { childrenUnder18 } } } }`;
     for (const identity of [identities.budgetCoach, identities.sdvHaarlem, identities.elanWonen, identities.analyst, identities.coordinator]) {
       const result = await subgraph.query(identity, query, { r: [{ __typename: "Tenant", id: profile.tenantId }] });
-      expect(result.errors?.map((e) => [e.extensions?.code, e.path?.join(".")]), identity.role).toEqual([["FORBIDDEN", "_entities.0.householdProfile"]]);
+      expect(
+        result.errors?.map((e) => [e.extensions?.code, e.path?.join(".")]),
+        identity.role,
+      ).toEqual([["FORBIDDEN", "_entities.0.householdProfile"]]);
     }
     const result = await subgraph.query(swtWorkerOf(owner.teamId), query, { r: [{ __typename: "Tenant", id: profile.tenantId }] });
     expect(result.errors).toBeUndefined();

@@ -106,11 +106,7 @@ export class CasePolicy {
     }
     const ownTeam = role === "SWT" ? TEAMS.find((t) => t.id === team) : undefined;
     if (!ownTeam) return none(query);
-    const ownCase = query
-      .subQuery()
-      .select("1")
-      .from(CaseEntity, "profileCase")
-      .where(`profileCase.tenantId = ${profileAlias}.tenantId`);
+    const ownCase = query.subQuery().select("1").from(CaseEntity, "profileCase").where(`profileCase.tenantId = ${profileAlias}.tenantId`);
     this.restrictCases(ownCase, "profileCase");
     return query.andWhere(
       new Brackets((where) =>
@@ -128,11 +124,7 @@ export class CasePolicy {
    */
   readonly restrictTenantHouseholdProfiles = <T extends ObjectLiteral>(query: Query<T>, profileAlias: string): Query<T> => {
     if (this.identity.role !== "SWT") return none(query);
-    const ownCase = query
-      .subQuery()
-      .select("1")
-      .from(CaseEntity, "profileCase")
-      .where(`profileCase.tenantId = ${profileAlias}.tenantId`);
+    const ownCase = query.subQuery().select("1").from(CaseEntity, "profileCase").where(`profileCase.tenantId = ${profileAlias}.tenantId`);
     this.restrictCases(ownCase, "profileCase");
     return query.andWhere(`EXISTS ${ownCase.getQuery()}`, ownCase.getParameters());
   };

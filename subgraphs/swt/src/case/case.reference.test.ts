@@ -70,10 +70,14 @@ describe("swt entities reached from other subgraphs (_entities)", () => {
   });
 
   it("a case id that is not a uuid or does not exist resolves to null without an error", async () => {
-    const { entities: found } = await entities(identities.sdvHaarlem, [
-      { __typename: "Case", id: "not-a-uuid" },
-      { __typename: "Case", id: demoId("no such case") },
-    ], STATUS_ENTITIES);
+    const { entities: found } = await entities(
+      identities.sdvHaarlem,
+      [
+        { __typename: "Case", id: "not-a-uuid" },
+        { __typename: "Case", id: demoId("no such case") },
+      ],
+      STATUS_ENTITIES,
+    );
     expect(found).toEqual([null, null]);
   });
 
@@ -166,4 +170,3 @@ describe("swt entities reached from other subgraphs (_entities)", () => {
     });
   });
 });
-

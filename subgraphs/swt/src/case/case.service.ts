@@ -66,11 +66,7 @@ export class CaseService {
   async byTenantIds(tenantIds: readonly string[]): Promise<CaseEntity[][]> {
     const valid = tenantIds.filter(isUuid);
     const rows = valid.length
-      ? await this.visible()
-          .andWhere(`${ALIAS}.tenantId = ANY(:tenantIds)`, { tenantIds: valid })
-          .orderBy(`${ALIAS}.openedOn`, "DESC")
-          .addOrderBy(`${ALIAS}.id`, "DESC")
-          .getMany()
+      ? await this.visible().andWhere(`${ALIAS}.tenantId = ANY(:tenantIds)`, { tenantIds: valid }).orderBy(`${ALIAS}.openedOn`, "DESC").addOrderBy(`${ALIAS}.id`, "DESC").getMany()
       : [];
     return groupBy(tenantIds, rows, (row) => row.tenantId);
   }
@@ -108,10 +104,7 @@ export class CaseService {
    * row rules ("tenants with a case of its team", "tenants referred to it"). One statement.
    */
   async visibleTenantIds(tenantIds: readonly string[] | null): Promise<string[]> {
-    const query = this.visible()
-      .select(`${ALIAS}.tenantId`, "tenantId")
-      .distinct(true)
-      .andWhere(`${ALIAS}.status <> :closed`, { closed: CaseStatus.CLOSED });
+    const query = this.visible().select(`${ALIAS}.tenantId`, "tenantId").distinct(true).andWhere(`${ALIAS}.status <> :closed`, { closed: CaseStatus.CLOSED });
     if (tenantIds) {
       const valid = tenantIds.filter(isUuid);
       if (valid.length === 0) return [];

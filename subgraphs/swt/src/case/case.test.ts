@@ -233,9 +233,7 @@ describe("cases in the swt subgraph", () => {
   });
 
   it("a list of 1 case and a list of all of a team's cases, with team, signals, contact attempts, notes and feedback, take the same number of SQL statements", async () => {
-    const largest = [...TEAMS.map((t) => t.id)].sort(
-      (a, b) => world.cases.filter((c) => c.teamId === b).length - world.cases.filter((c) => c.teamId === a).length,
-    )[0]!;
+    const largest = [...TEAMS.map((t) => t.id)].sort((a, b) => world.cases.filter((c) => c.teamId === b).length - world.cases.filter((c) => c.teamId === a).length)[0]!;
     const all = world.cases.filter((c) => c.teamId === largest).length;
     expect(all).toBeGreaterThan(20);
     const count = async (first: number) => {

@@ -52,11 +52,9 @@ export class CaseworkService {
       const kase = await lockCaseForWork(manager, this.policy.restrictCasework, caseId);
       if (kase.status === CaseStatus.CLOSED) {
         if (kase.outcome === outcome && (!closedOn || closedOn === kase.closedOn)) return kase;
-        throw userError(
-          "CASE_ALREADY_CLOSED",
-          `Case ${caseId} was already closed on ${kase.closedOn} with outcome ${kase.outcome}; a closure is final and cannot be changed.`,
-          { argument: "caseId" },
-        );
+        throw userError("CASE_ALREADY_CLOSED", `Case ${caseId} was already closed on ${kase.closedOn} with outcome ${kase.outcome}; a closure is final and cannot be changed.`, {
+          argument: "caseId",
+        });
       }
       const day = closedOn ?? today;
       if (day < kase.openedOn) {

@@ -21,11 +21,7 @@ const WRITES: [name: string, query: string, variables: Record<string, unknown>][
     { on: todayInNetherlands() },
   ],
   ["addCaseNote", `mutation($id: ID!) { addCaseNote(caseId: $id, note: { text: "Gebeld." }) { id } }`, {}],
-  [
-    "giveFeedback",
-    `mutation($id: ID!) { giveFeedback(caseId: $id, feedback: { contactMade: false, takenIntoTreatment: false, collectionCanBeSuspended: false }) { id } }`,
-    {},
-  ],
+  ["giveFeedback", `mutation($id: ID!) { giveFeedback(caseId: $id, feedback: { contactMade: false, takenIntoTreatment: false, collectionCanBeSuspended: false }) { id } }`, {}],
 ];
 
 describe("casework: taking a case into treatment and closing it", () => {
@@ -76,7 +72,10 @@ describe("casework: taking a case into treatment and closing it", () => {
   it("closing a closed case with another outcome or day is refused with CASE_ALREADY_CLOSED", async () => {
     const { caseId } = await openTestCase(graph, { forwardedOn: addDays(today, -20) });
     expect((await close(worker, caseId, "DECEASED", addDays(today, -1))).errors).toBeUndefined();
-    for (const [outcome, closedOn] of [["NOT_A_RESIDENT", undefined], ["DECEASED", today]] as const) {
+    for (const [outcome, closedOn] of [
+      ["NOT_A_RESIDENT", undefined],
+      ["DECEASED", today],
+    ] as const) {
       const result = await close(worker, caseId, outcome, closedOn);
       expect(result.errors?.map((e) => e.extensions?.code)).toEqual(["CASE_ALREADY_CLOSED"]);
       expect(result.errors?.[0]?.message).toMatch(/already closed on .* with outcome DECEASED/);
@@ -154,12 +153,16 @@ describe("casework: taking a case into treatment and closing it", () => {
     ];
     for (const [name, query, variables] of WRITES) {
       const missing = await graph.query(worker, query, { ...variables, id: "00000000-0000-4000-8000-000000000000" });
-      expect(missing.errors?.map((e) => e.extensions?.code), name).toEqual(["CASE_NOT_FOUND"]);
+      expect(
+        missing.errors?.map((e) => e.extensions?.code),
+        name,
+      ).toEqual(["CASE_NOT_FOUND"]);
       for (const [identity, id] of strangers) {
         const result = await graph.query(identity, query, { ...variables, id });
-        expect(result.errors?.map((e) => [e.extensions?.code, e.message]), `${name} by ${identity.sub}`).toEqual([
-          ["CASE_NOT_FOUND", missing.errors![0]!.message.replace("00000000-0000-4000-8000-000000000000", id)],
-        ]);
+        expect(
+          result.errors?.map((e) => [e.extensions?.code, e.message]),
+          `${name} by ${identity.sub}`,
+        ).toEqual([["CASE_NOT_FOUND", missing.errors![0]!.message.replace("00000000-0000-4000-8000-000000000000", id)]]);
       }
     }
     const counts = await graph.db.query(
@@ -175,7 +178,10 @@ describe("casework: taking a case into treatment and closing it", () => {
     for (const identity of [identities.sdvHaarlem, identities.elanWonen, identities.analyst, identities.coordinator]) {
       for (const [name, query, variables] of WRITES) {
         const result = await graph.query(identity, query, { ...variables, id: caseId });
-        expect(result.errors?.map((e) => e.extensions?.code), `${name} by ${identity.role}`).toEqual(["FORBIDDEN"]);
+        expect(
+          result.errors?.map((e) => e.extensions?.code),
+          `${name} by ${identity.role}`,
+        ).toEqual(["FORBIDDEN"]);
       }
     }
   });

@@ -51,8 +51,14 @@ async function startFakeSdv(): Promise<FakeSdv> {
       return;
     }
     const data = handOvers
-      ? answerTo(recordHandOvers, handOvers.reduce((n, h) => n + h.signalIds.length, 0))
-      : answerTo(recordCaseClosures, closures.reduce((n, c) => n + c.signalIds.length, 0));
+      ? answerTo(
+          recordHandOvers,
+          handOvers.reduce((n, h) => n + h.signalIds.length, 0),
+        )
+      : answerTo(
+          recordCaseClosures,
+          closures.reduce((n, c) => n + c.signalIds.length, 0),
+        );
     res.end(JSON.stringify({ data }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

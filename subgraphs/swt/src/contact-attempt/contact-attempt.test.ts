@@ -76,7 +76,7 @@ describe("recording contact attempts (contactpogingen)", () => {
     expect(before.errors?.[0]?.message).toMatch(new RegExp(`before the case reached the team \\(${today}\\)`));
   });
 
-    it("an unknown contact kind is refused by the schema", async () => {
+  it("an unknown contact kind is refused by the schema", async () => {
     const { caseId } = await openTestCase(subgraph);
     const result = await record(caseId, { kind: "FAX", reached: false, on: today, partOfDay: "MORNING" });
     expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");

@@ -33,9 +33,7 @@ describe("cases as the DDAS export reports them, in the swt subgraph", () => {
     expect(result.errors).toBeUndefined();
     expect(result.data!.ddasCases).toHaveLength(1);
     const [kase] = result.data!.ddasCases;
-    const attempts = [...bundled.contactAttempts].sort(
-      (a, b) => a.on.localeCompare(b.on) || DAY_ORDER.indexOf(a.partOfDay) - DAY_ORDER.indexOf(b.partOfDay),
-    );
+    const attempts = [...bundled.contactAttempts].sort((a, b) => a.on.localeCompare(b.on) || DAY_ORDER.indexOf(a.partOfDay) - DAY_ORDER.indexOf(b.partOfDay));
     expect(kase).toMatchObject({
       id: bundled.id,
       signalIds: bundled.signalIds,

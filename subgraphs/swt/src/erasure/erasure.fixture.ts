@@ -47,14 +47,15 @@ export async function insertCaseWithCasework(db: DataSource, seed: CaseSeed): Pr
   );
   const caseId: string = kase.id;
   const signalIds = Array.from({ length: seed.signals ?? 1 }, () => randomUUID());
-  await db.query(
-    `insert into case_signal (signal_id, case_id, position, joined_on) select id, $2, ord, $3 from unnest($1::uuid[]) with ordinality as s(id, ord)`,
-    [signalIds, caseId, openedOn],
-  );
-  const [attempt] = await db.query(
-    `insert into contact_attempt (case_id, kind, reached, attempted_on, part_of_day) values ($1, 'HUISBEZOEK', true, $2, 'MORNING') returning id`,
-    [caseId, openedOn],
-  );
+  await db.query(`insert into case_signal (signal_id, case_id, position, joined_on) select id, $2, ord, $3 from unnest($1::uuid[]) with ordinality as s(id, ord)`, [
+    signalIds,
+    caseId,
+    openedOn,
+  ]);
+  const [attempt] = await db.query(`insert into contact_attempt (case_id, kind, reached, attempted_on, part_of_day) values ($1, 'HUISBEZOEK', true, $2, 'MORNING') returning id`, [
+    caseId,
+    openedOn,
+  ]);
   const [note] = await db.query(`insert into case_note (case_id, text, author) values ($1, 'Spoke with the tenant at the door.', 'swt-worker') returning id`, [caseId]);
   const [feedback] = await db.query(
     `insert into feedback (case_id, given_on, contact_made, taken_into_treatment, collection_can_be_suspended) values ($1, $2, true, $3, false) returning id`,
@@ -94,9 +95,10 @@ export function tablesOf(db: DataSource): string[] {
 
 /** The anonymous tally of one month, municipality and corporation, per metric. */
 export async function tallyOf(db: DataSource, month: string, corporationId: string, municipalityCode = "0392"): Promise<Record<string, number>> {
-  const rows: { metric: string; count: number }[] = await db.query(
-    `select metric, count from case_tally where month = $1 and municipality_code = $2 and corporation_id = $3`,
-    [month, municipalityCode, corporationId],
-  );
+  const rows: { metric: string; count: number }[] = await db.query(`select metric, count from case_tally where month = $1 and municipality_code = $2 and corporation_id = $3`, [
+    month,
+    municipalityCode,
+    corporationId,
+  ]);
   return Object.fromEntries(rows.map((row) => [row.metric, row.count]));
 }

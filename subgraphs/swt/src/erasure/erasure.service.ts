@@ -42,10 +42,7 @@ export class ErasureService {
    */
   async eraseHouseholdsOfTenants(tenantIds: readonly string[]): Promise<number> {
     if (tenantIds.length > MAX_TENANTS_PER_ERASURE) {
-      throw badInput(
-        `tenantIds holds ${tenantIds.length} ids; send at most ${MAX_TENANTS_PER_ERASURE} per call and the rest in further calls.`,
-        { field: "tenantIds" },
-      );
+      throw badInput(`tenantIds holds ${tenantIds.length} ids; send at most ${MAX_TENANTS_PER_ERASURE} per call and the rest in further calls.`, { field: "tenantIds" });
     }
     const corporations = this.policy.corporationsErasableByCaller();
     const tenants = [...new Set(tenantIds.filter(isUuid))];

@@ -29,9 +29,15 @@ describe("eraseHouseholdsOfTenants: the SWT's copies go when a tenant objects (A
     const closed = await insertCaseWithCasework(subgraph.db, { tenantId, corporationId: "elan-wonen", openedOn: "2019-03-11", status: "CLOSED", closedOn: "2019-05-01" });
     await insertHouseholdProfile(subgraph.db, tenantId);
     const traces = [tenantId, ...open.ids, ...closed.ids];
-    expect(Object.keys(await rowsMentioning(subgraph.db, traces)).sort()).toEqual(
-      ["case", "case_note", "case_signal", "contact_attempt", "feedback", "feedback_entry", "household_profile"],
-    );
+    expect(Object.keys(await rowsMentioning(subgraph.db, traces)).sort()).toEqual([
+      "case",
+      "case_note",
+      "case_signal",
+      "contact_attempt",
+      "feedback",
+      "feedback_entry",
+      "household_profile",
+    ]);
     const logBefore = (await erasureLog()).length;
 
     const result = await erase(identities.elanWonen, [tenantId]);
@@ -39,7 +45,9 @@ describe("eraseHouseholdsOfTenants: the SWT's copies go when a tenant objects (A
     expect(result.data?.eraseHouseholdsOfTenants).toBe(2);
 
     // Every table of the database is searched, whatever tables the subgraph has by now.
-    expect(tablesOf(subgraph.db)).toEqual(expect.arrayContaining(["case", "case_note", "case_signal", "contact_attempt", "feedback", "feedback_entry", "household_profile", "erasure_log"]));
+    expect(tablesOf(subgraph.db)).toEqual(
+      expect.arrayContaining(["case", "case_note", "case_signal", "contact_attempt", "feedback", "feedback_entry", "household_profile", "erasure_log"]),
+    );
     expect(await rowsMentioning(subgraph.db, traces)).toEqual({});
 
     const log = (await erasureLog()).slice(logBefore);
@@ -175,7 +183,10 @@ describe("eraseHouseholdsOfTenants: the SWT's copies go when a tenant objects (A
   });
 
   it("more than 1000 tenant ids are refused with BAD_USER_INPUT that says to split the call; ids that are no uuids are passed over", async () => {
-    const tooMany = await erase(identities.elanWonen, Array.from({ length: 1001 }, () => randomUUID()));
+    const tooMany = await erase(
+      identities.elanWonen,
+      Array.from({ length: 1001 }, () => randomUUID()),
+    );
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "tenantIds" });
     expect(tooMany.errors?.[0]?.message).toMatch(/at most 1000 per call/);
 

@@ -53,7 +53,14 @@ describe("the feedback term of Art. 5.4 on cases", () => {
   ] as const)("a case's feedback due day: %s", async (_title, forwardedOn, phase, due) => {
     // Another team than the one whose lists are filtered below.
     const id = await open({ forwardedOn, phase, teamId: "haarlem-noord" });
-    expect(await deadline(swtWorkerOf("haarlem-noord"), id)).toEqual({ id, forwardedOn, feedbackPhase: phase, feedbackDueOn: due, feedbackOverdue: due < today, feedbackOnTime: null });
+    expect(await deadline(swtWorkerOf("haarlem-noord"), id)).toEqual({
+      id,
+      forwardedOn,
+      feedbackPhase: phase,
+      feedbackDueOn: due,
+      feedbackOverdue: due < today,
+      feedbackOnTime: null,
+    });
     const asked = await subgraph.query(worker, DUE_DATE, { forwardedOn, phase });
     expect(asked.data?.feedbackDueDate).toBe(due);
   });
@@ -96,7 +103,10 @@ describe("the feedback term of Art. 5.4 on cases", () => {
       ids.otherTeam = await open({ forwardedOn: longAgo, phase: "COLLECTION", teamId: "zandvoort", municipalityCode: "0473" });
       dueLongAgo = (await deadline(worker, ids.overdue)).feedbackDueOn;
       const feedback = { contactMade: true, takenIntoTreatment: false, collectionCanBeSuspended: false };
-      for (const [id, givenOn] of [[ids.onTime, dueLongAgo], [ids.late, addDays(dueLongAgo, 1)]] as const) {
+      for (const [id, givenOn] of [
+        [ids.onTime, dueLongAgo],
+        [ids.late, addDays(dueLongAgo, 1)],
+      ] as const) {
         const given = await subgraph.query(worker, GIVE, { caseId: id, feedback: { ...feedback, givenOn } });
         expect(given.errors).toBeUndefined();
       }

@@ -3,7 +3,6 @@ import type { Phase } from "../../../shared/src/covenant/phase.enum.js";
 import { badInput } from "../../../shared/src/errors.js";
 import { todayInNetherlands } from "../../../shared/src/clock.js";
 
-
 /**
  * The day feedback (terugkoppeling) on a signal forwarded on `forwardedOn` in `phase` is due (Art.
  * 5.4): 5 working days in collection or with the bailiff, 10 otherwise. A day outside the working-day

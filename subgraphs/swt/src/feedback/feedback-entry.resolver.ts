@@ -89,7 +89,8 @@ function clear(ctx: SwtContext, caseId: string): void {
 export class CaseFeedbackHistoryResolver {
   @ReadableBy("SDV", "SWT", "BUDGET_COACH")
   @FieldResolver(() => [FeedbackEntry], {
-    description: "Every feedback entry to the corporation on this case, oldest first: the first feedback, first feedback on later signals, dated updates and corrections (each marked with what replaces it).",
+    description:
+      "Every feedback entry to the corporation on this case, oldest first: the first feedback, first feedback on later signals, dated updates and corrections (each marked with what replaces it).",
   })
   feedbackHistory(@Root() kase: CaseEntity, @Ctx() ctx: SwtContext) {
     return ctx.loaders.feedbackHistory.load(kase.id);

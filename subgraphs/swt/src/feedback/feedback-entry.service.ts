@@ -68,10 +68,7 @@ export class FeedbackEntryService {
         POLICY_CASE_ALIAS,
       )
       .getMany();
-    const views: FeedbackEntryView[] = [
-      ...firsts.entities.map((first) => viewOfFirst(first, openingSignalOf.get(first.id) ?? null)),
-      ...entries.map(viewOfEntry),
-    ];
+    const views: FeedbackEntryView[] = [...firsts.entities.map((first) => viewOfFirst(first, openingSignalOf.get(first.id) ?? null)), ...entries.map(viewOfEntry)];
     const replacedBy = new Map(views.filter((view) => view.replacesEntryId).map((view) => [view.replacesEntryId!, view.id]));
     for (const view of views) view.replacedByEntryId = replacedBy.get(view.id) ?? null;
     views.sort((a, b) => a.givenOn.localeCompare(b.givenOn) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
@@ -99,7 +96,7 @@ export class FeedbackEntryService {
     }
     const rows = await this.statusQuery()
       .andWhere(`${FIRST_GIVEN_ON} IS NULL`)
-      .orderBy("\"feedbackDueOn\"", "ASC")
+      .orderBy('"feedbackDueOn"', "ASC")
       .addOrderBy("link.signalId", "ASC")
       .limit(first)
       .getRawMany<StatusRow>();
@@ -125,12 +122,20 @@ export class FeedbackEntryService {
    * for the case's first feedback (a mistake is corrected with correctFeedback).
    */
   async giveOnSignal(caseId: string, signalId: string, input: FeedbackInput, opening: FeedbackService): Promise<FeedbackEntryView> {
-    const link = isUuid(signalId) && isUuid(caseId) ? await this.policy.restrictCasework(
-      this.db.getRepository(CaseSignalEntity).createQueryBuilder("link").innerJoin(CaseEntity, POLICY_CASE_ALIAS, `${POLICY_CASE_ALIAS}.id = link.caseId`),
-      POLICY_CASE_ALIAS,
-    ).andWhere("link.signalId = :signalId AND link.caseId = :caseId", { signalId, caseId }).getOne() : null;
+    const link =
+      isUuid(signalId) && isUuid(caseId)
+        ? await this.policy
+            .restrictCasework(
+              this.db.getRepository(CaseSignalEntity).createQueryBuilder("link").innerJoin(CaseEntity, POLICY_CASE_ALIAS, `${POLICY_CASE_ALIAS}.id = link.caseId`),
+              POLICY_CASE_ALIAS,
+            )
+            .andWhere("link.signalId = :signalId AND link.caseId = :caseId", { signalId, caseId })
+            .getOne()
+        : null;
     if (!link) {
-      throw userError("SIGNAL_NOT_IN_CASE", `Signal ${signalId} is not a signal of a case "${caseId}" that you may work on; take the ids from your case's signals.`, { argument: "signalId" });
+      throw userError("SIGNAL_NOT_IN_CASE", `Signal ${signalId} is not a signal of a case "${caseId}" that you may work on; take the ids from your case's signals.`, {
+        argument: "signalId",
+      });
     }
     // The signal that opened the case is answered by the case's first feedback, as before.
     if (link.position === 1) return viewOfFirst(await opening.give(caseId, input), signalId);
@@ -159,9 +164,12 @@ export class FeedbackEntryService {
   async addUpdate(caseId: string, input: FeedbackUpdateInput): Promise<FeedbackEntryView> {
     const needsDay = input.kind === FeedbackUpdateKind.ARRANGEMENT_AGREED || input.kind === FeedbackUpdateKind.COLLECTION_MAY_RESUME;
     if (needsDay && !input.effectiveOn) {
-      throw badInput(`update.effectiveOn is required with ${input.kind}: give the day ${input.kind === FeedbackUpdateKind.ARRANGEMENT_AGREED ? "the arrangement starts" : "collection may resume"}.`, {
-        field: "update.effectiveOn",
-      });
+      throw badInput(
+        `update.effectiveOn is required with ${input.kind}: give the day ${input.kind === FeedbackUpdateKind.ARRANGEMENT_AGREED ? "the arrangement starts" : "collection may resume"}.`,
+        {
+          field: "update.effectiveOn",
+        },
+      );
     }
     if (!needsDay && input.effectiveOn) {
       throw badInput(`update.effectiveOn is only given with ARRANGEMENT_AGREED or COLLECTION_MAY_RESUME; leave it out with ${input.kind}.`, { field: "update.effectiveOn" });
@@ -177,13 +185,18 @@ export class FeedbackEntryService {
       const kase = await lockCaseForWork(manager, this.policy.restrictCasework, caseId);
       const first = await manager.findOneBy(FeedbackEntity, { caseId: kase.id });
       if (!first) {
-        throw userError("FEEDBACK_NOT_GIVEN", `Case ${kase.id} has no first feedback yet; give it with giveFeedback (due ${kase.feedbackDueOn}), then add updates.`, { argument: "caseId" });
+        throw userError("FEEDBACK_NOT_GIVEN", `Case ${kase.id} has no first feedback yet; give it with giveFeedback (due ${kase.feedbackDueOn}), then add updates.`, {
+          argument: "caseId",
+        });
       }
       const givenOn = checkedGivenOn(input.givenOn, first.givenOn, "update.givenOn");
       if (input.effectiveOn && (input.effectiveOn < kase.forwardedOn || input.effectiveOn > addDays(givenOn, MAX_DAYS_AHEAD))) {
-        throw badInput(`update.effectiveOn (${input.effectiveOn}) must lie between the day the signal was forwarded (${kase.forwardedOn}) and two years after the update (${addDays(givenOn, MAX_DAYS_AHEAD)}).`, {
-          field: "update.effectiveOn",
-        });
+        throw badInput(
+          `update.effectiveOn (${input.effectiveOn}) must lie between the day the signal was forwarded (${kase.forwardedOn}) and two years after the update (${addDays(givenOn, MAX_DAYS_AHEAD)}).`,
+          {
+            field: "update.effectiveOn",
+          },
+        );
       }
       let replacesId: string | null = null;
       if (input.replaces) {
@@ -219,13 +232,22 @@ export class FeedbackEntryService {
       const history = await this.historyInside(manager, kase.id);
       const replaced = history.find((view) => view.id === replaces && view.kind === FeedbackEntryKind.FIRST);
       if (!replaced) {
-        throw badInput(`replaces "${replaces}" is no first feedback of case ${kase.id}; take the id of an entry of kind FIRST from the case's feedbackHistory.`, { argument: "replaces" });
+        throw badInput(`replaces "${replaces}" is no first feedback of case ${kase.id}; take the id of an entry of kind FIRST from the case's feedbackHistory.`, {
+          argument: "replaces",
+        });
       }
       await this.checkNotReplaced(manager, replaced.id, "replaces");
       const givenOn = checkedGivenOn(input.givenOn, replaced.givenOn, "feedback.givenOn");
       await this.checkRoom(manager, kase.id);
       const { arrearsArrangement: _free, ...structured } = content;
-      const entry = manager.create(FeedbackEntryEntity, { caseId: kase.id, kind: FeedbackEntryKind.FIRST, signalId: replaced.signalId, givenOn, replacesId: replaced.id, ...structured });
+      const entry = manager.create(FeedbackEntryEntity, {
+        caseId: kase.id,
+        kind: FeedbackEntryKind.FIRST,
+        signalId: replaced.signalId,
+        givenOn,
+        replacesId: replaced.id,
+        ...structured,
+      });
       return viewOfEntry(await manager.save(entry));
     });
   }

@@ -60,7 +60,11 @@ describe("giving feedback to the corporation (Art. 5.5)", () => {
     expect((await give(caseId, withoutDay)).data).toEqual(answers[0]!.data);
     expect(await feedbackRows(caseId)).toBe(1);
 
-    for (const changed of [{ ...feedback, collectionCanBeSuspended: false }, { ...feedback, givenOn: addDays(today, -2) }, { ...feedback, arrearsArrangement: "Anders" }]) {
+    for (const changed of [
+      { ...feedback, collectionCanBeSuspended: false },
+      { ...feedback, givenOn: addDays(today, -2) },
+      { ...feedback, arrearsArrangement: "Anders" },
+    ]) {
       const result = await give(caseId, changed);
       expect(result.errors?.map((e) => e.extensions?.code)).toEqual(["FEEDBACK_ALREADY_GIVEN"]);
       expect(result.errors?.[0]?.message).toMatch(/final once given/);
@@ -112,14 +116,16 @@ describe("giving feedback to the corporation (Art. 5.5)", () => {
     expect(read.data!.case).toEqual({ feedbackOnTime: true, feedbackOverdue: false });
   });
 
-    it("a corporation learns that its tenant was not taken up, never why, nor the case's outcome; the SDV does not read the reason either", async () => {
+  it("a corporation learns that its tenant was not taken up, never why, nor the case's outcome; the SDV does not read the reason either", async () => {
     const { caseId, referral } = await openTestCase(subgraph, { corporationId: "pre-wonen", forwardedOn: addDays(today, -6) });
     expect((await give(caseId, NOT_TAKEN_UP)).errors).toBeUndefined();
     const closed = await subgraph.query(worker, `mutation($id: ID!) { closeCase(caseId: $id, outcome: NOT_TAKEN_UP_OTHER_REASON) { outcome } }`, { id: caseId });
     expect(closed.errors).toBeUndefined();
     const r = [{ __typename: "Tenant", id: referral.tenantId }];
 
-    const fact = await subgraph.query(identities.preWonen, TENANT_FEEDBACK("contactMade takenIntoTreatment collectionCanBeSuspended paymentsResumeOn notTakenUpForOtherReason"), { r });
+    const fact = await subgraph.query(identities.preWonen, TENANT_FEEDBACK("contactMade takenIntoTreatment collectionCanBeSuspended paymentsResumeOn notTakenUpForOtherReason"), {
+      r,
+    });
     expect(fact.errors).toBeUndefined();
     expect(fact.data!._entities[0].feedback).toEqual([
       { contactMade: true, takenIntoTreatment: false, collectionCanBeSuspended: false, paymentsResumeOn: null, notTakenUpForOtherReason: true },
@@ -129,7 +135,10 @@ describe("giving feedback to the corporation (Art. 5.5)", () => {
     expect(words.errors?.map((e) => [e.extensions?.code, e.path?.join(".")])).toEqual([["FORBIDDEN", "_entities.0.feedback.0.arrearsArrangement"]]);
     for (const identity of [identities.preWonen, identities.sdvHaarlem]) {
       const reason = await subgraph.query(identity, TENANT_FEEDBACK("notTakenUpForOtherReason reasonNotTakenUp"), { r });
-      expect(reason.errors?.map((e) => [e.extensions?.code, e.path?.join(".")]), identity.role).toEqual([["FORBIDDEN", "_entities.0.feedback.0.reasonNotTakenUp"]]);
+      expect(
+        reason.errors?.map((e) => [e.extensions?.code, e.path?.join(".")]),
+        identity.role,
+      ).toEqual([["FORBIDDEN", "_entities.0.feedback.0.reasonNotTakenUp"]]);
       expect(reason.data!._entities[0].feedback).toEqual([{ notTakenUpForOtherReason: true, reasonNotTakenUp: null }]);
     }
     const outcome = await subgraph.query(identities.preWonen, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { outcome } } }`, {

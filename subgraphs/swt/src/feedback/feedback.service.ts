@@ -107,10 +107,9 @@ export function feedbackContentOf(input: FeedbackInput): FeedbackContent {
       arrearsArrangement !== null ? "feedback.arrearsArrangement must be left out" : null,
     ].filter((hint): hint is string => hint !== null);
     if (hints.length > 0) {
-      throw badInput(
-        `With notTakenUpForOtherReason, ${hints.join(" and ")}: the corporation may learn only that the signal was not taken up, nothing that hints why (Art. 5.5).`,
-        { field: hints[0]!.split(" ")[0] },
-      );
+      throw badInput(`With notTakenUpForOtherReason, ${hints.join(" and ")}: the corporation may learn only that the signal was not taken up, nothing that hints why (Art. 5.5).`, {
+        field: hints[0]!.split(" ")[0],
+      });
     }
     if (reasonNotTakenUp === null) {
       throw badInput("feedback.reasonNotTakenUp is required with notTakenUpForOtherReason: say why, for the team's own record; the corporation never reads it.", {

@@ -28,7 +28,11 @@ describe("feedback to the corporation (Art. 5.5)", () => {
 
   const tenantsWithFeedback = () => [...new Set(world.cases.filter((kase) => kase.feedback).map((kase) => kase.tenantId))];
   const asTenants = (ids: string[]) => ids.map((id) => ({ __typename: "Tenant", id }));
-  const feedbackIds = (cases: DemoCase[]) => cases.filter((kase) => kase.feedback).map((kase) => kase.feedback!.id).sort();
+  const feedbackIds = (cases: DemoCase[]) =>
+    cases
+      .filter((kase) => kase.feedback)
+      .map((kase) => kase.feedback!.id)
+      .sort();
 
   async function tenantFeedback(identity: Identity, tenantIds: string[], query = TENANT_FEEDBACK) {
     const before = subgraph.statements();
@@ -67,8 +71,9 @@ describe("feedback to the corporation (Art. 5.5)", () => {
   });
 
   it("feedback comes with its elements as given, newest first", async () => {
-    const tenantId = world.cases.find((c) => c.feedback && world.cases.filter((o) => o.tenantId === c.tenantId && o.feedback).length > 1)?.tenantId
-      ?? world.cases.find((c) => c.feedback)!.tenantId;
+    const tenantId =
+      world.cases.find((c) => c.feedback && world.cases.filter((o) => o.tenantId === c.tenantId && o.feedback).length > 1)?.tenantId ??
+      world.cases.find((c) => c.feedback)!.tenantId;
     const ofTenant = world.cases.filter((kase) => kase.tenantId === tenantId && kase.feedback);
     const { result } = await tenantFeedback(corporation(ofTenant[0]!.corporationId), [tenantId]);
     expect(result.errors).toBeUndefined();

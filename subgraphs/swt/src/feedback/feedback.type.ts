@@ -40,7 +40,8 @@ export class Feedback {
   @ReadableBy("SDV", "SWT", "BUDGET_COACH")
   @Field(() => String, {
     nullable: true,
-    description: "The arrangement agreed for paying off the arrears, in the team's words. Not for the corporation: free text may describe the household's situation; it reads ARRANGEMENT_AGREED entries instead.",
+    description:
+      "The arrangement agreed for paying off the arrears, in the team's words. Not for the corporation: free text may describe the household's situation; it reads ARRANGEMENT_AGREED entries instead.",
   })
   arrearsArrangement: string | null;
 
@@ -78,14 +79,18 @@ export class FeedbackInput {
 
   @Field({
     defaultValue: false,
-    description: "Not taken up for another reason. The corporation learns only this; then takenIntoTreatment and collectionCanBeSuspended must be false and paymentsResumeOn and arrearsArrangement left out.",
+    description:
+      "Not taken up for another reason. The corporation learns only this; then takenIntoTreatment and collectionCanBeSuspended must be false and paymentsResumeOn and arrearsArrangement left out.",
   })
   notTakenUpForOtherReason: boolean;
 
   @Field(() => String, { nullable: true, description: "Why it was not taken up: required with notTakenUpForOtherReason, refused without; never shown to a corporation." })
   reasonNotTakenUp?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "The day the feedback was given; default today in the Netherlands. Not before the signal reached the team, not in the future." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "The day the feedback was given; default today in the Netherlands. Not before the signal reached the team, not in the future.",
+  })
   givenOn?: string | null;
 }
 

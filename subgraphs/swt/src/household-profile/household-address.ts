@@ -30,9 +30,12 @@ export function householdAddressOf(input: { postcode: string; houseNumber: numbe
     throw badInput(`${field}.postcode "${input.postcode}" is no Dutch postcode; write four digits and two letters, e.g. "2033 AB".`, { field: `${field}.postcode` });
   }
   if (!Number.isInteger(input.houseNumber) || input.houseNumber < 1 || input.houseNumber > MAX_HOUSE_NUMBER) {
-    throw badInput(`${field}.houseNumber ${input.houseNumber} is no house number; give a whole number from 1 to ${MAX_HOUSE_NUMBER}, and a letter or addition in ${field}.addition.`, {
-      field: `${field}.houseNumber`,
-    });
+    throw badInput(
+      `${field}.houseNumber ${input.houseNumber} is no house number; give a whole number from 1 to ${MAX_HOUSE_NUMBER}, and a letter or addition in ${field}.addition.`,
+      {
+        field: `${field}.houseNumber`,
+      },
+    );
   }
   const addition = normaliseAddition(input.addition);
   if (addition === undefined) {

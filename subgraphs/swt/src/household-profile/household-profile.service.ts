@@ -49,9 +49,12 @@ export class HouseholdProfileService {
     const municipality = municipalityOfAddress(address);
     const team = this.recordingTeam();
     if (!municipality) {
-      throw badInput(`household.address.postcode ${address.postcode} lies in no postcode area of the covenant's municipalities; households are recorded for Haarlem and Zandvoort.`, {
-        field: "household.address.postcode",
-      });
+      throw badInput(
+        `household.address.postcode ${address.postcode} lies in no postcode area of the covenant's municipalities; households are recorded for Haarlem and Zandvoort.`,
+        {
+          field: "household.address.postcode",
+        },
+      );
     }
     if (team.municipalityCode !== null && team.municipalityCode !== municipality) {
       throw badInput(`household.address.postcode ${address.postcode} lies in municipality ${municipality}; your team records households in ${team.municipalityCode} only.`, {
@@ -74,7 +77,18 @@ export class HouseholdProfileService {
                      member_65_plus = EXCLUDED.member_65_plus,
                      updated_at = $10
        RETURNING id`,
-      [address.postcode, address.houseNumber, address.houseNumberAddition, municipality, team.id, input.knownSince ?? null, input.childrenUnder18, input.member65Plus, today, now()],
+      [
+        address.postcode,
+        address.houseNumber,
+        address.houseNumberAddition,
+        municipality,
+        team.id,
+        input.knownSince ?? null,
+        input.childrenUnder18,
+        input.member65Plus,
+        today,
+        now(),
+      ],
     );
     return this.db.getRepository(HouseholdProfileEntity).findOneByOrFail({ id: row.id });
   }
@@ -118,7 +132,13 @@ export class HouseholdProfileService {
         WHERE (p.children_under_18 OR p.member_65_plus)
           AND (p.known_since IS NOT NULL OR EXISTS (SELECT 1 FROM "case" c WHERE c.tenant_id = a.tenant_id AND c.team_id <> $5))
         GROUP BY a.tenant_id`,
-      [tenants, addresses.map((a) => a?.postcode ?? null), addresses.map((a) => a?.houseNumber ?? null), addresses.map((a) => a?.houseNumberAddition ?? null), BUDGET_COACH_TEAM.id],
+      [
+        tenants,
+        addresses.map((a) => a?.postcode ?? null),
+        addresses.map((a) => a?.houseNumber ?? null),
+        addresses.map((a) => a?.houseNumberAddition ?? null),
+        BUDGET_COACH_TEAM.id,
+      ],
     );
     const applies = new Set(rows.map((row) => row.tenantId));
     return tenants.filter((tenantId) => applies.has(tenantId)).map((tenantId) => ({ tenantId, priorityThreeApplies: true }));

@@ -59,10 +59,10 @@ describe("householdFacts: what the SDV may learn of a household profile for a si
          values ('2034 AB', 7, 'A', '0392', 'haarlem-schalkwijk', '2025-02-01', true, false), ('2042 JB', 3, '2', '0473', 'zandvoort', '2024-06-01', false, true)`,
       );
       // Profiles from before addresses, that never said since when the household was known.
-      await subgraph.db.query(
-        `insert into household_profile (tenant_id, known_since, children_under_18, member_65_plus) values ($1, null, true, false), ($2, null, false, true)`,
-        [earlierCase.swt, earlierCase.coachOnly],
-      );
+      await subgraph.db.query(`insert into household_profile (tenant_id, known_since, children_under_18, member_65_plus) values ($1, null, true, false), ($2, null, false, true)`, [
+        earlierCase.swt,
+        earlierCase.coachOnly,
+      ]);
       const kase = (tenantId: string, teamId: string) =>
         subgraph.db.query(
           `insert into "case" (team_id, tenant_id, corporation_id, municipality_code, status, opened_on, closed_on, forwarded_on, feedback_phase, feedback_due_on)

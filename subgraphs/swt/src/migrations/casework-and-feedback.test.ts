@@ -17,7 +17,11 @@ describe("the migration that brings the feedback term and casework to cases", ()
         [status, openedOn, closedOn],
       );
     // The Friday before King's Day; the day before Ascension; an ordinary Monday, closed since.
-    const [[kingsDay], [ascension], [closed]] = [await insert("2026-04-24", "OPEN", null), await insert("2026-05-13", "IN_TREATMENT", null), await insert("2026-03-02", "CLOSED", "2026-04-01")];
+    const [[kingsDay], [ascension], [closed]] = [
+      await insert("2026-04-24", "OPEN", null),
+      await insert("2026-05-13", "IN_TREATMENT", null),
+      await insert("2026-03-02", "CLOSED", "2026-04-01"),
+    ];
     await before.dataSource.destroy();
 
     const after = await openDataSource({ url: databases.urls.swt, entities, migrations });

@@ -15,14 +15,18 @@ describe("the migration that keys households by address and makes feedback a con
   afterAll(() => databases.drop());
 
   it("upgrades a database seeded before it: profiles keep working by their tenant, the feedback becomes the first entry, each signal gets its term", async () => {
-    const before = await openDataSource({ url: databases.urls.swt, entities, migrations: migrations.slice(0, migrations.indexOf(HouseholdAddressAndFeedbackEntries1796119649415)) });
+    const before = await openDataSource({
+      url: databases.urls.swt,
+      entities,
+      migrations: migrations.slice(0, migrations.indexOf(HouseholdAddressAndFeedbackEntries1796119649415)),
+    });
     const db = before.dataSource;
     const tenant = { vulnerable: randomUUID(), plain: randomUUID() };
     const signal = { opening: randomUUID(), joined: randomUUID(), other: randomUUID() };
-    await db.query(`insert into household_profile (tenant_id, known_since, children_under_18, member_65_plus) values ($1, '2024-03-01', true, false), ($2, '2024-03-01', false, false)`, [
-      tenant.vulnerable,
-      tenant.plain,
-    ]);
+    await db.query(
+      `insert into household_profile (tenant_id, known_since, children_under_18, member_65_plus) values ($1, '2024-03-01', true, false), ($2, '2024-03-01', false, false)`,
+      [tenant.vulnerable, tenant.plain],
+    );
     // A case in collection forwarded the Friday before King's Day 2026, with a signal that joined it on 4 May.
     const [kase] = await db.query(
       `insert into "case" (team_id, tenant_id, corporation_id, municipality_code, status, opened_on, forwarded_on, feedback_phase, feedback_due_on)
@@ -77,7 +81,15 @@ describe("the migration that keys households by address and makes feedback a con
 
       const [history, none] = await new FeedbackEntryService(upgraded, new CasePolicy(identities.elanWonen)).historyByCaseIds([kase.id, otherCase.id]);
       expect(history).toEqual([
-        expect.objectContaining({ id: feedback.id, kind: "FIRST", signalId: signal.opening, givenOn: "2026-04-30", contactMade: true, collectionCanBeSuspended: true, replacedByEntryId: null }),
+        expect.objectContaining({
+          id: feedback.id,
+          kind: "FIRST",
+          signalId: signal.opening,
+          givenOn: "2026-04-30",
+          contactMade: true,
+          collectionCanBeSuspended: true,
+          replacedByEntryId: null,
+        }),
       ]);
       expect(none).toEqual([]);
       const status = await new FeedbackEntryService(upgraded, new CasePolicy(identities.elanWonen)).statusBySignalIds([signal.opening, signal.joined]);

@@ -4,7 +4,6 @@ import { CASE_METRICS } from "./case-tally.js";
 import type { CaseTallyMetric } from "./case-tally.entity.js";
 import type { MonitoringMonth, MonitoringMonthKey } from "./monitoring.type.js";
 
-
 /** The field of a monitoring month each metric fills. */
 const FIELDS: Record<CaseTallyMetric, Exclude<keyof MonitoringMonth, keyof MonitoringMonthKey>> = {
   OPENED: "casesOpened",
@@ -17,7 +16,6 @@ const FIELDS: Record<CaseTallyMetric, Exclude<keyof MonitoringMonth, keyof Monit
 const METRICS = Object.keys(CASE_METRICS) as CaseTallyMetric[];
 
 type Row = { month: string; municipality_code: string; corporation_id: string } & Record<CaseTallyMetric, number>;
-
 
 /**
  * swt's part of the covenant's monitoring (Art. 5.3-5.5, 6.3): per month a case was opened,

@@ -130,9 +130,7 @@ describe("monitoring months in the swt subgraph (cases and feedback)", () => {
 
   it("the anonymous tally adds to the live cases, and erasing cases after tallying them changes no figure", async () => {
     // Two cases of 2026-04 erased earlier: with the 3 live ones, 5 opened.
-    await subgraph.db.query(
-      `insert into case_tally (month, municipality_code, corporation_id, metric, count) values ('2026-04', '0392', 'elan-wonen', 'OPENED', 2)`,
-    );
+    await subgraph.db.query(`insert into case_tally (month, municipality_code, corporation_id, metric, count) values ('2026-04', '0392', 'elan-wonen', 'OPENED', 2)`);
     expect((await months(identities.analyst, [ref("2026-04", "0392", "elan-wonen")])).months[0]).toMatchObject({ casesOpened: shown(5) });
 
     const cell = ref("2026-06", "0392", "ymere");

@@ -21,7 +21,10 @@ export class MonitoringMonth {
   corporationId: string;
 
   @ReadableBy(...MONITORING_READERS)
-  @Field(() => MonitoringCount, { nullable: true, description: "Cases (casussen) opened in the month by an SWT team or the budget coach; a case handed on to another holder (TRANSFERRED) counts once, with the case it went to." })
+  @Field(() => MonitoringCount, {
+    nullable: true,
+    description: "Cases (casussen) opened in the month by an SWT team or the budget coach; a case handed on to another holder (TRANSFERRED) counts once, with the case it went to.",
+  })
   casesOpened: MonitoringCount | null;
 
   @ReadableBy(...MONITORING_READERS)

@@ -7,7 +7,6 @@ import { addCasesToTally } from "../monitoring/case-tally.js";
 import { retentionConfigFromEnv, type RetentionConfig } from "./retention.config.js";
 import { todayInNetherlands } from "../../../shared/src/clock.js";
 
-
 /**
  * Retention (bewaartermijn; the covenant's privacy duty "retain no longer than needed") of the swt
  * data, as of `today` (default: today in the Netherlands), in one transaction:

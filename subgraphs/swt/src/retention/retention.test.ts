@@ -28,8 +28,21 @@ describe("retention: closed cases and idle household profiles are erased after 2
     subgraph = await startTestSubgraph(swtSubgraph);
     const db = subgraph.db;
     seeded = {
-      expired: await insertCaseWithCasework(db, { tenantId: tenant.expired, corporationId: "elan-wonen", openedOn: "2024-01-08", status: "CLOSED", closedOn: "2024-06-14", signals: 2 }),
-      closedOnTheDay: await insertCaseWithCasework(db, { tenantId: tenant.closedOnTheDay, corporationId: "ymere", openedOn: "2024-01-08", status: "CLOSED", closedOn: "2024-06-15" }),
+      expired: await insertCaseWithCasework(db, {
+        tenantId: tenant.expired,
+        corporationId: "elan-wonen",
+        openedOn: "2024-01-08",
+        status: "CLOSED",
+        closedOn: "2024-06-14",
+        signals: 2,
+      }),
+      closedOnTheDay: await insertCaseWithCasework(db, {
+        tenantId: tenant.closedOnTheDay,
+        corporationId: "ymere",
+        openedOn: "2024-01-08",
+        status: "CLOSED",
+        closedOn: "2024-06-15",
+      }),
       openForYears: await insertCaseWithCasework(db, { tenantId: tenant.openForYears, corporationId: "pre-wonen", openedOn: "2020-02-03" }),
       inTreatment: await insertCaseWithCasework(db, { tenantId: tenant.inTreatment, corporationId: "pre-wonen", openedOn: "2021-09-06", status: "IN_TREATMENT" }),
     };
@@ -66,7 +79,14 @@ describe("retention: closed cases and idle household profiles are erased after 2
     expect(await rowsMentioning(subgraph.db, [tenant.inTreatment])).toEqual({ case: 1, household_profile: 1 });
     expect(await rowsMentioning(subgraph.db, [tenant.onlyRecentProfile])).toEqual({ household_profile: 1 });
     for (const kept of ["closedOnTheDay", "openForYears", "inTreatment"]) {
-      expect(await rowsMentioning(subgraph.db, seeded[kept]!.ids), kept).toMatchObject({ case: 1, case_signal: 1, contact_attempt: 1, case_note: 1, feedback: 1, feedback_entry: 1 });
+      expect(await rowsMentioning(subgraph.db, seeded[kept]!.ids), kept).toMatchObject({
+        case: 1,
+        case_signal: 1,
+        contact_attempt: 1,
+        case_note: 1,
+        feedback: 1,
+        feedback_entry: 1,
+      });
     }
   });
 
@@ -85,7 +105,9 @@ describe("retention: closed cases and idle household profiles are erased after 2
   it("RETENTION_CLOSED_CASE_MONTHS shortens or lengthens the period; a bad value is refused with what to set", async () => {
     expect(retentionConfigFromEnv({})).toEqual(DEFAULT_RETENTION);
     expect(retentionConfigFromEnv({ RETENTION_CLOSED_CASE_MONTHS: "36", RETENTION_INTERVAL_HOURS: "6" })).toEqual({ closedCaseMonths: 36, intervalHours: 6 });
-    expect(() => retentionConfigFromEnv({ RETENTION_CLOSED_CASE_MONTHS: "two years" })).toThrow(/RETENTION_CLOSED_CASE_MONTHS must be a whole number of months from 1 to 1200; got "two years"/);
+    expect(() => retentionConfigFromEnv({ RETENTION_CLOSED_CASE_MONTHS: "two years" })).toThrow(
+      /RETENTION_CLOSED_CASE_MONTHS must be a whole number of months from 1 to 1200; got "two years"/,
+    );
     expect(() => retentionConfigFromEnv({ RETENTION_CLOSED_CASE_MONTHS: "0" })).toThrow(/RETENTION_CLOSED_CASE_MONTHS/);
     expect(() => retentionConfigFromEnv({ RETENTION_INTERVAL_HOURS: "-1" })).toThrow(/RETENTION_INTERVAL_HOURS must be a number of hours above 0/);
     expect(() => retentionConfigFromEnv({ RETENTION_INTERVAL_HOURS: "10000" })).toThrow(/at most 596/);
