@@ -421,13 +421,25 @@ async function main() {
 
     // 3. Rounds: every set-up in turn, the order turned each round so that none always goes first.
     const runs: Run[] = [];
-    const memory: { requests: number; rssMiB: number }[] = [];
+    // The gateway's RSS rises and falls by a quarter as its heap grows and is collected: one reading
+    // at each checkpoint says little. It is read twice a second, and each checkpoint also gets the
+    // median and the peak of the readings since the one before; a leak raises those, breathing does not.
+    const memory: { requests: number; rssMiB: number; medianMiB: number; peakMiB: number }[] = [];
+    let stretch: number[] = [];
+    const sampler = setInterval(() => stretch.push(residentMiB(pids.gateway)), 500).unref();
+    const checkpoint = (requests: number) => {
+      const rssMiB = residentMiB(pids.gateway);
+      const readings = [...stretch, rssMiB];
+      memory.push({ requests, rssMiB, medianMiB: median(readings), peakMiB: Math.max(...readings) });
+      stretch = [];
+    };
     const memoryCheckpoints = (onlyMemory ? Array.from({ length: 10 }, (_, i) => Math.round((memoryRequests * (i + 1)) / 10)) : [Math.round(memoryRequests / 10), memoryRequests]).filter((n) => n > 0);
     const noteMemory = () => {
       while (memoryCheckpoints.length && gatewayServed >= memoryCheckpoints[0]!) {
         memoryCheckpoints.shift();
-        memory.push({ requests: gatewayServed, rssMiB: residentMiB(pids.gateway) });
-        if (onlyMemory) say(`  ${gatewayServed} requests: VmRSS ${memory.at(-1)!.rssMiB.toFixed(1)} MiB`);
+        checkpoint(gatewayServed);
+        const m = memory.at(-1)!;
+        if (onlyMemory) say(`  ${gatewayServed} requests: VmRSS ${m.rssMiB.toFixed(1)} MiB (since the checkpoint before: median ${m.medianMiB.toFixed(1)}, peak ${m.peakMiB.toFixed(1)})`);
       }
     };
     noteMemory();
@@ -482,12 +494,14 @@ async function main() {
     while (memoryCheckpoints.length) {
       if ((performance.now() - memoryStarted) / 1000 >= memorySeconds) {
         memoryCut = gatewayServed;
-        memory.push({ requests: gatewayServed, rssMiB: residentMiB(pids.gateway) });
+        checkpoint(gatewayServed);
         break;
       }
       await load("gateway", QUERIES[0]!, 16, { seconds: Math.min(10, seconds) });
       noteMemory();
     }
+
+    clearInterval(sampler);
 
     // 5. The table.
     const lines: string[] = [];
@@ -497,9 +511,11 @@ async function main() {
     out(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, node ${process.version}; load (1 min) at start ${loadAtStart.split(" ").slice(0, 3).join(" ")}, ${runs.length ? `during the runs ${Math.min(...runs.map((r) => r.loadBefore)).toFixed(2)}–${Math.max(...runs.map((r) => r.loadAfter)).toFixed(2)}` : `at the end ${loadAverage().toFixed(2)}`}`);
     out("set-ups: the project gateway and Hive Gateway, each one process verifying the caller's token, enforcing @requiresScopes and signing the subgraph identity tokens; the subgraph called directly with gateway-signed tokens");
     out();
-    out("query | conn | set-up | req/s | p50 ms | p99 ms | CPU ms/req (gateway or subgraph) | subgraphs CPU ms/req | errors | load");
+    if (runs.length) out("query | conn | set-up | req/s | p50 ms | p99 ms | CPU ms/req (gateway or subgraph) | subgraphs CPU ms/req | errors | load");
     const summary: Record<string, unknown>[] = [];
-    for (const query of QUERIES) {
+    // With --only-memory there are no runs to show.
+    const shown = runs.length ? QUERIES : [];
+    for (const query of shown) {
       for (const connections of connectionCounts) {
         const of = (setup: SetupName) => runs.filter((r) => r.query === query.name && r.connections === connections && r.setup === setup);
         for (const setup of setupsOf(query)) {
@@ -527,9 +543,9 @@ async function main() {
       }
     }
     out();
-    out("ratios (per round, from runs next to each other; median over the rounds):");
+    if (runs.length) out("ratios (per round, from runs next to each other; median over the rounds):");
     const ratios: Record<string, unknown>[] = [];
-    for (const query of QUERIES) {
+    for (const query of shown) {
       for (const connections of connectionCounts) {
         const perRound = (setup: SetupName) => new Map(runs.filter((r) => r.query === query.name && r.connections === connections && r.setup === setup).map((r) => [r.round, r]));
         const gatewayRuns = perRound("gateway");
@@ -548,7 +564,11 @@ async function main() {
     out();
     if (memory.length) {
       out(`memory of the project gateway (VmRSS): ${memory.map((m) => `${m.rssMiB.toFixed(1)} MiB after ${m.requests} requests`).join(", ")}`);
-      if (memory.length >= 2) out(`  growth from the first to the last: ${(((memory.at(-1)!.rssMiB - memory[0]!.rssMiB) / memory[0]!.rssMiB) * 100).toFixed(1)}%`);
+      const growth = (key: "rssMiB" | "medianMiB" | "peakMiB") => `${(((memory.at(-1)![key] - memory[0]![key]) / memory[0]![key]) * 100).toFixed(1)}%`;
+      if (memory.length >= 2) {
+        out(`  readings twice a second before each checkpoint: median ${memory.map((m) => m.medianMiB.toFixed(1)).join(", ")} MiB; peak ${memory.map((m) => m.peakMiB.toFixed(1)).join(", ")} MiB`);
+        out(`  growth from the first to the last: ${growth("rssMiB")} (single readings), ${growth("medianMiB")} (medians), ${growth("peakMiB")} (peaks)`);
+      }
       if (memoryCut !== undefined) out(`  (the memory phase stopped after ${memorySeconds} s at ${memoryCut} requests, short of ${memoryRequests}; --memory gives it up to half an hour)`);
     }
     const totalErrors = runs.reduce((sum, r) => sum + r.errors, 0);
