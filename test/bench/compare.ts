@@ -22,7 +22,8 @@ import { benchEnvironment, percentile } from "./setup.js";
  * subgraph called directly (the limit: what the gateway's own work costs is the difference).
  *
  *   npm run bench:compare -- [--rounds 3] [--seconds 5] [--connections 1,16] [--warmup-seconds 2]
- *                            [--memory-requests 100000] [--memory-seconds 100 | --memory] [--quick] [--json]
+ *                            [--memory-requests 100000] [--memory-seconds 100 | --memory] [--only-memory]
+ *                            [--cpu-prof DIR] [--quick] [--json]
  *
  * The three subgraphs, the project's gateway (its production entry point) and Hive Gateway (its
  * CLI, with test/bench/hive-gateway.config.ts: the same token verification, `@requiresScopes`
@@ -32,7 +33,10 @@ import { benchEnvironment, percentile } from "./setup.js";
  * connections. The gateways' CPU is read from /proc before and after each run, and the load of the
  * machine noted. Last, the project's gateway serves up to --memory-requests requests in all, and its
  * resident memory is read after a tenth of them and after all (within --memory-seconds; --memory
- * waits up to half an hour for them). BENCH_LOG_LEVEL sets the processes' LOG_LEVEL (default info).
+ * waits up to half an hour for them; --only-memory skips the rounds and reads it at every tenth, to
+ * tell a leak from a heap that is still growing into its size). --cpu-prof DIR has the gateway and
+ * the subgraphs write V8 CPU profiles there when they stop (open them in Chrome's DevTools).
+ * BENCH_LOG_LEVEL sets the processes' LOG_LEVEL (default info).
  */
 
 const CALLER = { role: "SDV" as const, orgs: ["0392", "0473"], sub: "bench-caseworker" };
@@ -185,23 +189,27 @@ async function main() {
       "warmup-seconds": { type: "string" },
       "memory-seconds": { type: "string" },
       memory: { type: "boolean", default: false },
+      "only-memory": { type: "boolean", default: false },
+      "cpu-prof": { type: "string" },
       quick: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
     },
   });
   const quick = values.quick;
-  const rounds = Number(values.rounds ?? (quick ? 1 : 3));
+  const onlyMemory = values["only-memory"];
+  const rounds = onlyMemory ? 0 : Number(values.rounds ?? (quick ? 1 : 3));
   const seconds = Number(values.seconds ?? (quick ? 2 : 5));
   const connectionCounts = (values.connections ?? "1,16").split(",").map(Number);
   const memoryRequests = Number(values["memory-requests"] ?? (quick ? 2_000 : 100_000));
   const warmupSeconds = Number(values["warmup-seconds"] ?? (quick ? 1 : 2));
   // On a busy machine the memory phase could take long: it stops after this, and says so. --memory
   // gives it half an hour, to reach the 100,000 requests the memory goal is about.
-  const memorySeconds = Number(values["memory-seconds"] ?? (values.memory ? 1_800 : quick ? 30 : 100));
+  const memorySeconds = Number(values["memory-seconds"] ?? (values.memory || onlyMemory ? 1_800 : quick ? 30 : 100));
+  const cpuProfileArgs = (name: string) => (values["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(values["cpu-prof"], name)] : []);
   for (const [name, value] of Object.entries({ rounds, seconds, memoryRequests, warmupSeconds, memorySeconds })) {
     if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number of at least 0.`);
   }
-  if (rounds < 1 || seconds <= 0) throw new Error("--rounds must be at least 1 and --seconds more than 0.");
+  if ((rounds < 1 && !onlyMemory) || seconds <= 0) throw new Error("--rounds must be at least 1 and --seconds more than 0.");
   if (seconds > 50) throw new Error("--seconds must be at most 50: the identity token of the direct calls lives 60 s.");
   if (connectionCounts.some((c) => !Number.isInteger(c) || c < 1)) throw new Error("--connections must list whole numbers of at least 1, e.g. 1,16.");
   // With --json the JSON alone goes to stdout; what happens goes to stderr.
@@ -249,7 +257,7 @@ async function main() {
       children.push(
         startChild(
           name,
-          [built(`../../subgraphs/${name}/src/main.js`)],
+          [...cpuProfileArgs(name), built(`../../subgraphs/${name}/src/main.js`)],
           childEnv({
             HOST: "127.0.0.1",
             PORT: String(ports[name]),
@@ -275,7 +283,7 @@ async function main() {
     };
     const gateway = startChild(
       "gateway",
-      [built("../../gateway/src/main.js")],
+      [...cpuProfileArgs("gateway"), built("../../gateway/src/main.js")],
       childEnv({
         ...gatewayEnv,
         PORT: String(ports.gateway),
@@ -423,12 +431,28 @@ async function main() {
 
     // 3. Rounds: every set-up in turn, the order turned each round so that none always goes first.
     const runs: Run[] = [];
-    const memory: { requests: number; rssMiB: number }[] = [];
-    const memoryCheckpoints = [Math.round(memoryRequests / 10), memoryRequests].filter((n) => n > 0);
+    // The gateway's RSS rises and falls by a quarter as its heap grows and is collected: one reading
+    // at each checkpoint says little. It is read twice a second, and each checkpoint also gets the
+    // median and the peak of the readings since the one before; a leak raises those, breathing does not.
+    const memory: { requests: number; rssMiB: number; medianMiB: number; peakMiB: number }[] = [];
+    let stretch: number[] = [];
+    const sampler = setInterval(() => stretch.push(residentMiB(pids.gateway)), 500).unref();
+    const checkpoint = (requests: number) => {
+      const rssMiB = residentMiB(pids.gateway);
+      const readings = [...stretch, rssMiB];
+      memory.push({ requests, rssMiB, medianMiB: median(readings), peakMiB: Math.max(...readings) });
+      stretch = [];
+    };
+    const memoryCheckpoints = (
+      onlyMemory ? Array.from({ length: 10 }, (_, i) => Math.round((memoryRequests * (i + 1)) / 10)) : [Math.round(memoryRequests / 10), memoryRequests]
+    ).filter((n) => n > 0);
     const noteMemory = () => {
       while (memoryCheckpoints.length && gatewayServed >= memoryCheckpoints[0]!) {
         memoryCheckpoints.shift();
-        memory.push({ requests: gatewayServed, rssMiB: residentMiB(pids.gateway) });
+        checkpoint(gatewayServed);
+        const m = memory.at(-1)!;
+        if (onlyMemory)
+          say(`  ${gatewayServed} requests: VmRSS ${m.rssMiB.toFixed(1)} MiB (since the checkpoint before: median ${m.medianMiB.toFixed(1)}, peak ${m.peakMiB.toFixed(1)})`);
       }
     };
     noteMemory();
@@ -484,12 +508,14 @@ async function main() {
     while (memoryCheckpoints.length) {
       if ((performance.now() - memoryStarted) / 1000 >= memorySeconds) {
         memoryCut = gatewayServed;
-        memory.push({ requests: gatewayServed, rssMiB: residentMiB(pids.gateway) });
+        checkpoint(gatewayServed);
         break;
       }
       await load("gateway", QUERIES[0]!, 16, { seconds: Math.min(10, seconds) });
       noteMemory();
     }
+
+    clearInterval(sampler);
 
     // 5. The table.
     const lines: string[] = [];
@@ -497,15 +523,17 @@ async function main() {
     out();
     out(`bench:compare: ${rounds} round(s) of ${seconds} s per run; medians over the rounds (req/s range in brackets); CPU ms per request summed over the rounds`);
     out(
-      `machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, node ${process.version}; load (1 min) at start ${loadAtStart.split(" ").slice(0, 3).join(" ")}, during the runs ${Math.min(...runs.map((r) => r.loadBefore)).toFixed(2)}–${Math.max(...runs.map((r) => r.loadAfter)).toFixed(2)}`,
+      `machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, node ${process.version}; load (1 min) at start ${loadAtStart.split(" ").slice(0, 3).join(" ")}, ${runs.length ? `during the runs ${Math.min(...runs.map((r) => r.loadBefore)).toFixed(2)}–${Math.max(...runs.map((r) => r.loadAfter)).toFixed(2)}` : `at the end ${loadAverage().toFixed(2)}`}`,
     );
     out(
       "set-ups: the project gateway and Hive Gateway, each one process verifying the caller's token, enforcing @requiresScopes and signing the subgraph identity tokens; the subgraph called directly with gateway-signed tokens",
     );
     out();
-    out("query | conn | set-up | req/s | p50 ms | p99 ms | CPU ms/req (gateway or subgraph) | subgraphs CPU ms/req | errors | load");
+    if (runs.length) out("query | conn | set-up | req/s | p50 ms | p99 ms | CPU ms/req (gateway or subgraph) | subgraphs CPU ms/req | errors | load");
     const summary: Record<string, unknown>[] = [];
-    for (const query of QUERIES) {
+    // With --only-memory there are no runs to show.
+    const shown = runs.length ? QUERIES : [];
+    for (const query of shown) {
       for (const connections of connectionCounts) {
         const of = (setup: SetupName) => runs.filter((r) => r.query === query.name && r.connections === connections && r.setup === setup);
         for (const setup of setupsOf(query)) {
@@ -533,9 +561,9 @@ async function main() {
       }
     }
     out();
-    out("ratios (per round, from runs next to each other; median over the rounds):");
+    if (runs.length) out("ratios (per round, from runs next to each other; median over the rounds):");
     const ratios: Record<string, unknown>[] = [];
-    for (const query of QUERIES) {
+    for (const query of shown) {
       for (const connections of connectionCounts) {
         const perRound = (setup: SetupName) => new Map(runs.filter((r) => r.query === query.name && r.connections === connections && r.setup === setup).map((r) => [r.round, r]));
         const gatewayRuns = perRound("gateway");
@@ -554,7 +582,13 @@ async function main() {
     out();
     if (memory.length) {
       out(`memory of the project gateway (VmRSS): ${memory.map((m) => `${m.rssMiB.toFixed(1)} MiB after ${m.requests} requests`).join(", ")}`);
-      if (memory.length === 2) out(`  growth from the first to the second: ${(((memory[1]!.rssMiB - memory[0]!.rssMiB) / memory[0]!.rssMiB) * 100).toFixed(1)}%`);
+      const growth = (key: "rssMiB" | "medianMiB" | "peakMiB") => `${(((memory.at(-1)![key] - memory[0]![key]) / memory[0]![key]) * 100).toFixed(1)}%`;
+      if (memory.length >= 2) {
+        out(
+          `  readings twice a second before each checkpoint: median ${memory.map((m) => m.medianMiB.toFixed(1)).join(", ")} MiB; peak ${memory.map((m) => m.peakMiB.toFixed(1)).join(", ")} MiB`,
+        );
+        out(`  growth from the first to the last: ${growth("rssMiB")} (single readings), ${growth("medianMiB")} (medians), ${growth("peakMiB")} (peaks)`);
+      }
       if (memoryCut !== undefined)
         out(`  (the memory phase stopped after ${memorySeconds} s at ${memoryCut} requests, short of ${memoryRequests}; --memory gives it up to half an hour)`);
     }

@@ -135,11 +135,14 @@ export function checkText(value: string, typeName: string, place: Place): GraphQ
 interface Values {
   given: Record<string, unknown>;
   defaults: ReadonlyMap<string, ValueNode>;
+  /** Set once a check looked at a variable: the outcome then depends on the request, not the operation alone. */
+  readVariable: boolean;
 }
 
 /** Checks a value written in the operation; a variable in it is checked by its JSON value. */
 function checkLiteral(node: ValueNode, type: GraphQLInputType, place: Place, variables: Values): GraphQLError | undefined {
   if (node.kind === Kind.VARIABLE) {
+    variables.readVariable = true;
     const name = node.name.value;
     if (Object.hasOwn(variables.given, name)) return checkJson(variables.given[name], type, place);
     const fallback = variables.defaults.get(name);
@@ -215,9 +218,15 @@ export function checkOperationInputs(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> | undefined,
 ): GraphQLError | undefined {
+  // Apollo Server keeps one parsed document per query text, so a list asked again and again brings
+  // the same operation node: when its walk found nothing and read no variable, its outcome is fixed
+  // by the operation and the schema alone, and the walk is not repeated. (A WeakMap: a document the
+  // server forgets takes its entry with it.)
+  const known = inputsKeepRules.get(operation);
+  if (known && known.document === document && known.schema === schema) return undefined;
   // A variable left out takes its default value, written in the operation: that is checked instead.
   const defaults = new Map((operation.variableDefinitions ?? []).flatMap((d) => (d.defaultValue ? [[d.variable.name.value, d.defaultValue] as const] : [])));
-  const values: Values = { given: variables ?? {}, defaults };
+  const values: Values = { given: variables ?? {}, defaults, readVariable: false };
   const typeInfo = new TypeInfo(schema);
   let found: GraphQLError | undefined;
   const definitions = document.definitions.filter((d) => d === operation || d.kind === Kind.FRAGMENT_DEFINITION);
@@ -237,8 +246,12 @@ export function checkOperationInputs(
       },
     }),
   );
+  if (!found && !values.readVariable) inputsKeepRules.set(operation, { document, schema });
   return found;
 }
+
+/** Operations whose arguments, all written in the operation itself, keep the rules (see checkOperationInputs). */
+const inputsKeepRules = new WeakMap<OperationDefinitionNode, { document: DocumentNode; schema: GraphQLSchema }>();
 
 /**
  * Checks every request before it is executed: an operation must be found (a missing or unknown
