@@ -6,7 +6,7 @@ import { MUNICIPALITIES } from "../subgraphs/shared/src/covenant/organisations.j
 import { isIsoDate } from "../subgraphs/shared/src/scalars.js";
 import { loadDevIssuerKey, signDevToken } from "../gateway/src/auth/dev-issuer.js";
 import { dataDir } from "../gateway/src/config.js";
-import { exitWhenWritten, toleratePipeClosed } from "./exit.js";
+import { runCli } from "./exit.js";
 
 const USAGE = `Prints the DDAS-Vroegsignalering v1.2 export of one municipality as JSON.
 
@@ -230,12 +230,5 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
-  toleratePipeClosed();
-  runDdasCli(process.argv.slice(2)).then(
-    (code) => exitWhenWritten(code),
-    (error) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      return exitWhenWritten(1);
-    },
-  );
+  runCli(() => runDdasCli(process.argv.slice(2)));
 }

@@ -36,3 +36,19 @@ export async function exitWhenWritten(code: number): Promise<never> {
   await Promise.all([written(process.stdout), written(process.stderr)]);
   process.exit(code);
 }
+
+/**
+ * Runs a tool's `main` as every tool here ends: a closed pipe is no crash, the code `main` answers
+ * (0 when it answers none) once everything is written, and a failure's reason on standard error
+ * (standard output carries only the result) with exit code 1.
+ */
+export function runCli(main: () => Promise<number | void>): void {
+  toleratePipeClosed();
+  main().then(
+    (code) => exitWhenWritten(code ?? 0),
+    (error) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      return exitWhenWritten(1);
+    },
+  );
+}

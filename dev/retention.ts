@@ -11,7 +11,7 @@ import { runRetention as runSwtRetention } from "../subgraphs/swt/src/retention/
 import { RETENTION_JOB as SWT_RETENTION_JOB } from "../subgraphs/swt/src/retention/retention.job.js";
 import { runExclusively } from "../subgraphs/shared/src/job-lock.js";
 import { dataDir } from "../gateway/src/config.js";
-import { exitWhenWritten, toleratePipeClosed } from "./exit.js";
+import { runCli } from "./exit.js";
 
 /**
  * The subgraphs that keep a municipality's copies of personal data, each with its own retention
@@ -75,12 +75,4 @@ async function main() {
   }
 }
 
-toleratePipeClosed();
-main().then(
-  () => exitWhenWritten(0),
-  (error) => {
-    // Standard output carries only the result (the logger writes there): the reason goes to stderr.
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    return exitWhenWritten(1);
-  },
-);
+runCli(main);

@@ -4,7 +4,7 @@ import { isRole, ROLES } from "../subgraphs/shared/src/identity.js";
 import { claimsMismatch } from "../gateway/src/auth/claims.js";
 import { loadDevIssuerKey, signDevToken } from "../gateway/src/auth/dev-issuer.js";
 import { dataDir } from "../gateway/src/config.js";
-import { exitWhenWritten, toleratePipeClosed } from "./exit.js";
+import { runCli } from "./exit.js";
 
 const USAGE = `Prints a development JWT for the local graph.
 
@@ -53,11 +53,4 @@ async function main() {
   process.stdout.write(`${await signDevToken(key, { role, orgs, team: values.team, sub: values.sub, ttlSeconds: ttl })}\n`);
 }
 
-toleratePipeClosed();
-main().then(
-  () => exitWhenWritten(0),
-  (error) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    return exitWhenWritten(1);
-  },
-);
+runCli(main);

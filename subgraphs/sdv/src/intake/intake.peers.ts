@@ -1,23 +1,12 @@
-import { GraphQLError } from "graphql";
-import { logger } from "../../../shared/src/logger.js";
 import type { PeerClient } from "../../../shared/src/peer-client.js";
 import type { IntakeFacts } from "./intake.rules.js";
-import { askPeer, MalformedPeerAnswer, type PeerContract } from "../../../shared/src/contracts/contract.js";
+import { askPeerOrRefuse, type PeerContract } from "../../../shared/src/contracts/contract.js";
 import { intakeFacts } from "../../../shared/src/contracts/corporations.js";
 import { householdFacts } from "../../../shared/src/contracts/swt.js";
 
-/** Asks a contract; an answer outside it stores nothing of the batch rather than something wrong. */
-async function ask<F extends string, V, A>(peers: PeerClient, contract: PeerContract<F, V, A>, variables: V): Promise<A> {
-  try {
-    return await askPeer(peers, contract, variables);
-  } catch (error) {
-    if (!(error instanceof MalformedPeerAnswer)) throw error;
-    logger.warn({ peer: contract.peer, what: contract.field, issues: error.issues }, "peer answered in an unexpected shape");
-    throw new GraphQLError(`The ${contract.peer} service answered ${contract.field} in an unexpected shape; nothing of this batch was stored. Send it again later.`, {
-      extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: contract.peer },
-    });
-  }
-}
+/** Asks a contract; an answer outside it is refused, and this request does nothing with it. */
+const ask = <F extends string, V, A>(peers: PeerClient, contract: PeerContract<F, V, A>, variables: V): Promise<A> =>
+  askPeerOrRefuse(peers, contract, variables, "nothing of this batch was stored. Send it again later.");
 
 /**
  * The tenants' facts the corporation recorded (arrears, collection steps, objection, address), read

@@ -1,6 +1,8 @@
+import { GraphQLError } from "graphql";
 import { z } from "zod";
 import type { SubgraphName } from "../database.js";
 import type { Peers } from "../service-token.js";
+import { logger } from "../logger.js";
 
 /**
  * One internal endpoint of the peer mesh: a root field one subgraph answers for another, hidden from
@@ -65,6 +67,23 @@ export async function askPeer<F extends string, V, A>(peers: PeerQuery, contract
   const parsed = contract.answer.safeParse(data?.[contract.field]);
   if (!parsed.success) throw new MalformedPeerAnswer(contract.peer, contract.field, parsed.error.issues);
   return parsed.data;
+}
+
+/**
+ * Asks a contract for a request that must not go on with a wrong answer: an answer outside the
+ * contract is logged and refused as SUBGRAPH_UNAVAILABLE, its message ending with `consequence`
+ * (what the caller's request did not do, and what to do about it).
+ */
+export async function askPeerOrRefuse<F extends string, V, A>(peers: PeerQuery, contract: PeerContract<F, V, A>, variables: V, consequence: string): Promise<A> {
+  try {
+    return await askPeer(peers, contract, variables);
+  } catch (error) {
+    if (!(error instanceof MalformedPeerAnswer)) throw error;
+    logger.warn({ peer: contract.peer, what: contract.field, issues: error.issues }, "peer answered in an unexpected shape");
+    throw new GraphQLError(`The ${contract.peer} service answered ${contract.field} in an unexpected shape; ${consequence}`, {
+      extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: contract.peer },
+    });
+  }
 }
 
 /** A calendar date as GraphQL's Date scalar writes it. */
