@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { publishCount } from "./authorization.js";
 import { MUNICIPALITIES } from "./covenant/organisations.js";
 import { forbidden } from "./errors.js";
@@ -64,12 +64,65 @@ export interface MonitoringMonthKey {
   corporationId: string;
 }
 
+/**
+ * The key fields of the MonitoringMonth entity, which every subgraph that contributes to monitoring
+ * declares alike; each subgraph's MonitoringMonth extends this with its own counts and the `@key`
+ * (type-graphql takes a decorated base class's fields into the type that extends it; the base itself
+ * is emitted by no schema, since no field returns it).
+ */
+@ObjectType()
+export abstract class MonitoringMonthKeyFields implements MonitoringMonthKey {
+  @Field({ description: "The month, YYYY-MM." })
+  month: string;
+
+  @Field({ description: "CBS code of the municipality: 0392 Haarlem, 0473 Zandvoort." })
+  municipalityCode: string;
+
+  @Field(() => ID, { description: "The corporation: elan-wonen, pre-wonen or ymere." })
+  corporationId: string;
+}
+
+/** A row counted in SQL for a monitoring month, by its key columns. */
+export interface MonitoringRow {
+  month: string;
+  municipality_code: string;
+  corporation_id: string;
+}
+
+/**
+ * The months asked, in their order, from one count of the rows of the months the caller reads: `count`
+ * runs once for the distinct readable keys (not at all when there are none), `fill` makes a month of a
+ * readable key from its rows (none when nothing was counted), and `unreadable` answers a key the caller
+ * may not read or that names no month.
+ */
+export async function monitoringMonths<R extends MonitoringRow, M>(
+  keys: readonly MonitoringMonthKey[],
+  policy: MonitoringPolicy,
+  count: (readable: MonitoringMonthKey[]) => Promise<R[]>,
+  fill: (key: MonitoringMonthKey, rows: R[]) => M,
+  unreadable: (key: MonitoringMonthKey) => M,
+): Promise<M[]> {
+  const readable = policy.readable(keys);
+  const rows = readable.length === 0 ? [] : await count(readable);
+  const byKey = new Map<string, R[]>();
+  for (const row of rows) {
+    const key = monitoringRowKeyOf(row);
+    const cell = byKey.get(key);
+    if (cell) cell.push(row);
+    else byKey.set(key, [row]);
+  }
+  const readableKeys = new Set(readable.map(monitoringKeyOf));
+  return keys.map((key) => {
+    const id = monitoringKeyOf(key);
+    return readableKeys.has(id) ? fill(key, byKey.get(id) ?? []) : unreadable(key);
+  });
+}
+
 /** One string per key, for maps and DataLoader caches. */
 export const monitoringKeyOf = (key: MonitoringMonthKey): string => `${key.month}|${key.municipalityCode}|${key.corporationId}`;
 
 /** The same string for a row counted in SQL, whose key columns are month, municipality_code and corporation_id. */
-export const monitoringRowKeyOf = (row: { month: string; municipality_code: string; corporation_id: string }): string =>
-  monitoringKeyOf({ month: row.month, municipalityCode: row.municipality_code, corporationId: row.corporation_id });
+export const monitoringRowKeyOf = (row: MonitoringRow): string => monitoringKeyOf({ month: row.month, municipalityCode: row.municipality_code, corporationId: row.corporation_id });
 
 /**
  * Per request: every monitoring month the gateway asks a subgraph for in one `_entities` call, in

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { SUPPRESSION_THRESHOLD } from "../../../shared/src/authorization.js";
-import { monitoringCount, monitoringKeyOf as keyOf, monitoringRowKeyOf, type MonitoringPolicy } from "../../../shared/src/monitoring.js";
+import { monitoringCount, monitoringMonths, type MonitoringPolicy } from "../../../shared/src/monitoring.js";
 import type { MonitoringMonth, MonitoringMonthKey, ReasonCount } from "./monitoring.type.js";
 
 interface Row {
@@ -33,33 +33,8 @@ export class MonitoringService {
    * The months asked, in their order, in one statement for all of them. A month of a municipality the
    * caller may not read (or a key that is no month) comes back with its key and no counts.
    */
-  async months(keys: readonly MonitoringMonthKey[]): Promise<MonitoringMonth[]> {
-    const readable = this.policy.readable(keys);
-    const rows = readable.length === 0 ? [] : await this.count(readable);
-
-    const byKey = new Map<string, Row[]>();
-    for (const row of rows) {
-      const key = monitoringRowKeyOf(row);
-      byKey.set(key, [...(byKey.get(key) ?? []), row]);
-    }
-    const readableKeys = new Set(readable.map(keyOf));
-    return keys.map((key) => {
-      if (!readableKeys.has(keyOf(key))) return withoutCounts(key);
-      const cell = byKey.get(keyOf(key)) ?? [];
-      const sum = (pick: (row: Row) => number) => monitoringCount(cell.reduce((total, row) => total + pick(row), 0));
-      const evictionReasons = reasonsOf(cell);
-      return {
-        ...key,
-        evictions: sum((row) => row.evictions),
-        evictionsWithChildren: sum((row) => row.with_children),
-        evictionsWithChildrenUnknown: sum((row) => row.with_children_unknown),
-        evictionsAged65Plus: sum((row) => row.aged_65_plus),
-        evictionsAged65PlusUnknown: sum((row) => row.aged_65_plus_unknown),
-        evictionReasons,
-        keysReturned: sum((row) => row.keys_returned),
-        evictionsPrevented: sum((row) => row.prevented),
-      };
-    });
+  months(keys: readonly MonitoringMonthKey[]): Promise<MonitoringMonth[]> {
+    return monitoringMonths(keys, this.policy, (readable) => this.count(readable), monthOf, withoutCounts);
   }
 
   /** One GROUP BY over the register entries of the keys asked, a row per cell and eviction reason. */
@@ -96,6 +71,22 @@ function reasonsOf(cell: Row[]): ReasonCount[] {
   const shown = evicted.filter((row) => row.reason !== null && row.evictions >= SUPPRESSION_THRESHOLD);
   const rare = evicted.filter((row) => !shown.includes(row)).reduce((total, row) => total + row.evictions, 0);
   return [...shown.map((row) => ({ reason: row.reason, count: monitoringCount(row.evictions) })), ...(rare > 0 ? [{ reason: null, count: monitoringCount(rare) }] : [])];
+}
+
+/** A readable month from its rows: one per eviction reason (and one without), summed per count. */
+function monthOf(key: MonitoringMonthKey, cell: Row[]): MonitoringMonth {
+  const sum = (pick: (row: Row) => number) => monitoringCount(cell.reduce((total, row) => total + pick(row), 0));
+  return {
+    ...key,
+    evictions: sum((row) => row.evictions),
+    evictionsWithChildren: sum((row) => row.with_children),
+    evictionsWithChildrenUnknown: sum((row) => row.with_children_unknown),
+    evictionsAged65Plus: sum((row) => row.aged_65_plus),
+    evictionsAged65PlusUnknown: sum((row) => row.aged_65_plus_unknown),
+    evictionReasons: reasonsOf(cell),
+    keysReturned: sum((row) => row.keys_returned),
+    evictionsPrevented: sum((row) => row.prevented),
+  };
 }
 
 function withoutCounts(key: MonitoringMonthKey): MonitoringMonth {

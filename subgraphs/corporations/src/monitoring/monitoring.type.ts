@@ -1,6 +1,6 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
-import { MonitoringCount, MONITORING_READERS } from "../../../shared/src/monitoring.js";
+import { MonitoringCount, MonitoringMonthKeyFields, MONITORING_READERS } from "../../../shared/src/monitoring.js";
 
 /**
  * The evictions of one reason in a monitoring month (Art. 6.4). A reason is free text, whose wording
@@ -27,16 +27,7 @@ export class ReasonCount {
  */
 @Directive('@key(fields: "month municipalityCode corporationId")')
 @ObjectType({ description: "One month of the covenant for one municipality and one corporation." })
-export class MonitoringMonth {
-  @Field({ description: "The month, YYYY-MM." })
-  month: string;
-
-  @Field({ description: "CBS code of the municipality: 0392 Haarlem, 0473 Zandvoort." })
-  municipalityCode: string;
-
-  @Field(() => ID, { description: "The corporation: elan-wonen, pre-wonen or ymere." })
-  corporationId: string;
-
+export class MonitoringMonth extends MonitoringMonthKeyFields {
   @ReadableBy(...MONITORING_READERS)
   @Field(() => MonitoringCount, { nullable: true, description: "Evictions (ontruimingen) in the month (Art. 6.4)." })
   evictions: MonitoringCount | null;

@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import { CORPORATIONS, isCorporationId, isCovenantMunicipality, MUNICIPALITIES } from "../../../shared/src/covenant/organisations.js";
 import { badInput } from "../../../shared/src/errors.js";
 import { MONTH_RANGE } from "../../../shared/src/scalars.js";
-import { monitoringCount, monitoringKeyOf as keyOf, monitoringRowKeyOf, type MonitoringPolicy } from "../../../shared/src/monitoring.js";
+import { monitoringCount, monitoringMonths, type MonitoringPolicy } from "../../../shared/src/monitoring.js";
 import { PriorityLevel } from "../priority/priority.type.js";
 import { signalMetrics } from "./signal-tally.js";
 import type { MonitoringArgs, MonitoringMonth, MonitoringMonthKey } from "./monitoring.type.js";
@@ -60,17 +60,14 @@ export class MonitoringService {
    * The months asked, in their order, in one statement for all of them; null for a month the caller
    * may not read or a key that is no month of the covenant.
    */
-  async months(keys: readonly MonitoringMonthKey[]): Promise<(MonitoringMonth | null)[]> {
-    const unique = this.policy.readable(keys);
-    const rows = unique.length === 0 ? [] : await this.count(unique);
-    const cells = new Map<string, Map<string, number>>();
-    for (const row of rows) {
-      const key = monitoringRowKeyOf(row);
-      if (!cells.has(key)) cells.set(key, new Map());
-      cells.get(key)!.set(row.metric, row.count);
-    }
-    const readableKeys = new Set(unique.map(keyOf));
-    return keys.map((key) => (readableKeys.has(keyOf(key)) ? monthOf(key, cells.get(keyOf(key)) ?? new Map()) : null));
+  months(keys: readonly MonitoringMonthKey[]): Promise<(MonitoringMonth | null)[]> {
+    return monitoringMonths(
+      keys,
+      this.policy,
+      (readable) => this.count(readable),
+      (key, rows) => monthOf(key, new Map(rows.map((row) => [row.metric, row.count]))),
+      () => null,
+    );
   }
 
   /**

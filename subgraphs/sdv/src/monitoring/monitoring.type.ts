@@ -1,6 +1,6 @@
 import { ArgsType, Directive, Field, ID, ObjectType } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
-import { MonitoringCount, MONITORING_READERS } from "../../../shared/src/monitoring.js";
+import { MonitoringCount, MonitoringMonthKeyFields, MONITORING_READERS } from "../../../shared/src/monitoring.js";
 import { PriorityLevel } from "../priority/priority.type.js";
 import { selectsByArgument } from "../../../shared/src/selection-rules.js";
 
@@ -33,16 +33,7 @@ export class PriorityCount {
  */
 @Directive('@key(fields: "month municipalityCode corporationId")')
 @ObjectType({ description: "One month of the covenant for one municipality and one corporation." })
-export class MonitoringMonth {
-  @Field({ description: "The month, YYYY-MM." })
-  month: string;
-
-  @Field({ description: "CBS code of the municipality: 0392 Haarlem, 0473 Zandvoort." })
-  municipalityCode: string;
-
-  @Field(() => ID, { description: "The corporation: elan-wonen, pre-wonen or ymere." })
-  corporationId: string;
-
+export class MonitoringMonth extends MonitoringMonthKeyFields {
   @ReadableBy(...MONITORING_READERS)
   @Field(() => MonitoringCount, { description: "Signals received and accepted for the month (reporting month)." })
   signalsReceived: MonitoringCount;

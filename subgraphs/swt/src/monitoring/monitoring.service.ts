@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { monitoringCount, monitoringKeyOf as keyOf, monitoringRowKeyOf, type MonitoringPolicy } from "../../../shared/src/monitoring.js";
+import { monitoringCount, monitoringMonths, type MonitoringPolicy } from "../../../shared/src/monitoring.js";
 import { CASE_METRICS } from "./case-tally.js";
 import type { CaseTallyMetric } from "./case-tally.entity.js";
 import type { MonitoringMonth, MonitoringMonthKey } from "./monitoring.type.js";
@@ -33,18 +33,15 @@ export class MonitoringService {
    * The months asked, in their order, in one statement for all of them. A month of a municipality the
    * caller may not read (or a key that is no month) comes back with its key and no counts.
    */
-  async months(keys: readonly MonitoringMonthKey[]): Promise<MonitoringMonth[]> {
-    const readable = this.policy.readable(keys);
-    const rows = readable.length === 0 ? [] : await this.count(readable);
-    const byKey = new Map(rows.map((row) => [monitoringRowKeyOf(row), row]));
-    const readableKeys = new Set(readable.map(keyOf));
-    return keys.map((key) => {
-      const { month, municipalityCode, corporationId } = key;
-      const readableKey = readableKeys.has(keyOf(key));
-      const row = byKey.get(keyOf(key));
-      const counts = Object.fromEntries(METRICS.map((metric) => [FIELDS[metric], readableKey ? monitoringCount(row?.[metric] ?? 0) : null]));
-      return { month, municipalityCode, corporationId, ...counts } as MonitoringMonth;
-    });
+  months(keys: readonly MonitoringMonthKey[]): Promise<MonitoringMonth[]> {
+    const counts = (cell: Row[] | null) => Object.fromEntries(METRICS.map((metric) => [FIELDS[metric], cell ? monitoringCount(cell[0]?.[metric] ?? 0) : null]));
+    return monitoringMonths(
+      keys,
+      this.policy,
+      (readable) => this.count(readable),
+      (key, cell) => ({ month: key.month, municipalityCode: key.municipalityCode, corporationId: key.corporationId, ...counts(cell) }) as MonitoringMonth,
+      (key) => ({ month: key.month, municipalityCode: key.municipalityCode, corporationId: key.corporationId, ...counts(null) }) as MonitoringMonth,
+    );
   }
 
   /** One statement: live cases grouped by month opened, plus the tally, for the keys asked. */
