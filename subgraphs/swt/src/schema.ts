@@ -4,13 +4,13 @@ import { DateTimeScalar } from "../../shared/src/scalars.js";
 import { CaseCountResolver } from "./case-count/case-count.resolver.js";
 import { caseReference } from "./case/case.reference.js";
 import { ErasureResolver } from "./internal/erase-households.resolver.js";
-import { CaseNoteResolver } from "./case-note/case-note.resolver.js";
+import { CaseNoteResolver, CaseNotesResolver } from "./case-note/case-note.resolver.js";
 import { CaseHandOverResolver } from "./case/case-handover.resolver.js";
 import { CaseOpeningResolver } from "./internal/open-cases.resolver.js";
 import { CaseResolver } from "./case/case.resolver.js";
-import { ContactAttemptResolver } from "./contact-attempt/contact-attempt.resolver.js";
+import { CaseContactAttemptsResolver, ContactAttemptResolver } from "./contact-attempt/contact-attempt.resolver.js";
 import { FeedbackDeadlineResolver } from "./feedback-deadline/feedback-deadline.resolver.js";
-import { FeedbackResolver } from "./feedback/feedback.resolver.js";
+import { CaseFeedbackResolver, FeedbackResolver } from "./feedback/feedback.resolver.js";
 import { CaseFeedbackHistoryResolver, FeedbackEntryResolver, SignalFeedbackResolver, SignalFeedbackStatusResolver } from "./feedback/feedback-entry.resolver.js";
 import { DdasCaseResolver } from "./internal/ddas-cases.resolver.js";
 import { HouseholdProfileResolver } from "./household-profile/household-profile.resolver.js";
@@ -19,11 +19,11 @@ import { monitoringMonthReference } from "../../shared/src/monitoring.js";
 import type { SwtContext } from "./context.js";
 import { MonitoringMonth } from "./monitoring/monitoring.type.js";
 import { signalReference } from "./signal/signal.reference.js";
-import { SignalResolver } from "./signal/signal.resolver.js";
+import { CaseSignalsResolver, SignalResolver } from "./signal/signal.resolver.js";
 import { teamReference } from "./team/team.reference.js";
 import { TeamResolver } from "./team/team.resolver.js";
 import { tenantReference } from "./tenant/tenant.reference.js";
-import { TenantResolver } from "./tenant/tenant.resolver.js";
+import { CaseTenantResolver, TenantResolver } from "./tenant/tenant.resolver.js";
 // After the teams and tenants: the order of imports is the order of Query fields in the SDL.
 import { VisibleTenantIdsResolver } from "./internal/visible-tenant-ids.resolver.js";
 import { Signal } from "./signal/signal.type.js";
@@ -36,6 +36,12 @@ export function createSchema() {
       resolvers: [
         TeamResolver,
         CaseResolver,
+        // Fields of Case that the folders hanging off a case contribute, so that case/ imports none of them.
+        CaseTenantResolver,
+        CaseSignalsResolver,
+        CaseContactAttemptsResolver,
+        CaseNotesResolver,
+        CaseFeedbackResolver,
         DdasCaseResolver,
         CaseCountResolver,
         SignalResolver,

@@ -1,7 +1,8 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import { Phase } from "../../../shared/src/covenant/phase.enum.js";
 import { TeamEntity } from "../team/team.entity.js";
-import { CaseOutcome, CaseStatus, sqlList } from "./case.enums.js";
+import { sqlList } from "../sql.js";
+import { CaseOutcome, CaseStatus } from "./case.enums.js";
 
 /**
  * A case (casus; in DDAS a vroegsignaalzaak): the team's work with one household after a signal

@@ -52,37 +52,6 @@ export class CaseResolver {
   team(@Root() kase: CaseEntity, @Ctx() ctx: SwtContext) {
     return ctx.loaders.team.load(kase.teamId);
   }
-
-  @FieldResolver()
-  tenant(@Root() kase: CaseEntity) {
-    return { id: kase.tenantId };
-  }
-
-  @FieldResolver()
-  async signal(@Root() kase: CaseEntity, @Ctx() ctx: SwtContext) {
-    const [first] = await ctx.loaders.signalIdsOfCase.load(kase.id);
-    return first ? { id: first } : null;
-  }
-
-  @FieldResolver()
-  async signals(@Root() kase: CaseEntity, @Ctx() ctx: SwtContext) {
-    return (await ctx.loaders.signalIdsOfCase.load(kase.id)).map((id) => ({ id }));
-  }
-
-  @FieldResolver()
-  contactAttempts(@Root() kase: CaseEntity, @Ctx() ctx: SwtContext) {
-    return ctx.loaders.contactAttempts.load(kase.id);
-  }
-
-  @FieldResolver()
-  notes(@Root() kase: CaseEntity, @Ctx() ctx: SwtContext) {
-    return ctx.loaders.notes.load(kase.id);
-  }
-
-  @FieldResolver()
-  feedback(@Root() kase: CaseEntity, @Ctx() ctx: SwtContext) {
-    return ctx.loaders.feedback.load(kase.id);
-  }
 }
 
 /** A case a mutation changed replaces whatever this request's loader held of it. */

@@ -3,13 +3,8 @@ import { ReadableBy } from "../../../shared/src/authorization.js";
 import { Phase } from "../../../shared/src/covenant/phase.enum.js";
 import { PageArgs, connectionOf } from "../../../shared/src/pagination.js";
 import { DateScalar } from "../../../shared/src/scalars.js";
-import { CaseNote } from "../case-note/case-note.type.js";
-import { ContactAttempt } from "../contact-attempt/contact-attempt.type.js";
 import { FeedbackState } from "../feedback-deadline/feedback-deadline.type.js";
-import { Feedback } from "../feedback/feedback.type.js";
-import { Signal } from "../signal/signal.type.js";
 import { Team } from "../team/team.type.js";
-import { Tenant } from "../tenant/tenant.type.js";
 import { CaseOutcome, CaseStatus } from "./case.enums.js";
 import { Selects } from "../../../shared/src/selection-rules.js";
 
@@ -40,34 +35,6 @@ export class Case {
   @ReadableBy("SWT", "BUDGET_COACH")
   @Field(() => Team, { description: "The team that holds the case." })
   team: Team;
-
-  @ReadableBy("SWT", "BUDGET_COACH")
-  @Field(() => Tenant, {
-    nullable: true,
-    description:
-      "The household's contact person (owned by the corporations subgraph). Null, with the error WITHHELD_BY_OBJECTION, once the tenant objected to the data exchange (Art. 3.4); a case the household accepted into treatment stays, without the corporation's data.",
-  })
-  tenant: Tenant;
-
-  @ReadableBy("SWT", "BUDGET_COACH")
-  @Field(() => Signal, { description: "The signal that opened the case." })
-  signal: Signal;
-
-  @ReadableBy("SWT", "BUDGET_COACH")
-  @Field(() => [Signal], { description: "Every signal of the household bundled in this case, the opening one first." })
-  signals: Signal[];
-
-  @ReadableBy("SWT", "BUDGET_COACH")
-  @Field(() => [ContactAttempt], { description: "The team's attempts to reach the household, oldest first." })
-  contactAttempts: ContactAttempt[];
-
-  @ReadableBy("SWT", "BUDGET_COACH")
-  @Field(() => [CaseNote], { description: "The team's notes on the case, oldest first." })
-  notes: CaseNote[];
-
-  @ReadableBy("SWT", "BUDGET_COACH")
-  @Field(() => Feedback, { nullable: true, description: "The feedback to the corporation (Art. 5.5), once given." })
-  feedback: Feedback | null;
 
   @ReadableBy("SWT", "BUDGET_COACH")
   @Field(() => DateScalar, { description: "The day the team took the case up (DDAS datumOpgepakt)." })

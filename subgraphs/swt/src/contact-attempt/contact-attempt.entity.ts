@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from "typeorm";
-import { sqlList } from "../case/case.enums.js";
+import { sqlList } from "../sql.js";
 import { CaseEntity } from "../case/case.entity.js";
 import { ContactKind, PartOfDay } from "./contact-attempt.enums.js";
 

@@ -1,5 +1,7 @@
-import { Args, Ctx, Mutation, Resolver } from "type-graphql";
+import { Args, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
+import type { CaseEntity } from "../case/case.entity.js";
+import { Case } from "../case/case.type.js";
 import type { SwtContext } from "../context.js";
 import { ContactAttempt, RecordContactAttemptArgs } from "./contact-attempt.type.js";
 
@@ -14,5 +16,15 @@ export class ContactAttemptResolver {
     const attempt = await ctx.services.contactAttempts.record(args.caseId, args.attempt);
     ctx.loaders.contactAttempts.clear(attempt.caseId);
     return attempt;
+  }
+}
+
+/** Case.contactAttempts is declared here, with the attempts, so that case/ does not depend on contact-attempt/. */
+@Resolver(() => Case)
+export class CaseContactAttemptsResolver {
+  @ReadableBy("SWT", "BUDGET_COACH")
+  @FieldResolver(() => [ContactAttempt], { description: "The team's attempts to reach the household, oldest first." })
+  contactAttempts(@Root() kase: CaseEntity, @Ctx() ctx: SwtContext) {
+    return ctx.loaders.contactAttempts.load(kase.id);
   }
 }

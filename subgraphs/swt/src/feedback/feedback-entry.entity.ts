@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from "typeorm";
 import { CaseEntity } from "../case/case.entity.js";
-import { sqlList } from "../case/case.enums.js";
+import { sqlList } from "../sql.js";
 import { FeedbackEntryKind } from "./feedback-entry.enums.js";
 
 /**

@@ -1,5 +1,7 @@
-import { Args, Ctx, Mutation, Resolver } from "type-graphql";
+import { Args, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
+import type { CaseEntity } from "../case/case.entity.js";
+import { Case } from "../case/case.type.js";
 import type { SwtContext } from "../context.js";
 import { Feedback, GiveFeedbackArgs } from "./feedback.type.js";
 
@@ -16,5 +18,15 @@ export class FeedbackResolver {
     ctx.loaders.case.clear(feedback.caseId);
     ctx.loaders.feedbackOfTenant.clearAll();
     return feedback;
+  }
+}
+
+/** Case.feedback is declared here, with the feedback, so that case/ does not depend on feedback/. */
+@Resolver(() => Case)
+export class CaseFeedbackResolver {
+  @ReadableBy("SWT", "BUDGET_COACH")
+  @FieldResolver(() => Feedback, { nullable: true, description: "The feedback to the corporation (Art. 5.5), once given." })
+  feedback(@Root() kase: CaseEntity, @Ctx() ctx: SwtContext) {
+    return ctx.loaders.feedback.load(kase.id);
   }
 }

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, PrimaryColumn } from "typeorm";
-import { sqlList } from "../case/case.enums.js";
+import { sqlList } from "../sql.js";
 import { TeamKind } from "./team.enums.js";
 
 /**

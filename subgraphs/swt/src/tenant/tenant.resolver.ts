@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { ReadableBy } from "../../../shared/src/authorization.js";
+import type { CaseEntity } from "../case/case.entity.js";
 import { Case } from "../case/case.type.js";
 import type { SwtContext } from "../context.js";
 import { Feedback } from "../feedback/feedback.type.js";
@@ -30,5 +31,19 @@ export class TenantResolver {
   })
   householdProfile(@Root() tenant: Tenant, @Ctx() ctx: SwtContext) {
     return ctx.loaders.householdProfile.load(tenant.id);
+  }
+}
+
+/** Case.tenant is declared here, with the tenant, so that case/ does not depend on tenant/. */
+@Resolver(() => Case)
+export class CaseTenantResolver {
+  @ReadableBy("SWT", "BUDGET_COACH")
+  @FieldResolver(() => Tenant, {
+    nullable: true,
+    description:
+      "The household's contact person (owned by the corporations subgraph). Null, with the error WITHHELD_BY_OBJECTION, once the tenant objected to the data exchange (Art. 3.4); a case the household accepted into treatment stays, without the corporation's data.",
+  })
+  tenant(@Root() kase: CaseEntity) {
+    return { id: kase.tenantId };
   }
 }
