@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { startSubgraph, type SubgraphDefinition, type SubgraphOptions } from "../../shared/src/subgraph-server.js";
+import type { SubgraphDefinition } from "../../shared/src/subgraph-server.js";
 import { createContext, type CorporationsContext } from "./context.js";
 import { entities } from "./entities.js";
 import { migrations } from "./migrations/index.js";
@@ -18,7 +18,3 @@ export const corporationsSubgraph: SubgraphDefinition<CorporationsContext> = {
   scheduledJobs: (_db, services) => [objectionErasureJob(services?.peers)],
 };
 
-/** Opens the corporations database (running its migrations) and serves the subgraph. */
-export function createServer(options: SubgraphOptions) {
-  return startSubgraph(corporationsSubgraph, options);
-}

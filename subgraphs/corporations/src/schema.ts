@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { buildFederatedSchema } from "../../shared/src/federation.js";
-import { DateScalar, DateTimeScalar } from "../../shared/src/scalars.js";
+import { DateTimeScalar } from "../../shared/src/scalars.js";
 import { AccessLogResolver } from "./access-log/access-log.resolver.js";
 import { DdasClientResolver } from "./internal/ddas-clients.resolver.js";
 import { ArrearsResolver, TenantArrearsResolver } from "./arrears/arrears.resolver.js";
@@ -45,4 +45,3 @@ export function createSchema() {
     { ...corporationReference, ...tenantReference, ...monitoringMonthReference((ctx: CorporationsContext) => ctx.loaders.monitoringMonth) } as never,
   );
 }
-export { DateScalar };

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { startSubgraph, type SubgraphDefinition, type SubgraphOptions } from "../../shared/src/subgraph-server.js";
+import type { SubgraphDefinition } from "../../shared/src/subgraph-server.js";
 import { createContext, type SdvContext } from "./context.js";
 import { entities } from "./entities.js";
 import { migrations } from "./migrations/index.js";
@@ -23,7 +23,3 @@ export const sdvSubgraph: SubgraphDefinition<SdvContext> = {
   serviceFields: { corporations: [withdrawSignalsOfTenants.field] },
 };
 
-/** Opens the sdv database (running its migrations) and serves the subgraph. */
-export function createServer(options: SubgraphOptions) {
-  return startSubgraph(sdvSubgraph, options);
-}

@@ -65,9 +65,6 @@ export function publishCount(count: number): { count: number | null; suppressed:
   return { count: Math.ceil(count / ROUNDING_BASE) * ROUNDING_BASE, suppressed: false };
 }
 
-/** The earlier name of publishCount: small counts are now withheld and the rest rounded. */
-export const suppressSmall = publishCount;
-
 /**
  * A cell of households as published: households by publishCount; the other counts of the cell
  * (signals, say) are rounded the same way, and withheld with it when the households are.

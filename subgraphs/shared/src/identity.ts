@@ -36,8 +36,6 @@ export interface GatewayClaims {
 export const GATEWAY_TOKEN_ISSUER = "urn:early-warning:gateway";
 /** Header carrying the gateway-signed identity token on every subgraph request. */
 export const IDENTITY_HEADER = "x-identity-token";
-/** Algorithm of gateway-signed tokens; nothing else is accepted by a subgraph. */
-export const GATEWAY_TOKEN_ALG = "ES256";
 /** Lifetime of a gateway-signed token: long enough for one request's fan-out, no longer. */
 export const GATEWAY_TOKEN_TTL_SECONDS = 60;
 

@@ -6,4 +6,3 @@ export const logger = pino({
   base: undefined,
   redact: { paths: ["req.headers.authorization", `req.headers["x-identity-token"]`], remove: true },
 });
-export type Logger = typeof logger;

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { startSubgraph, type SubgraphDefinition, type SubgraphOptions } from "../../shared/src/subgraph-server.js";
+import type { SubgraphDefinition } from "../../shared/src/subgraph-server.js";
 import { createContext, type SwtContext } from "./context.js";
 import { entities } from "./entities.js";
 import { migrations } from "./migrations/index.js";
@@ -22,7 +22,3 @@ export const swtSubgraph: SubgraphDefinition<SwtContext> = {
   serviceFields: { corporations: [eraseHouseholdsOfTenants.field], sdv: [openCasesForReferrals.field] },
 };
 
-/** Opens the swt database (running its migrations) and serves the subgraph. */
-export function createServer(options: SubgraphOptions) {
-  return startSubgraph(swtSubgraph, options);
-}

@@ -17,9 +17,6 @@ export const MAX_TENANTS_PER_RUN = 5_000;
 export const FIRST_BACKOFF_MS = 60_000;
 export const MAX_BACKOFF_MS = 6 * 3_600_000;
 
-/** The root fields of sdv and swt that this subgraph calls in its own name (see their `serviceFields`). */
-export const ERASURE_FIELDS = { sdv: [withdrawSignalsOfTenants.field], swt: [eraseHouseholdsOfTenants.field] };
-
 /** What the peers answered: signals withdrawn by sdv, cases erased by swt. */
 export interface ErasureCounts {
   signalsWithdrawn: number;

@@ -1,4 +1,4 @@
-import { TEAMS, type MunicipalityCode, type TeamId } from "./organisations.js";
+import type { MunicipalityCode, TeamId } from "./organisations.js";
 
 /** One four-digit postcode area (postcodegebied) of a municipality of the covenant, and the team that covers it at the start. */
 export interface PostcodeAreaOfMunicipality {
@@ -62,9 +62,4 @@ export const POSTCODE_AREAS: readonly PostcodeAreaOfMunicipality[] = [
 /** Whether `postcodeArea` is a listed area of `municipalityCode`. */
 export function isListedArea(municipalityCode: string, postcodeArea: string): boolean {
   return POSTCODE_AREAS.some((a) => a.municipalityCode === municipalityCode && a.postcodeArea === postcodeArea);
-}
-
-/** The municipality of a team of the covenant, or undefined for an unknown id. */
-export function municipalityOfTeam(teamId: string): MunicipalityCode | undefined {
-  return TEAMS.find((team) => team.id === teamId)?.municipalityCode;
 }
