@@ -78,8 +78,6 @@ export async function startTestSubgraph<C extends BaseRequestContext, P extends 
   };
 }
 
-export type TestSubgraph<P extends Partial<Record<SubgraphName, FakePeer<any>>> = Record<never, never>> = Awaited<ReturnType<typeof startTestSubgraph<BaseRequestContext, P>>>;
-
 export const identities = {
   elanWonen: { sub: "elan-integration", role: "CORPORATION", orgs: ["elan-wonen"] },
   preWonen: { sub: "pre-integration", role: "CORPORATION", orgs: ["pre-wonen"] },
