@@ -1,19 +1,10 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
-import type { DataSource } from "typeorm";
-import { GatewayTokenSigner } from "../../../../gateway/src/auth/gateway-token.js";
-import { generateSigningKey } from "../../../../gateway/src/auth/keys.js";
-import { freshDatabaseUrls } from "../../../../test/support/databases.js";
-import type { GraphQLResponse } from "../../../../test/support/subgraph.js";
-import { IDENTITY_HEADER, PEER_TOKENS_HEADER, type Identity } from "../../../shared/src/identity.js";
-import { startSubgraph } from "../../../shared/src/subgraph-server.js";
-import { SERVICE_TOKEN_HEADER, serviceKey } from "../../../shared/src/service-token.js";
+import { answering, startFakePeer, type FakePeer, type PeerCall } from "../../../../test/support/peers.js";
+import { startTestSubgraph } from "../../../../test/support/subgraph.js";
 import { sdvSubgraph } from "../index.js";
 import { addDays } from "../../../shared/src/covenant/working-days.js";
 import { todayInNetherlands } from "../../../shared/src/clock.js";
 import type { ReferralForCase } from "../referral/case-opening.js";
-import { answerTo } from "../../../shared/src/contracts/contract.js";
 import { intakeFacts } from "../../../shared/src/contracts/corporations.js";
 import { householdFacts, openCasesForReferrals } from "../../../shared/src/contracts/swt.js";
 import { COLLECTION_STEPS, type IntakeFacts } from "./intake.rules.js";
@@ -26,40 +17,10 @@ import { COLLECTION_STEPS, type IntakeFacts } from "./intake.rules.js";
  * signal (asked again, the same case), a household's later signal joins its case, and only for a
  * corporation's own signals or an SDV's municipalities. Both record every call and can be made to fail.
  */
-export interface FakePeer {
-  url: string;
-  down: boolean;
-  /** When set, only operations whose text matches fail (503), as a peer that fails one kind of call. */
-  failing: RegExp | null;
-  calls: { query: string; variables: Record<string, unknown>; role: string; orgs: string[] }[];
-  close(): Promise<void>;
-}
+export type PeerOfSdv = FakePeer<{ query: string; variables: Record<string, unknown>; role: string; orgs: string[] }>;
 
-async function startFakePeer(answer: (variables: Record<string, any>, claims: { role: string; orgs: string[] }) => unknown): Promise<FakePeer> {
-  const peer = { down: false, failing: null as RegExp | null, calls: [] as FakePeer["calls"] };
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { query: string; variables?: Record<string, unknown> };
-    // The gateway's token, or sdv's own (its scheduled case opening).
-    const token = String(req.headers[IDENTITY_HEADER] ?? req.headers[SERVICE_TOKEN_HEADER] ?? "");
-    const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8") || "{}") as { role?: string; orgs?: string[] };
-    peer.calls.push({ query: body.query, variables: body.variables ?? {}, role: claims.role ?? "", orgs: claims.orgs ?? [] });
-    res.setHeader("content-type", "application/json");
-    if (peer.down || peer.failing?.test(body.query)) {
-      res.statusCode = 503;
-      res.end(JSON.stringify({ errors: [{ message: "Service unavailable." }] }));
-      return;
-    }
-    res.end(JSON.stringify({ data: answer(body.variables ?? {}, { role: claims.role ?? "", orgs: claims.orgs ?? [] }) }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return Object.assign(peer, {
-    url: `http://127.0.0.1:${port}/graphql`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  });
-}
+/** What the fixture's tests read of a call: the operation's text and variables, and the caller's role and organisations. */
+const asCalled = ({ query, variables, claims }: PeerCall) => ({ query, variables, role: claims.role, orgs: claims.orgs });
 
 /** A date `days` days before today in the Netherlands. */
 export function daysAgo(days: number): string {
@@ -93,39 +54,30 @@ export function tenantFacts(overrides: Partial<IntakeFacts> & { reference: strin
  * gateway calls it: its own token plus a token for each peer, all for the caller's identity.
  */
 export async function startSdvWithPeers() {
-  const databases = freshDatabaseUrls();
-  const { key } = await generateSigningKey();
-  const signer = new GatewayTokenSigner(key);
-  const peerUrls: Record<string, string> = {};
-  const running = await startSubgraph(sdvSubgraph, {
-    databaseUrl: databases.urls.sdv,
-    port: 0,
-    gatewayKeys: { jwks: signer.jwks },
-    // Its scheduled jobs call the fake peers in sdv's own name (runJob; nothing runs on a timer here).
-    serviceKey: await serviceKey(),
-    peerUrls: () => peerUrls,
-  });
   /** Tenants the fake corporations subgraph knows, by reference. */
   const tenants = new Map<string, IntakeFacts>();
   /** Tenants for whom the fake swt says priority III applies. */
   const vulnerable = new Set<string>();
-  const corporations = await startFakePeer((variables, claims) =>
-    answerTo(
-      intakeFacts,
-      (variables.references as string[])
-        .map((reference) => tenants.get(reference))
-        .filter((f): f is IntakeFacts => !!f && f.corporationId === variables.corporationId && claims.orgs.includes(f.corporationId)),
-    ),
+  const corporations: PeerOfSdv = await startFakePeer(
+    "corporations",
+    [
+      answering(intakeFacts, (variables, claims) =>
+        variables.references
+          .map((reference) => tenants.get(reference))
+          .filter((f): f is IntakeFacts => !!f && f.corporationId === variables.corporationId && claims.orgs.includes(f.corporationId)),
+      ),
+    ],
+    { record: asCalled },
   );
   /** The cases the fake swt opened: case id per signal id, and the household's case per tenant id. */
   const cases = { bySignal: new Map<string, string>(), byTenant: new Map<string, string>(), teamOf: new Map<string, string>() };
-  const swt = await startFakePeer((variables, claims) => {
-    if (Array.isArray(variables.referrals)) {
-      const allowed = (r: ReferralForCase) =>
-        claims.orgs.includes(claims.role === "CORPORATION" ? r.corporationId : claims.role === "SDV" || claims.role === "COORDINATOR" ? r.municipalityCode : "");
-      return answerTo(
-        openCasesForReferrals,
-        (variables.referrals as ReferralForCase[]).filter(allowed).map((r) => {
+  const allowed = (claims: { role: string; orgs: string[] }) => (r: ReferralForCase) =>
+    claims.orgs.includes(claims.role === "CORPORATION" ? r.corporationId : claims.role === "SDV" || claims.role === "COORDINATOR" ? r.municipalityCode : "");
+  const swt: PeerOfSdv = await startFakePeer(
+    "swt",
+    [
+      answering(openCasesForReferrals, (variables, claims) =>
+        variables.referrals.filter(allowed(claims)).map((r) => {
           const known = cases.bySignal.get(r.signalId);
           if (known) return { signalId: r.signalId, caseId: known, teamId: cases.teamOf.get(known) ?? r.teamId, joinedExisting: true };
           const household = cases.byTenant.get(r.tenantId);
@@ -135,20 +87,20 @@ export async function startSdvWithPeers() {
           if (!cases.teamOf.has(caseId)) cases.teamOf.set(caseId, r.teamId);
           return { signalId: r.signalId, caseId, teamId: cases.teamOf.get(caseId)!, joinedExisting: household !== undefined };
         }),
-      );
-    }
-    return answerTo(
-      householdFacts,
-      (variables.households as { tenantId: string }[])
-        .map(({ tenantId }) => tenantId)
-        .filter((tenantId) => vulnerable.has(tenantId))
-        .map((tenantId) => ({ tenantId, priorityThreeApplies: true })),
-    );
-  });
-  Object.assign(peerUrls, { corporations: corporations.url, swt: swt.url });
+      ),
+      answering(householdFacts, (variables) =>
+        variables.households
+          .map(({ tenantId }) => tenantId)
+          .filter((tenantId) => vulnerable.has(tenantId))
+          .map((tenantId) => ({ tenantId, priorityThreeApplies: true })),
+      ),
+    ],
+    { record: asCalled },
+  );
+  // Its scheduled jobs call the fake peers in sdv's own name (runJob; nothing runs on a timer here).
+  const running = await startTestSubgraph(sdvSubgraph, { peers: { corporations, swt }, signsOwnCalls: true });
   return {
-    db: running.dataSource as DataSource,
-    peers: { corporations, swt },
+    ...running,
     tenants,
     vulnerable,
     cases,
@@ -156,27 +108,6 @@ export async function startSdvWithPeers() {
     register(...facts: IntakeFacts[]): IntakeFacts[] {
       for (const f of facts) tenants.set(f.reference, f);
       return facts;
-    },
-    statements: () => running.statements(),
-    /** Runs one of sdv's scheduled jobs once, now. */
-    runJob: (name: string) => running.runJob(name),
-    async query<T = Record<string, any>>(identity: Identity, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
-      const own = await signer.sign(identity, "sdv", "test");
-      const peerTokens = {
-        corporations: await signer.sign(identity, "corporations", "test", { url: corporations.url }),
-        swt: await signer.sign(identity, "swt", "test", { url: swt.url }),
-      };
-      const response = await fetch(running.url, {
-        method: "POST",
-        headers: { "content-type": "application/json", [IDENTITY_HEADER]: own, [PEER_TOKENS_HEADER]: JSON.stringify(peerTokens) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as object) };
-    },
-    async stop() {
-      await Promise.all([corporations.close(), swt.close()]);
-      await running.close();
-      await databases.drop();
     },
   };
 }
