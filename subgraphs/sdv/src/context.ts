@@ -5,12 +5,12 @@ import { AccessLogService } from "./access-log/access-log.service.js";
 import { CaseClosureService } from "./case-closure/case-closure.service.js";
 import { DdasExportService } from "./ddas/ddas.service.js";
 import { HandOverService } from "./hand-over/hand-over.service.js";
-import { IntakeService } from "./intake/intake.service.js";
+import { SignalIntakeService } from "./intake/signal-intake.service.js";
 import { createMonitoringMonthLoader, MonitoringPolicy } from "../../shared/src/monitoring.js";
 import { MonitoringService } from "./monitoring/monitoring.service.js";
 import { createPriorityHistoryLoader, createPriorityLoader } from "./priority/priority.loader.js";
 import { PriorityService } from "./priority/priority.service.js";
-import { CaseOpeningService } from "./referral/case-opening.js";
+import { CaseOpeningRequestService } from "./referral/case-opening-request.js";
 import { createForwardingHistoryLoader, createReferralLoader } from "./referral/referral.loader.js";
 import { ReferralService } from "./referral/referral.service.js";
 import { RoutingService } from "./routing/routing.service.js";
@@ -35,7 +35,7 @@ export interface SdvContext extends BaseRequestContext {
 function createServices(db: DataSource, base: BaseRequestContext) {
   const signalPolicy = new SignalPolicy(base.identity);
   const thresholds = new ThresholdService(db, base.identity);
-  const caseOpening = new CaseOpeningService(db, base.identity, base.peers, base.requestId);
+  const caseOpening = new CaseOpeningRequestService(db, base.identity, base.peers, base.requestId);
   const routing = new RoutingService(db, base.identity, signalPolicy, caseOpening);
   return {
     signals: new SignalService(db, signalPolicy),
@@ -44,7 +44,7 @@ function createServices(db: DataSource, base: BaseRequestContext) {
     thresholds,
     thresholdAnalysis: new ThresholdAnalysisService(db, signalPolicy),
     routing,
-    intake: new IntakeService(db, base.identity, base.peers, signalPolicy, thresholds, routing, caseOpening),
+    intake: new SignalIntakeService(db, base.identity, base.peers, signalPolicy, thresholds, routing, caseOpening),
     caseClosures: new CaseClosureService(db, signalPolicy),
     handOvers: new HandOverService(db, signalPolicy, base.identity),
     withdrawal: new WithdrawalService(db, base.identity, base.requestId),

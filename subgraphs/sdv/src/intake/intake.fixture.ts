@@ -12,7 +12,7 @@ import { SERVICE_TOKEN_HEADER, serviceKey } from "../../../shared/src/service-to
 import { sdvSubgraph } from "../index.js";
 import { addDays } from "../../../shared/src/covenant/working-days.js";
 import { todayInNetherlands } from "../../../shared/src/clock.js";
-import type { ReferralForCase } from "../referral/case-opening.js";
+import type { ReferralForCase } from "../referral/case-opening-request.js";
 import { answerTo } from "../../../shared/src/contracts/contract.js";
 import { intakeFacts } from "../../../shared/src/contracts/corporations.js";
 import { householdFacts, openCasesForReferrals } from "../../../shared/src/contracts/swt.js";

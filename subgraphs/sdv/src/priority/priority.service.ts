@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { euros, targetOfLevel } from "../../../shared/src/covenant/priority.js";
 import { badInput, userError } from "../../../shared/src/errors.js";
 import type { Identity } from "../../../shared/src/identity.js";
-import type { CaseOpeningService } from "../referral/case-opening.js";
+import type { CaseOpeningRequestService } from "../referral/case-opening-request.js";
 import { forwardingDay, planForwarding, type ForwardingChangeValue, type Route, type RoutingTableSource } from "../referral/forwarding.js";
 import { ReferralEntity } from "../referral/referral.entity.js";
 import { recordForwardings, WRITE_CHUNK, type ForwardingStep } from "../referral/referral.service.js";
@@ -62,7 +62,7 @@ function routeOfReferral(referral: ReferralEntity | null): Route | null {
  * recomputed under another threshold. The priority row always holds the decision in force; whatever it
  * replaces goes to priority_revision in the same transaction, and a change of level that sends the
  * signal to another target moves its forwarding and says so; after the commit, swt is asked for the
- * case of each signal forwarded anew (see CaseOpeningService).
+ * case of each signal forwarded anew (see CaseOpeningRequestService).
  */
 export class PriorityService {
   constructor(
@@ -71,7 +71,7 @@ export class PriorityService {
     private readonly identity: Identity,
     private readonly thresholds: ThresholdService,
     private readonly routing: RoutingTableSource,
-    private readonly caseOpening: CaseOpeningService,
+    private readonly caseOpening: CaseOpeningRequestService,
   ) {}
 
   /** The priority per signal id, in the order asked; null where none or the signal is not the caller's. */

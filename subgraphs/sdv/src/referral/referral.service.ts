@@ -25,7 +25,7 @@ export interface ForwardingStep {
  * that swt moves the signal out of its old case into one at the new holder (with a feedback term from
  * `forwardedOn`). Each forwarding is added to forwarding_record, from where to where, by whom. With
  * `markForwarded`, RECEIVED signals among them become FORWARDED. After the transaction commits, the
- * caller asks swt for the cases (CaseOpeningService.afterForwarding). Each signal at most once in `rows`.
+ * caller asks swt for the cases (CaseOpeningRequestService.afterForwarding). Each signal at most once in `rows`.
  */
 export async function recordForwardings(manager: EntityManager, rows: ForwardingStep[], forwardedOn: string, at: Date, forwardedBy: string, markForwarded: boolean): Promise<void> {
   for (let i = 0; i < rows.length; i += WRITE_CHUNK) {

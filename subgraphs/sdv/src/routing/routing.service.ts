@@ -3,7 +3,7 @@ import { BUDGET_COACH_TEAM, isCovenantMunicipality, MUNICIPALITIES, TEAMS } from
 import { isListedArea } from "../../../shared/src/covenant/postcode-areas.js";
 import { badInput, forbidden, userError } from "../../../shared/src/errors.js";
 import type { Identity } from "../../../shared/src/identity.js";
-import type { CaseOpeningService } from "../referral/case-opening.js";
+import type { CaseOpeningRequestService } from "../referral/case-opening-request.js";
 import { forwardingDay, routeToTeam, routingKey } from "../referral/forwarding.js";
 import { recordForwardings } from "../referral/referral.service.js";
 import { ReferralEntity } from "../referral/referral.entity.js";
@@ -32,7 +32,7 @@ export class RoutingService {
     private readonly db: DataSource,
     private readonly identity: Identity,
     private readonly policy: SignalPolicy,
-    private readonly caseOpening: CaseOpeningService,
+    private readonly caseOpening: CaseOpeningRequestService,
   ) {}
 
   /** The whole table, routingKey(municipality, area) → team id, in one statement. */

@@ -42,7 +42,7 @@ const NOTHING: CaseOpeningOutcome = { sent: 0, opened: 0, pending: 0 };
  * in its municipalities), and by the scheduled job `case-opening` (case-opening.job.ts), whichever
  * comes first. swt opens at most one case per signal, so sending a forwarding again is safe.
  */
-export class CaseOpeningService {
+export class CaseOpeningRequestService {
   constructor(
     private readonly db: DataSource,
     private readonly identity: Identity,

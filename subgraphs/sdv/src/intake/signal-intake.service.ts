@@ -8,7 +8,7 @@ import type { PriorityResult } from "../../../shared/src/covenant/priority.js";
 import { bailiffWindowDays } from "../priority/priority.config.js";
 import type { PriorityInputsRecord } from "../priority/priority.entity.js";
 import { prioritise } from "../priority/priority.rules.js";
-import type { CaseOpeningService } from "../referral/case-opening.js";
+import type { CaseOpeningRequestService } from "../referral/case-opening-request.js";
 import { forwardingDay, routeOf, type Route } from "../referral/forwarding.js";
 import { recordForwardings, WRITE_CHUNK } from "../referral/referral.service.js";
 import type { RoutingService } from "../routing/routing.service.js";
@@ -37,7 +37,7 @@ export interface BatchAnswer {
   accepted: number;
   alreadyReceived: number;
   refused: number;
-  /** Forwardings of this corporation still awaiting their case at swt after this batch (see CaseOpeningService). */
+  /** Forwardings of this corporation still awaiting their case at swt after this batch (see CaseOpeningRequestService). */
   casesPending: number;
   items: ItemAnswer[];
 }
@@ -63,7 +63,7 @@ interface NewSignal {
  * commit, swt is asked to open the cases of the new forwardings (and of any of this corporation's
  * earlier forwardings still waiting for theirs); if it cannot be reached, the batch stands.
  */
-export class IntakeService {
+export class SignalIntakeService {
   constructor(
     private readonly db: DataSource,
     private readonly identity: Identity,
@@ -71,7 +71,7 @@ export class IntakeService {
     private readonly policy: SignalPolicy,
     private readonly thresholds: ThresholdService,
     private readonly routing: RoutingService,
-    private readonly caseOpening: CaseOpeningService,
+    private readonly caseOpening: CaseOpeningRequestService,
   ) {}
 
   async submit(input: SubmitSignalsInput): Promise<BatchAnswer> {
