@@ -11,7 +11,7 @@ import { MonitoringService } from "./monitoring/monitoring.service.js";
 import { createPriorityHistoryLoader, createPriorityLoader } from "./priority/priority.loader.js";
 import { PriorityService } from "./priority/priority.service.js";
 import { CaseOpeningRequestService } from "./referral/case-opening-request.js";
-import { createForwardingHistoryLoader, createReferralLoader } from "./referral/referral.loader.js";
+import { createReferralHistoryLoader, createReferralLoader } from "./referral/referral.loader.js";
 import { ReferralService } from "./referral/referral.service.js";
 import { RoutingService } from "./routing/routing.service.js";
 import { createSignalLoader, createTenantSignalsLoader } from "./signal/signal.loader.js";
@@ -62,7 +62,7 @@ function createLoaders(services: ReturnType<typeof createServices>) {
     priority: createPriorityLoader(services.priorities),
     priorityHistory: createPriorityHistoryLoader(services.priorities),
     referral: createReferralLoader(services.referrals),
-    forwardingHistory: createForwardingHistoryLoader(services.referrals),
+    referralHistory: createReferralHistoryLoader(services.referrals),
     threshold: createThresholdLoader(services.thresholds),
     monitoringMonth: createMonitoringMonthLoader((keys) => services.monitoring.months(keys)),
   };

@@ -9,8 +9,8 @@ import { bailiffWindowDays } from "../priority/priority.config.js";
 import type { PriorityInputsRecord } from "../priority/priority.entity.js";
 import { prioritise } from "../priority/priority.rules.js";
 import type { CaseOpeningRequestService } from "../referral/case-opening-request.js";
-import { forwardingDay, routeOf, type Route } from "../referral/forwarding.js";
-import { recordForwardings, WRITE_CHUNK } from "../referral/referral.service.js";
+import { referralDay, routeOf, type Route } from "../referral/route.js";
+import { recordReferrals, WRITE_CHUNK } from "../referral/referral.service.js";
 import type { RoutingService } from "../routing/routing.service.js";
 import { SignalEntity, type SignalChannelValue } from "../signal/signal.entity.js";
 import type { SignalPolicy } from "../signal/signal.policy.js";
@@ -271,7 +271,7 @@ export class SignalIntakeService {
     batch: { corporationId: string; reportingMonth: string; signalDate: string; channel: SignalChannelValue; now: Date },
     refused: RefusedItem[],
   ): Promise<Map<string, string | null>> {
-    const forwardedOn = forwardingDay(batch.now);
+    const forwardedOn = referralDay(batch.now);
     return this.db.transaction(async (manager) => {
       const inserted = new Map<string, string | null>();
       for (let i = 0; i < fresh.length; i += WRITE_CHUNK) {
@@ -330,8 +330,8 @@ export class SignalIntakeService {
           ],
         );
       }
-      const forwardings = written.flatMap((item) => (item.route ? [{ signalId: item.signal.id, route: item.route, kind: "RECEIPT" as const }] : []));
-      await recordForwardings(manager, forwardings, forwardedOn, batch.now, this.identity.sub, false);
+      const steps = written.flatMap((item) => (item.route ? [{ signalId: item.signal.id, route: item.route, kind: "RECEIPT" as const }] : []));
+      await recordReferrals(manager, steps, forwardedOn, batch.now, this.identity.sub, false);
       await recordRefusals(manager, { corporationId: batch.corporationId, reportingMonth: batch.reportingMonth, at: batch.now }, refused);
       return inserted;
     });

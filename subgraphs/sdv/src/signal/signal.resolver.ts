@@ -3,7 +3,7 @@ import { ReadableBy } from "../../../shared/src/authorization.js";
 import type { SdvContext } from "../context.js";
 import { Corporation } from "../corporation/corporation.type.js";
 import { Priority } from "../priority/priority.type.js";
-import { ForwardingRecord, Referral } from "../referral/referral.type.js";
+import { ReferralRecord, Referral } from "../referral/referral.type.js";
 import { Tenant } from "../tenant/tenant.type.js";
 import type { SignalEntity } from "./signal.entity.js";
 import { Signal, SIGNAL_READERS, SignalConnection, SignalsArgs } from "./signal.type.js";
@@ -52,11 +52,11 @@ export class SignalResolver {
   }
 
   @ReadableBy("SDV")
-  @FieldResolver(() => [ForwardingRecord], {
+  @FieldResolver(() => [ReferralRecord], {
     description: "Every forwarding of the signal, oldest first: at intake, after a routing area was set, after a priority change, by hand, by a team's hand-over.",
   })
   forwardingHistory(@Root() signal: SignalEntity, @Ctx() ctx: SdvContext) {
-    return ctx.loaders.forwardingHistory.load(signal.id);
+    return ctx.loaders.referralHistory.load(signal.id);
   }
 
   @ReadableBy(...SIGNAL_READERS)
