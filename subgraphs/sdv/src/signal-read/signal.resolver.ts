@@ -5,8 +5,9 @@ import { Corporation } from "../corporation/corporation.type.js";
 import { Priority } from "../priority/priority.type.js";
 import { ReferralRecord, Referral } from "../referral/referral.type.js";
 import { Tenant } from "../tenant/tenant.type.js";
-import type { SignalEntity } from "./signal.entity.js";
-import { Signal, SIGNAL_READERS, SignalConnection, SignalsArgs } from "./signal.type.js";
+import type { SignalEntity } from "../signal/signal.entity.js";
+import { Signal, SIGNAL_READERS, SignalConnection } from "../signal/signal.type.js";
+import { SignalsArgs } from "./signal-filter.type.js";
 
 @Resolver(() => Signal)
 export class SignalResolver {
