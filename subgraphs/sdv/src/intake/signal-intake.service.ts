@@ -37,7 +37,7 @@ export interface BatchAnswer {
   accepted: number;
   alreadyReceived: number;
   refused: number;
-  /** Forwardings of this corporation still awaiting their case at swt after this batch (see CaseOpeningRequestService). */
+  /** Referrals of this corporation still awaiting their case at swt after this batch (see CaseOpeningRequestService). */
   casesPending: number;
   items: ItemAnswer[];
 }

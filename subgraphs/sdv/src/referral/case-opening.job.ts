@@ -7,7 +7,7 @@ import { LIVE_STATUSES } from "../signal/signal.entity.js";
 import { CaseOpeningRequestService } from "./case-opening-request.js";
 
 export const CASE_OPENING_JOB = "case-opening";
-/** Forwardings the job sends in one run, over all municipalities: a run stays bounded; the next run takes the rest. */
+/** Referrals the job sends in one run, over all municipalities: a run stays bounded; the next run takes the rest. */
 export const MAX_FORWARDINGS_PER_RUN = 20_000;
 /** Seconds between two runs when CASE_OPENING_INTERVAL_SECONDS is not set. */
 export const DEFAULT_CASE_OPENING_INTERVAL_SECONDS = 60;

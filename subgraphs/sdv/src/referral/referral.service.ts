@@ -59,7 +59,7 @@ export async function recordReferrals(manager: EntityManager, rows: ReferralStep
   }
 }
 
-/** Forwardings, visible exactly where their signal is visible. */
+/** Referrals, visible exactly where their signal is visible. */
 export class ReferralService {
   constructor(
     private readonly db: DataSource,
