@@ -47,7 +47,7 @@ describe("the production build", () => {
     ]) {
       expect(isNotProduction(file), file).toBe(true);
     }
-    for (const file of ["gateway/src/server.ts", "gateway/src/auth/dev-issuer.ts", "subgraphs/shared/src/demo/world.ts", "subgraphs/sdv/src/signal/signal.service.ts"]) {
+    for (const file of ["gateway/src/server.ts", "gateway/src/auth/dev-issuer.ts", "subgraphs/shared/src/demo/world.ts", "subgraphs/sdv/src/signal-read/signal.service.ts"]) {
       expect(isNotProduction(file), file).toBe(false);
     }
   });

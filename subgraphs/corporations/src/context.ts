@@ -9,7 +9,7 @@ import { ArrearsService } from "./arrears/arrears.service.js";
 import { createCollectionStepsLoader } from "./collection-step/collection-step.loader.js";
 import { CollectionStepService } from "./collection-step/collection-step.service.js";
 import { CovenantService } from "./covenant/covenant.service.js";
-import { IntakeService } from "./intake/intake.service.js";
+import { IntakeFactsService } from "./intake/intake-facts.service.js";
 import { createMonitoringMonthLoader, MonitoringPolicy } from "../../shared/src/monitoring.js";
 import { MonitoringService } from "./monitoring/monitoring.service.js";
 import { createObjectionsLoader } from "./objection/objection.loader.js";
@@ -41,7 +41,7 @@ function createServices(db: DataSource, base: BaseRequestContext, accessLog: Acc
     collectionSteps: new CollectionStepService(db, tenantPolicy, tenants),
     objections: new ObjectionService(db, tenantPolicy, tenants, base),
     // The intake reads a whole batch in one statement, outside the per-field loaders, so it records its reads itself.
-    intake: new IntakeService(db, tenantPolicy, accessLog),
+    intake: new IntakeFactsService(db, tenantPolicy, accessLog),
     registerEntries: new RegisterEntryService(db, new RegisterEntryPolicy(base.identity)),
     statistics: new StatisticsService(db, new StatisticsPolicy(base.identity)),
     monitoring: new MonitoringService(db, new MonitoringPolicy(base.identity)),

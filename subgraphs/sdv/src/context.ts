@@ -5,19 +5,19 @@ import { AccessLogService } from "./access-log/access-log.service.js";
 import { CaseClosureService } from "./case-closure/case-closure.service.js";
 import { DdasExportService } from "./ddas/ddas.service.js";
 import { HandOverService } from "./hand-over/hand-over.service.js";
-import { IntakeService } from "./intake/intake.service.js";
+import { SignalIntakeService } from "./intake/signal-intake.service.js";
 import { createMonitoringMonthLoader, MonitoringPolicy } from "../../shared/src/monitoring.js";
 import { MonitoringService } from "./monitoring/monitoring.service.js";
 import { createPriorityHistoryLoader, createPriorityLoader } from "./priority/priority.loader.js";
 import { PriorityService } from "./priority/priority.service.js";
-import { CaseOpeningService } from "./referral/case-opening.js";
-import { createForwardingHistoryLoader, createReferralLoader } from "./referral/referral.loader.js";
+import { CaseOpeningRequestService } from "./referral/case-opening-request.js";
+import { createReferralHistoryLoader, createReferralLoader } from "./referral/referral.loader.js";
 import { ReferralService } from "./referral/referral.service.js";
 import { RoutingService } from "./routing/routing.service.js";
-import { createSignalLoader, createTenantSignalsLoader } from "./signal/signal.loader.js";
+import { createSignalLoader, createTenantSignalsLoader } from "./signal-read/signal.loader.js";
 import { SignalCountService } from "./signal-count/signal-count.service.js";
 import { SignalPolicy } from "./signal/signal.policy.js";
-import { SignalService } from "./signal/signal.service.js";
+import { SignalService } from "./signal-read/signal.service.js";
 import { ThresholdAnalysisService } from "./threshold-analysis/threshold-analysis.service.js";
 import { createThresholdLoader } from "./threshold/threshold.loader.js";
 import { ThresholdService } from "./threshold/threshold.service.js";
@@ -35,7 +35,7 @@ export interface SdvContext extends BaseRequestContext {
 function createServices(db: DataSource, base: BaseRequestContext) {
   const signalPolicy = new SignalPolicy(base.identity);
   const thresholds = new ThresholdService(db, base.identity);
-  const caseOpening = new CaseOpeningService(db, base.identity, base.peers, base.requestId);
+  const caseOpening = new CaseOpeningRequestService(db, base.identity, base.peers, base.requestId);
   const routing = new RoutingService(db, base.identity, signalPolicy, caseOpening);
   return {
     signals: new SignalService(db, signalPolicy),
@@ -44,7 +44,7 @@ function createServices(db: DataSource, base: BaseRequestContext) {
     thresholds,
     thresholdAnalysis: new ThresholdAnalysisService(db, signalPolicy),
     routing,
-    intake: new IntakeService(db, base.identity, base.peers, signalPolicy, thresholds, routing, caseOpening),
+    intake: new SignalIntakeService(db, base.identity, base.peers, signalPolicy, thresholds, routing, caseOpening),
     caseClosures: new CaseClosureService(db, signalPolicy),
     handOvers: new HandOverService(db, signalPolicy, base.identity),
     withdrawal: new WithdrawalService(db, base.identity, base.requestId),
@@ -62,7 +62,7 @@ function createLoaders(services: ReturnType<typeof createServices>) {
     priority: createPriorityLoader(services.priorities),
     priorityHistory: createPriorityHistoryLoader(services.priorities),
     referral: createReferralLoader(services.referrals),
-    forwardingHistory: createForwardingHistoryLoader(services.referrals),
+    referralHistory: createReferralHistoryLoader(services.referrals),
     threshold: createThresholdLoader(services.thresholds),
     monitoringMonth: createMonitoringMonthLoader((keys) => services.monitoring.months(keys)),
   };

@@ -5,7 +5,7 @@ import { PriorityRevisionEntity } from "./priority/priority-revision.entity.js";
 import { PriorityEntity } from "./priority/priority.entity.js";
 import { ReferralEntity } from "./referral/referral.entity.js";
 import { RoutingAreaChangeEntity, RoutingAreaEntity } from "./routing/routing-area.entity.js";
-import { ForwardingRecordEntity } from "./referral/forwarding-record.entity.js";
+import { ReferralRecordEntity } from "./referral/referral-record.entity.js";
 import { SignalEntity } from "./signal/signal.entity.js";
 import { ThresholdEntity } from "./threshold/threshold.entity.js";
 import { SignalTallyEntity } from "./monitoring/signal-tally.entity.js";
@@ -17,7 +17,7 @@ export const entities = [
   PriorityEntity,
   PriorityRevisionEntity,
   ReferralEntity,
-  ForwardingRecordEntity,
+  ReferralRecordEntity,
   RoutingAreaEntity,
   RoutingAreaChangeEntity,
   AccessLogEntity,

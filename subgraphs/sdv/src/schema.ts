@@ -14,7 +14,7 @@ import { PriorityResolver } from "./priority/priority.resolver.js";
 import { RoutingResolver } from "./routing/routing.resolver.js";
 import { SignalCountResolver } from "./signal-count/signal-count.resolver.js";
 import { signalReference } from "./signal/signal.reference.js";
-import { SignalResolver } from "./signal/signal.resolver.js";
+import { SignalResolver } from "./signal-read/signal.resolver.js";
 import { tenantReference } from "./tenant/tenant.reference.js";
 import { TenantResolver } from "./signal/tenant-signals.resolver.js";
 import { VisibleTenantIdsResolver } from "./internal/visible-tenant-ids.resolver.js";

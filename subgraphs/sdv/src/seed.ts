@@ -2,7 +2,7 @@ import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typ
 import { BUDGET_COACH_TEAM } from "../../shared/src/covenant/organisations.js";
 import { DEMO_BAILIFF_WINDOW_DAYS, DEMO_THRESHOLD_CENTS, demoId, type DemoWorld } from "../../shared/src/demo/world.js";
 import { PriorityEntity } from "./priority/priority.entity.js";
-import { ForwardingRecordEntity } from "./referral/forwarding-record.entity.js";
+import { ReferralRecordEntity } from "./referral/referral-record.entity.js";
 import { ReferralEntity } from "./referral/referral.entity.js";
 import { SignalEntity } from "./signal/signal.entity.js";
 import { DEFAULT_THRESHOLD } from "./threshold/threshold.defaults.js";
@@ -83,7 +83,7 @@ export async function seedDemo(db: DataSource, world: DemoWorld): Promise<{ sign
   }));
 
   // Each forwarding is the first of its signal's history, made at intake.
-  const forwardingRecords: Partial<ForwardingRecordEntity>[] = referrals.map((r) => ({
+  const referralRecords: Partial<ReferralRecordEntity>[] = referrals.map((r) => ({
     id: demoId(`forwarding:${r.signalId}`),
     signalId: r.signalId,
     kind: "RECEIPT",
@@ -102,7 +102,7 @@ export async function seedDemo(db: DataSource, world: DemoWorld): Promise<{ sign
     await insertAll(manager, SignalEntity, signals);
     await insertAll(manager, PriorityEntity, priorities);
     await insertAll(manager, ReferralEntity, referrals);
-    await insertAll(manager, ForwardingRecordEntity, forwardingRecords);
+    await insertAll(manager, ReferralRecordEntity, referralRecords);
   });
   return { signals: world.signals.length };
 }

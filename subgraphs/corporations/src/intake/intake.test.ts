@@ -5,7 +5,7 @@ import { AccessLogCollector } from "../../../shared/src/access-log.js";
 import { corporationsSubgraph } from "../index.js";
 import { TenantPolicy } from "../tenant/tenant.policy.js";
 import { insertArrearsAndSteps, tenantInput, UPSERT_TENANT } from "../tenant/tenant.fixture.js";
-import { INTAKE_READ, IntakeService } from "./intake.service.js";
+import { INTAKE_READ, IntakeFactsService } from "./intake-facts.service.js";
 
 const INTAKE = `query($corporationId: ID!, $references: [String!]!) {
   intakeFacts(corporationId: $corporationId, references: $references) {
@@ -192,7 +192,7 @@ describe("intakeFacts: what a corporation's signals are checked against, for the
     for (const identity of [identities.sdvHaarlem, identities.swtSchalkwijk, identities.budgetCoach, identities.analyst, identities.coordinator]) {
       // Intake facts are never decided with a peer, so no peer can be asked here.
       const policy = new TenantPolicy(identity, {} as never);
-      const service = new IntakeService(subgraph.db, policy, new AccessLogCollector(subgraph.db, identity, "row-rule-test", null));
+      const service = new IntakeFactsService(subgraph.db, policy, new AccessLogCollector(subgraph.db, identity, "row-rule-test", null));
       expect(await service.factsByReferences("elan-wonen", ["EW-I1", "EW-I2", "EW-I3"]), identity.role).toEqual([]);
     }
   });

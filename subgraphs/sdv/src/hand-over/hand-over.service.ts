@@ -4,8 +4,8 @@ import { badInput } from "../../../shared/src/errors.js";
 import type { Identity } from "../../../shared/src/identity.js";
 import { isIsoDate } from "../../../shared/src/scalars.js";
 import { now as clockNow } from "../../../shared/src/clock.js";
-import { forwardingDay, routeToTeam } from "../referral/forwarding.js";
-import { recordForwardings, type ForwardingStep } from "../referral/referral.service.js";
+import { referralDay, routeToTeam } from "../referral/route.js";
+import { recordReferrals, type ReferralStep } from "../referral/referral.service.js";
 import { ReferralEntity } from "../referral/referral.entity.js";
 import { SignalEntity, LIVE_STATUSES } from "../signal/signal.entity.js";
 import type { SignalPolicy } from "../signal/signal.policy.js";
@@ -32,7 +32,7 @@ export class HandOverService {
 
   async record(handOvers: HandOverInput[]): Promise<number> {
     const at = clockNow();
-    const latest = forwardingDay(at);
+    const latest = referralDay(at);
     let total = 0;
     handOvers.forEach((handOver, index) => {
       const field = (name: string) => `handOvers[${index}].${name}`;
@@ -64,7 +64,7 @@ export class HandOverService {
         .setLock("pessimistic_write", undefined, ["signal"])
         .getMany()) as (SignalEntity & { referral?: ReferralEntity })[];
       const byId = new Map(visible.map((s) => [s.id, s]));
-      const byDay = new Map<string, { steps: ForwardingStep[]; cases: { signalId: string; caseId: string; teamId: string }[] }>();
+      const byDay = new Map<string, { steps: ReferralStep[]; cases: { signalId: string; caseId: string; teamId: string }[] }>();
       const seen = new Set<string>();
       for (const handOver of handOvers) {
         const teamMunicipality = TEAMS.find((t) => t.id === handOver.teamId)?.municipalityCode;
@@ -83,7 +83,7 @@ export class HandOverService {
         }
       }
       for (const [forwardedOn, { steps, cases }] of byDay) {
-        await recordForwardings(manager, steps, forwardedOn, at, this.identity.sub, true);
+        await recordReferrals(manager, steps, forwardedOn, at, this.identity.sub, true);
         // swt made the case already: the forwarding is not pending.
         await manager.query(
           `UPDATE referral r SET case_id = c.case_id, case_team_id = c.team_id, case_move = false

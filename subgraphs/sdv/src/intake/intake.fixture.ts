@@ -4,7 +4,7 @@ import { startTestSubgraph } from "../../../../test/support/subgraph.js";
 import { sdvSubgraph } from "../index.js";
 import { addDays } from "../../../shared/src/covenant/working-days.js";
 import { todayInNetherlands } from "../../../shared/src/clock.js";
-import type { ReferralForCase } from "../referral/case-opening.js";
+import type { ReferralForCase } from "../referral/case-opening-request.js";
 import { intakeFacts } from "../../../shared/src/contracts/corporations.js";
 import { householdFacts, openCasesForReferrals } from "../../../shared/src/contracts/swt.js";
 import { COLLECTION_STEPS, type IntakeFacts } from "./intake.rules.js";

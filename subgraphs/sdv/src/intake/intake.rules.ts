@@ -1,3 +1,4 @@
+import { COLLECTION_STEP_KINDS, type CollectionStepKind } from "../../../shared/src/covenant/collection-steps.js";
 import { COVENANT_START } from "../../../shared/src/covenant/covenant-calendar.js";
 import { isCovenantMunicipality, MUNICIPALITIES } from "../../../shared/src/covenant/organisations.js";
 import { daysBetween } from "../../../shared/src/covenant/working-days.js";
@@ -10,15 +11,16 @@ export const MIN_DAYS_IN_ARREARS = 30;
 /** The largest batch one call takes; a corporation with more tenants in arrears sends several. */
 export const MAX_BATCH_ITEMS = 20_000;
 
-export type CollectionStepKindValue = "PAYMENT_REMINDER" | "PERSONAL_CONTACT_ATTEMPT" | "DEBT_HELP_REFERRAL" | "DATA_SHARING_NOTICE";
+/** How a refusal names each step of socially responsible collection (MVI, Art. 3.2 a-d). */
+const COLLECTION_STEP_LABELS: Record<CollectionStepKind, string> = {
+  PAYMENT_REMINDER: "a written payment reminder",
+  PERSONAL_CONTACT_ATTEMPT: "an attempt at personal contact",
+  DEBT_HELP_REFERRAL: "a referral to debt help",
+  DATA_SHARING_NOTICE: "the notice that the tenant's data are passed to the municipality",
+};
 
-/** The four steps of socially responsible collection (MVI, Art. 3.2 a-d), in the covenant's order. */
-export const COLLECTION_STEPS: { kind: CollectionStepKindValue; label: string }[] = [
-  { kind: "PAYMENT_REMINDER", label: "a written payment reminder" },
-  { kind: "PERSONAL_CONTACT_ATTEMPT", label: "an attempt at personal contact" },
-  { kind: "DEBT_HELP_REFERRAL", label: "a referral to debt help" },
-  { kind: "DATA_SHARING_NOTICE", label: "the notice that the tenant's data are passed to the municipality" },
-];
+/** The four steps, in the covenant's order. The kinds are the shared list's, the one the corporations subgraph stores: a kind added there needs a label here, or this does not compile. */
+export const COLLECTION_STEPS: { kind: CollectionStepKind; label: string }[] = COLLECTION_STEP_KINDS.map((kind) => ({ kind, label: COLLECTION_STEP_LABELS[kind] }));
 
 export type RefusalCodeValue =
   "TENANT_NOT_FOUND" | "ARREARS_TOO_RECENT" | "COLLECTION_STEPS_INCOMPLETE" | "OBJECTION_ON_RECORD" | "OUTSIDE_COVENANT" | "CHANNEL_NOT_ALLOWED" | "DUPLICATE_IN_BATCH";
@@ -38,7 +40,7 @@ export interface IntakeFacts {
   /** As registered, with letter or addition ("12a"). */
   houseNumber: string;
   arrears: { amountCents: number; since: string; phase: PhaseValue; bailiffHandoverOn: string | null } | null;
-  collectionSteps: { kind: CollectionStepKindValue; takenOn: string }[];
+  collectionSteps: { kind: CollectionStepKind; takenOn: string }[];
   hasStandingObjection: boolean;
 }
 

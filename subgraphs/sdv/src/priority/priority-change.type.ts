@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { PersonalData } from "../../../shared/src/access-log.js";
 import { DateScalar, DateTimeScalar } from "../../../shared/src/scalars.js";
-import { ForwardingChange, ReferralTarget } from "../referral/referral.type.js";
+import { ReferralChange, ReferralTarget } from "../referral/referral.type.js";
 import { Signal } from "../signal/signal.type.js";
 import { Threshold } from "../threshold/threshold.type.js";
 import { PriorityLevel } from "./priority.type.js";
@@ -139,8 +139,8 @@ export class PriorityRecomputationItem {
   @Field()
   message: string;
 
-  @Field(() => ForwardingChange, { nullable: true, description: "What the new level did to the forwarding; null when it stays." })
-  forwardingChange: ForwardingChange | null;
+  @Field(() => ReferralChange, { nullable: true, description: "What the new level did to the forwarding; null when it stays." })
+  forwardingChange: ReferralChange | null;
 }
 
 @ObjectType({ description: "The outcome of a recomputation, per signal listed, in the order listed." })
@@ -160,8 +160,8 @@ export class OverridePriorityResult {
   @Field(() => Signal)
   signal: Signal;
 
-  @Field(() => ForwardingChange, { nullable: true, description: "What the new level did to the forwarding; null when it stays." })
-  forwardingChange: ForwardingChange | null;
+  @Field(() => ReferralChange, { nullable: true, description: "What the new level did to the forwarding; null when it stays." })
+  forwardingChange: ReferralChange | null;
 }
 
 @ArgsType()

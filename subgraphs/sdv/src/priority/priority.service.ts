@@ -2,10 +2,10 @@ import type { DataSource, EntityManager } from "typeorm";
 import { euros, targetOfLevel } from "../../../shared/src/covenant/priority.js";
 import { badInput, userError } from "../../../shared/src/errors.js";
 import type { Identity } from "../../../shared/src/identity.js";
-import type { CaseOpeningService } from "../referral/case-opening.js";
-import { forwardingDay, planForwarding, type ForwardingChangeValue, type Route, type RoutingTableSource } from "../referral/forwarding.js";
+import type { CaseOpeningRequestService } from "../referral/case-opening-request.js";
+import { referralDay, planReferral, type ReferralChangeValue, type Route, type RoutingTableSource } from "../referral/route.js";
 import { ReferralEntity } from "../referral/referral.entity.js";
-import { recordForwardings, WRITE_CHUNK, type ForwardingStep } from "../referral/referral.service.js";
+import { recordReferrals, WRITE_CHUNK, type ReferralStep } from "../referral/referral.service.js";
 import { SignalEntity, LIVE_STATUSES } from "../signal/signal.entity.js";
 import type { SignalPolicy } from "../signal/signal.policy.js";
 import { isUuid } from "../../../shared/src/input-rules.js";
@@ -50,7 +50,7 @@ export interface RecomputationItemValue {
   previousLevel: PriorityLevelValue | null;
   newLevel: PriorityLevelValue | null;
   message: string;
-  forwardingChange: ForwardingChangeValue | null;
+  forwardingChange: ReferralChangeValue | null;
 }
 
 function routeOfReferral(referral: ReferralEntity | null): Route | null {
@@ -62,7 +62,7 @@ function routeOfReferral(referral: ReferralEntity | null): Route | null {
  * recomputed under another threshold. The priority row always holds the decision in force; whatever it
  * replaces goes to priority_revision in the same transaction, and a change of level that sends the
  * signal to another target moves its forwarding and says so; after the commit, swt is asked for the
- * case of each signal forwarded anew (see CaseOpeningService).
+ * case of each signal forwarded anew (see CaseOpeningRequestService).
  */
 export class PriorityService {
   constructor(
@@ -71,7 +71,7 @@ export class PriorityService {
     private readonly identity: Identity,
     private readonly thresholds: ThresholdService,
     private readonly routing: RoutingTableSource,
-    private readonly caseOpening: CaseOpeningService,
+    private readonly caseOpening: CaseOpeningRequestService,
   ) {}
 
   /** The priority per signal id, in the order asked; null where none or the signal is not the caller's. */
@@ -172,12 +172,12 @@ export class PriorityService {
    * An SDV worker sets the level of one signal, with a reason; the computed level stays beside it.
    * The override decides the forwarding: between I-III and IV the signal moves, and the answer says so.
    */
-  async override(signalId: string, level: PriorityLevelValue, reason: string): Promise<{ signal: SignalEntity; forwardingChange: ForwardingChangeValue | null }> {
+  async override(signalId: string, level: PriorityLevelValue, reason: string): Promise<{ signal: SignalEntity; forwardingChange: ReferralChangeValue | null }> {
     const why = (reason ?? "").trim();
     if (!why) throw badInput("reason must say why the level is overridden; it is kept beside the computed level.", { argument: "reason" });
     if (why.length > 2_000) throw badInput("reason is longer than 2000 characters.", { argument: "reason" });
     const now = clockNow();
-    const forwardedOn = forwardingDay(now);
+    const forwardedOn = referralDay(now);
     const result = await this.db.transaction(async (manager) => {
       const signal = (await this.handled(manager, [signalId])).get(signalId);
       if (!signal) throw userError("SIGNAL_NOT_FOUND", `No signal with id "${signalId}" that you may see.`, { argument: "signalId" });
@@ -193,9 +193,9 @@ export class PriorityService {
         this.identity.sub,
         now,
       ]);
-      const plan = planForwarding(routeOfReferral(signal.referral), level, signal, await this.routing.table(manager), forwardedOn);
+      const plan = planReferral(routeOfReferral(signal.referral), level, signal, await this.routing.table(manager), forwardedOn);
       if (plan.write) {
-        await recordForwardings(manager, [{ signalId: signal.id, route: plan.write, kind: "PRIORITY" }], forwardedOn, now, this.identity.sub, true);
+        await recordReferrals(manager, [{ signalId: signal.id, route: plan.write, kind: "PRIORITY" }], forwardedOn, now, this.identity.sub, true);
         signal.status = "FORWARDED";
       }
       return { signal: plain(signal), forwardingChange: plan.change };
@@ -249,8 +249,8 @@ export class PriorityService {
     }
     const threshold = await this.thresholds.forRecomputation(thresholdId);
     const now = clockNow();
-    const forwardedOn = forwardingDay(now);
-    const forwardings: ForwardingStep[] = [];
+    const forwardedOn = referralDay(now);
+    const steps: ReferralStep[] = [];
     const result = await this.db.transaction(async (manager) => {
       const found = await this.handled(manager, ids);
       const routing = found.size ? await this.routing.table(manager) : new Map<string, string>();
@@ -286,9 +286,9 @@ export class PriorityService {
         }
         revisions.push(this.revisionOf(signal, "RECOMPUTED", now));
         updates.push({ signal_id: signal.id, level: next.level, rule: next.rule, reason: next.reason, inputs, threshold_id: threshold.id });
-        const plan = planForwarding(routeOfReferral(signal.referral), next.level, signal, routing, forwardedOn);
+        const plan = planReferral(routeOfReferral(signal.referral), next.level, signal, routing, forwardedOn);
         if (plan.write) {
-          forwardings.push({ signalId: signal.id, route: plan.write, kind: "PRIORITY" });
+          steps.push({ signalId: signal.id, route: plan.write, kind: "PRIORITY" });
           signal.status = "FORWARDED";
         }
         return {
@@ -311,10 +311,10 @@ export class PriorityService {
           [JSON.stringify(updates.slice(i, i + WRITE_CHUNK)), now],
         );
       }
-      await recordForwardings(manager, forwardings, forwardedOn, now, this.identity.sub, true);
+      await recordReferrals(manager, steps, forwardedOn, now, this.identity.sub, true);
       return { threshold, recomputed: updates.length, items };
     });
-    if (forwardings.length) await this.caseOpening.afterForwarding({ forwarded: forwardings.map((f) => f.signalId) });
+    if (steps.length) await this.caseOpening.afterForwarding({ forwarded: steps.map((f) => f.signalId) });
     return result;
   }
 }

@@ -4,7 +4,7 @@ import { identities } from "../../../../test/support/subgraph.js";
 import type { Identity } from "../../../shared/src/identity.js";
 import { daysAgo, startSdvWithPeers, tenantFacts, type SdvWithPeers } from "../intake/intake.fixture.js";
 import type { IntakeFacts } from "../intake/intake.rules.js";
-import { forwardingDay } from "../referral/forwarding.js";
+import { referralDay } from "../referral/route.js";
 import { DEFAULT_THRESHOLD } from "../threshold/threshold.defaults.js";
 import { now, todayInNetherlands } from "../../../shared/src/clock.js";
 
@@ -152,7 +152,7 @@ describe("priorities (Art. 5.3)", () => {
           fromTeamId: "budget-coach",
           toTarget: "SWT",
           toTeamId: "haarlem-schalkwijk",
-          forwardedOn: forwardingDay(now()),
+          forwardedOn: referralDay(now()),
           message: expect.stringMatching(/SWT team haarlem-schalkwijk instead of the budget coach/),
         },
       });
@@ -287,7 +287,7 @@ describe("priorities (Art. 5.3)", () => {
           revisedBy: identities.sdvHaarlem.sub,
         },
       ]);
-      expect(after.forwarding).toEqual({ target: "SWT", teamId: "haarlem-oost", forwardedOn: forwardingDay(now()) });
+      expect(after.forwarding).toEqual({ target: "SWT", teamId: "haarlem-oost", forwardedOn: referralDay(now()) });
       // Not listed, not changed: the known-vulnerable household keeps its computed III under the old threshold's record.
       expect((await read(vulnerable)).priority).toMatchObject({ level: "III", threshold: { id: DEFAULT_THRESHOLD.id } });
     });

@@ -4,10 +4,10 @@ import type { Identity } from "../../../shared/src/identity.js";
 import type { ServicePeers } from "../../../shared/src/service-token.js";
 import type { ScheduledJob } from "../../../shared/src/subgraph-server.js";
 import { LIVE_STATUSES } from "../signal/signal.entity.js";
-import { CaseOpeningService } from "./case-opening.js";
+import { CaseOpeningRequestService } from "./case-opening-request.js";
 
 export const CASE_OPENING_JOB = "case-opening";
-/** Forwardings the job sends in one run, over all municipalities: a run stays bounded; the next run takes the rest. */
+/** Referrals the job sends in one run, over all municipalities: a run stays bounded; the next run takes the rest. */
 export const MAX_FORWARDINGS_PER_RUN = 20_000;
 /** Seconds between two runs when CASE_OPENING_INTERVAL_SECONDS is not set. */
 export const DEFAULT_CASE_OPENING_INTERVAL_SECONDS = 60;
@@ -61,7 +61,7 @@ export async function openPendingCases(db: DataSource, peers: ServicePeers | und
     }
     const requestId = randomUUID();
     const identity: Identity = { sub: "case-opening-job", role: "SDV", orgs: [municipalityCode] };
-    const outcome = await new CaseOpeningService(db, identity, peers.as(identity, requestId), requestId).afterForwarding({ atMost: budget });
+    const outcome = await new CaseOpeningRequestService(db, identity, peers.as(identity, requestId), requestId).afterForwarding({ atMost: budget });
     const taken = outcome.opened + outcome.pending;
     budget -= taken;
     counts.sent += outcome.sent;

@@ -14,7 +14,7 @@ export type ReferralTargetValue = "SWT" | "BUDGET_COACH";
  * Every forwarding opens or joins a case (casus) at the SWT or the budget coach, in the swt subgraph:
  * `caseId` is that case, as swt answered it. Null means the case is pending: swt could not be reached
  * when the signal was forwarded, and the forwarding is sent again with the next forwarding by the same
- * corporation or SDV (see case-opening.ts).
+ * corporation or SDV (see case-opening-request.ts).
  */
 @Entity("referral")
 @Unique("referral_signal_key", ["signalId"])

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { ForwardingRecordEntity } from "./forwarding-record.entity.js";
+import type { ReferralRecordEntity } from "./referral-record.entity.js";
 import type { ReferralEntity } from "./referral.entity.js";
 import type { ReferralService } from "./referral.service.js";
 
@@ -9,6 +9,6 @@ export function createReferralLoader(service: ReferralService) {
 }
 
 /** One query per request for the forwarding histories of all signals on a page. */
-export function createForwardingHistoryLoader(service: ReferralService) {
-  return new DataLoader<string, ForwardingRecordEntity[]>((signalIds) => service.historyBySignalIds(signalIds), { maxBatchSize: 1_000 });
+export function createReferralHistoryLoader(service: ReferralService) {
+  return new DataLoader<string, ReferralRecordEntity[]>((signalIds) => service.historyBySignalIds(signalIds), { maxBatchSize: 1_000 });
 }

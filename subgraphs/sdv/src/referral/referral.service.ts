@@ -2,18 +2,18 @@ import type { DataSource, EntityManager } from "typeorm";
 import { SignalEntity } from "../signal/signal.entity.js";
 import type { SignalPolicy } from "../signal/signal.policy.js";
 import { isUuid } from "../../../shared/src/input-rules.js";
-import type { Route } from "./forwarding.js";
-import { ForwardingRecordEntity, type ForwardingKindValue } from "./forwarding-record.entity.js";
+import type { Route } from "./route.js";
+import { ReferralRecordEntity, type ReferralKindValue } from "./referral-record.entity.js";
 import { ReferralEntity } from "./referral.entity.js";
 
 /** Rows per statement when writing in bulk; each is one JSON parameter, so only the size of a statement is bounded. */
 export const WRITE_CHUNK = 2_500;
 
-/** One forwarding to record: where the signal goes, and why. */
-export interface ForwardingStep {
+/** One referral to record: where the signal goes, and why. */
+export interface ReferralStep {
   signalId: string;
   route: Route;
-  kind: ForwardingKindValue;
+  kind: ReferralKindValue;
   /** The reason given by hand (reroute, hand-over); null for a forwarding by rule. */
   reason?: string | null;
 }
@@ -25,9 +25,9 @@ export interface ForwardingStep {
  * that swt moves the signal out of its old case into one at the new holder (with a feedback term from
  * `forwardedOn`). Each forwarding is added to forwarding_record, from where to where, by whom. With
  * `markForwarded`, RECEIVED signals among them become FORWARDED. After the transaction commits, the
- * caller asks swt for the cases (CaseOpeningService.afterForwarding). Each signal at most once in `rows`.
+ * caller asks swt for the cases (CaseOpeningRequestService.afterForwarding). Each signal at most once in `rows`.
  */
-export async function recordForwardings(manager: EntityManager, rows: ForwardingStep[], forwardedOn: string, at: Date, forwardedBy: string, markForwarded: boolean): Promise<void> {
+export async function recordReferrals(manager: EntityManager, rows: ReferralStep[], forwardedOn: string, at: Date, forwardedBy: string, markForwarded: boolean): Promise<void> {
   for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
     const chunk = rows.slice(i, i + WRITE_CHUNK);
     await manager.query(
@@ -59,7 +59,7 @@ export async function recordForwardings(manager: EntityManager, rows: Forwarding
   }
 }
 
-/** Forwardings, visible exactly where their signal is visible. */
+/** Referrals, visible exactly where their signal is visible. */
 export class ReferralService {
   constructor(
     private readonly db: DataSource,
@@ -67,18 +67,18 @@ export class ReferralService {
   ) {}
 
   /** Per signal id, its forwardings, oldest first; only for signals the caller may see; one query for all. */
-  async historyBySignalIds(signalIds: readonly string[]): Promise<ForwardingRecordEntity[][]> {
+  async historyBySignalIds(signalIds: readonly string[]): Promise<ReferralRecordEntity[][]> {
     const valid = signalIds.filter(isUuid);
     const rows = valid.length
       ? await this.policy
-          .restrict(this.db.getRepository(ForwardingRecordEntity).createQueryBuilder("record").innerJoin(SignalEntity, "signal", "signal.id = record.signalId"), "signal")
+          .restrict(this.db.getRepository(ReferralRecordEntity).createQueryBuilder("record").innerJoin(SignalEntity, "signal", "signal.id = record.signalId"), "signal")
           .andWhere("record.signalId = ANY(:signalIds)", { signalIds: valid })
           .orderBy("record.forwardedAt", "ASC")
           .addOrderBy("record.seq", "ASC")
           .addOrderBy("record.id", "ASC")
           .getMany()
       : [];
-    const bySignal = new Map<string, ForwardingRecordEntity[]>();
+    const bySignal = new Map<string, ReferralRecordEntity[]>();
     for (const row of rows) bySignal.set(row.signalId, [...(bySignal.get(row.signalId) ?? []), row]);
     return signalIds.map((id) => bySignal.get(id) ?? []);
   }

@@ -35,11 +35,11 @@ export class Referral {
   forwardedAt: Date;
 }
 
-/** What a change of priority did to a signal's forwarding; sdv reports it rather than doing it silently. */
-@ObjectType({
+/** What a change of priority did to a signal's referral; sdv reports it rather than doing it silently. The schema keeps the name ForwardingChange. */
+@ObjectType("ForwardingChange", {
   description: "What a changed priority did to a signal's forwarding: between I-III and IV the target changes (Art. 5.3); within I-III the team keeps it.",
 })
-export class ForwardingChange {
+export class ReferralChange {
   @Field({ description: "False when the new level calls for another target that could not be reached (no team covers the area)." })
   changed: boolean;
 
@@ -62,24 +62,24 @@ export class ForwardingChange {
   message: string;
 }
 
-export enum ForwardingKind {
+export enum ReferralKind {
   RECEIPT = "RECEIPT",
   ROUTING_AREA = "ROUTING_AREA",
   PRIORITY = "PRIORITY",
   REROUTE = "REROUTE",
   HAND_OVER = "HAND_OVER",
 }
-registerEnumType(ForwardingKind, {
+registerEnumType(ReferralKind, {
   name: "ForwardingKind",
   description:
     "Why a signal was forwarded: RECEIPT at intake; ROUTING_AREA when a routing area was set for it while it waited; PRIORITY when its level moved between I-III and IV; REROUTE by an SDV worker; HAND_OVER by the team that held its case.",
 });
 
-/** One forwarding of a signal, as kept in its history. */
-@ObjectType({ description: "One forwarding of a signal, kept for good: from where to where, on which day, why, by whom." })
-export class ForwardingRecord {
-  @Field(() => ForwardingKind)
-  kind: ForwardingKind;
+/** One referral of a signal, as kept in its history; ForwardingRecord in the schema. */
+@ObjectType("ForwardingRecord", { description: "One forwarding of a signal, kept for good: from where to where, on which day, why, by whom." })
+export class ReferralRecord {
+  @Field(() => ReferralKind)
+  kind: ReferralKind;
 
   @Field(() => String, { nullable: true, description: "The team it came from; null the first time." })
   fromTeamId: string | null;

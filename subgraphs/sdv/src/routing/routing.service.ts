@@ -3,9 +3,9 @@ import { BUDGET_COACH_TEAM, isCovenantMunicipality, MUNICIPALITIES, TEAMS } from
 import { isListedArea } from "../../../shared/src/covenant/postcode-areas.js";
 import { badInput, forbidden, userError } from "../../../shared/src/errors.js";
 import type { Identity } from "../../../shared/src/identity.js";
-import type { CaseOpeningService } from "../referral/case-opening.js";
-import { forwardingDay, routeToTeam, routingKey } from "../referral/forwarding.js";
-import { recordForwardings } from "../referral/referral.service.js";
+import type { CaseOpeningRequestService } from "../referral/case-opening-request.js";
+import { referralDay, routeToTeam, routingKey } from "../referral/route.js";
+import { recordReferrals } from "../referral/referral.service.js";
 import { ReferralEntity } from "../referral/referral.entity.js";
 import { PriorityEntity } from "../priority/priority.entity.js";
 import { SignalEntity, LIVE_STATUSES } from "../signal/signal.entity.js";
@@ -32,7 +32,7 @@ export class RoutingService {
     private readonly db: DataSource,
     private readonly identity: Identity,
     private readonly policy: SignalPolicy,
-    private readonly caseOpening: CaseOpeningService,
+    private readonly caseOpening: CaseOpeningRequestService,
   ) {}
 
   /** The whole table, routingKey(municipality, area) → team id, in one statement. */
@@ -104,10 +104,10 @@ export class RoutingService {
             FOR UPDATE OF s`,
         [municipality, area],
       );
-      await recordForwardings(
+      await recordReferrals(
         manager,
         waiting.map((w) => ({ signalId: w.id, route: routeToTeam(team.id), kind: "ROUTING_AREA" as const })),
-        forwardingDay(now),
+        referralDay(now),
         now,
         this.identity.sub,
         true,
@@ -155,7 +155,7 @@ export class RoutingService {
     const team = TEAMS.find((t) => t.id === teamId);
     if (!team) throw badInput(`teamId "${teamId}" is no SWT team of the covenant; use one of ${TEAMS.map((t) => t.id).join(", ")}.`, { argument: "teamId" });
     const now = clockNow();
-    const forwardedOn = forwardingDay(now);
+    const forwardedOn = referralDay(now);
     const result = await this.db.transaction(async (manager) => {
       const signal = isUuid(signalId)
         ? ((await this.policy
@@ -183,7 +183,7 @@ export class RoutingService {
       const { priority: _p, referral: current, ...plain } = signal;
       // Sent again (a retry, or two workers at once): the signal is there already, nothing is recorded twice.
       if (current?.teamId === team.id) return { signal: plain as SignalEntity, referral: current, moved: false };
-      await recordForwardings(manager, [{ signalId: signal.id, route: routeToTeam(team.id), kind: "REROUTE", reason: why }], forwardedOn, now, this.identity.sub, true);
+      await recordReferrals(manager, [{ signalId: signal.id, route: routeToTeam(team.id), kind: "REROUTE", reason: why }], forwardedOn, now, this.identity.sub, true);
       const referral = await manager.getRepository(ReferralEntity).findOneByOrFail({ signalId: signal.id });
       return { signal: { ...plain, status: "FORWARDED" } as SignalEntity, referral, moved: true };
     });

@@ -1,6 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { Identity } from "../../../shared/src/identity.js";
-import { ReferralEntity } from "../referral/referral.entity.js";
 
 /**
  * Which signals a caller may see: the one place that decides it. Every root query, nested list,
@@ -63,11 +62,17 @@ export class SignalPolicy {
   }
 }
 
+/**
+ * The referral table by its entity name: referral/ builds on the signal table, so signal/ names it
+ * rather than importing it (a sub-select needs only the name to map the properties to columns).
+ */
+const REFERRAL_ENTITY = "ReferralEntity";
+
 function nothing<Q extends SelectQueryBuilder<ObjectLiteral>>(query: Q): Q {
   return query.andWhere("1 = 0");
 }
 
 /** The sub-select "this signal has a forwarding that meets `condition`". */
 function referralWhere(query: SelectQueryBuilder<ObjectLiteral>, alias: string, condition: string): string {
-  return query.subQuery().select("1").from(ReferralEntity, "policy_referral").where(`policy_referral.signalId = ${alias}.id`).andWhere(condition).getQuery();
+  return query.subQuery().select("1").from(REFERRAL_ENTITY, "policy_referral").where(`policy_referral.signalId = ${alias}.id`).andWhere(condition).getQuery();
 }

@@ -1,12 +1,9 @@
-import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { PersonalData } from "../../../shared/src/access-log.js";
 import { ReadableBy } from "../../../shared/src/authorization.js";
-import { connectionOf, PageArgs } from "../../../shared/src/pagination.js";
+import { connectionOf } from "../../../shared/src/pagination.js";
 import { DateScalar, DateTimeScalar, YearMonthScalar } from "../../../shared/src/scalars.js";
-import { PriorityLevel } from "../priority/priority.type.js";
-import { ReferralTarget } from "../referral/referral.type.js";
 import { Phase, SignalChannel, SignalStatus } from "./signal.enums.js";
-import { Selects } from "../../../shared/src/selection-rules.js";
 
 /** The roles that see signals at all, each on its own rows (see SignalPolicy); analysts and the coordinator get counts. */
 export const SIGNAL_READERS = ["CORPORATION", "SDV", "SWT", "BUDGET_COACH"] as const;
@@ -70,44 +67,3 @@ export class Signal {
 }
 
 export const SignalConnection = connectionOf("Signal", Signal);
-
-@InputType({ description: "Filters on the signals list; all given filters must hold." })
-export class SignalFilter {
-  @Selects("Signal.municipalityCode")
-  @Field(() => String, { nullable: true, description: "CBS code of the municipality." })
-  municipalityCode?: string | null;
-
-  @Selects("Signal.corporation")
-  @Field(() => ID, { nullable: true })
-  corporationId?: string | null;
-
-  @Selects("Signal.reportingMonth")
-  @Field(() => YearMonthScalar, { nullable: true })
-  reportingMonth?: string | null;
-
-  @Selects("Signal.status")
-  @Field(() => SignalStatus, { nullable: true })
-  status?: SignalStatus | null;
-
-  @Selects("Signal.priority.effectiveLevel")
-  @Field(() => PriorityLevel, { nullable: true, description: "The level that counts: an override when there is one." })
-  priorityLevel?: PriorityLevel | null;
-
-  @Selects("Signal.tenant")
-  @Field(() => ID, { nullable: true })
-  tenantId?: string | null;
-
-  @Selects("Signal.forwarding.target")
-  @Field(() => ReferralTarget, { nullable: true, description: "Forwarded to the SWT or to the budget coach." })
-  forwardedTo?: ReferralTarget | null;
-
-  @Selects("Signal.forwarding.teamId")
-  @Field(() => ID, { nullable: true, description: "Forwarded to this team (slug, e.g. haarlem-schalkwijk; budget-coach for the budget coach)." })
-  teamId?: string | null;
-}
-
-@ArgsType()
-export class SignalsArgs extends PageArgs {
-  @Field(() => SignalFilter, { nullable: true })
-  filter?: SignalFilter | null;
-}

@@ -8,7 +8,7 @@ import { LIVE_STATUSES } from "../signal/signal.entity.js";
 import { askPeer, type PeerQuery, type VariablesOf } from "../../../shared/src/contracts/contract.js";
 import { openCasesForReferrals } from "../../../shared/src/contracts/swt.js";
 
-/** Forwardings per call to swt; swt takes at most 20,000 in one call. */
+/** Referrals per call to swt; swt takes at most 20,000 in one call. */
 export const CASE_OPENING_CHUNK = 5_000;
 
 /** One forwarding as swt's `openCasesForReferrals` takes it (ReferralInput; its contract says what each field is). */
@@ -22,11 +22,11 @@ export type ReferralForCase = VariablesOf<typeof openCasesForReferrals>["referra
 export type CaseOpeningScope = { corporationId: string } | { municipalityCodes: string[] };
 
 export interface CaseOpeningOutcome {
-  /** Forwardings sent to swt. */
+  /** Referrals sent to swt. */
   sent: number;
   /** Of those, the ones swt answered with their case, now stored. */
   opened: number;
-  /** Forwardings of the scope that still await their case: swt could not be reached or did not answer them. */
+  /** Referrals of the scope that still await their case: swt could not be reached or did not answer them. */
   pending: number;
 }
 
@@ -42,7 +42,7 @@ const NOTHING: CaseOpeningOutcome = { sent: 0, opened: 0, pending: 0 };
  * in its municipalities), and by the scheduled job `case-opening` (case-opening.job.ts), whichever
  * comes first. swt opens at most one case per signal, so sending a forwarding again is safe.
  */
-export class CaseOpeningService {
+export class CaseOpeningRequestService {
   constructor(
     private readonly db: DataSource,
     private readonly identity: Identity,

@@ -10,19 +10,20 @@ import type { ReferralTargetValue } from "./referral.entity.js";
  *  REROUTE       an SDV worker sent it to another team by hand;
  *  HAND_OVER     the team that held its case handed the case to another team or the budget coach.
  */
-export type ForwardingKindValue = "RECEIPT" | "ROUTING_AREA" | "PRIORITY" | "REROUTE" | "HAND_OVER";
-export const FORWARDING_KINDS: ForwardingKindValue[] = ["RECEIPT", "ROUTING_AREA", "PRIORITY", "REROUTE", "HAND_OVER"];
+export type ReferralKindValue = "RECEIPT" | "ROUTING_AREA" | "PRIORITY" | "REROUTE" | "HAND_OVER";
+export const REFERRAL_KINDS: ReferralKindValue[] = ["RECEIPT", "ROUTING_AREA", "PRIORITY", "REROUTE", "HAND_OVER"];
 
 /**
- * Every forwarding of a signal, in order, never updated: from where (null the first time) to where,
+ * Every referral of a signal, in order, never updated: from where (null the first time) to where,
  * on which day (day zero of that holder's feedback term), why, by whom and with what reason. The
- * referral row holds the forwarding in force; these rows are its history.
+ * referral row holds the one in force; these rows are its history. The table keeps its first name,
+ * forwarding_record, as does the schema's ForwardingRecord: renaming either would change what others rely on.
  */
 @Entity("forwarding_record")
 @Index("forwarding_record_signal_idx", ["signalId", "forwardedAt"])
 @Check("forwarding_record_kind_check", `"kind" IN ('RECEIPT', 'ROUTING_AREA', 'PRIORITY', 'REROUTE', 'HAND_OVER')`)
 @Check("forwarding_record_target_check", `"to_target" IN ('SWT', 'BUDGET_COACH')`)
-export class ForwardingRecordEntity {
+export class ReferralRecordEntity {
   @PrimaryGeneratedColumn("uuid", { primaryKeyConstraintName: "forwarding_record_pkey" })
   id: string;
 
@@ -39,7 +40,7 @@ export class ForwardingRecordEntity {
   signalId: string;
 
   @Column("text")
-  kind: ForwardingKindValue;
+  kind: ReferralKindValue;
 
   @Column("text", { nullable: true })
   fromTarget: ReferralTargetValue | null;

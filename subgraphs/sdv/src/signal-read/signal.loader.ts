@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { SignalEntity } from "./signal.entity.js";
+import type { SignalEntity } from "../signal/signal.entity.js";
 import type { SignalService } from "./signal.service.js";
 
 /** One query per request for all signals asked by id: `signal(id)`, previousSignal and `_entities`. */

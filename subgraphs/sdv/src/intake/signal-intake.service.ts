@@ -8,9 +8,9 @@ import type { PriorityResult } from "../../../shared/src/covenant/priority.js";
 import { bailiffWindowDays } from "../priority/priority.config.js";
 import type { PriorityInputsRecord } from "../priority/priority.entity.js";
 import { prioritise } from "../priority/priority.rules.js";
-import type { CaseOpeningService } from "../referral/case-opening.js";
-import { forwardingDay, routeOf, type Route } from "../referral/forwarding.js";
-import { recordForwardings, WRITE_CHUNK } from "../referral/referral.service.js";
+import type { CaseOpeningRequestService } from "../referral/case-opening-request.js";
+import { referralDay, routeOf, type Route } from "../referral/route.js";
+import { recordReferrals, WRITE_CHUNK } from "../referral/referral.service.js";
 import type { RoutingService } from "../routing/routing.service.js";
 import { SignalEntity, type SignalChannelValue } from "../signal/signal.entity.js";
 import type { SignalPolicy } from "../signal/signal.policy.js";
@@ -37,7 +37,7 @@ export interface BatchAnswer {
   accepted: number;
   alreadyReceived: number;
   refused: number;
-  /** Forwardings of this corporation still awaiting their case at swt after this batch (see CaseOpeningService). */
+  /** Referrals of this corporation still awaiting their case at swt after this batch (see CaseOpeningRequestService). */
   casesPending: number;
   items: ItemAnswer[];
 }
@@ -63,7 +63,7 @@ interface NewSignal {
  * commit, swt is asked to open the cases of the new forwardings (and of any of this corporation's
  * earlier forwardings still waiting for theirs); if it cannot be reached, the batch stands.
  */
-export class IntakeService {
+export class SignalIntakeService {
   constructor(
     private readonly db: DataSource,
     private readonly identity: Identity,
@@ -71,7 +71,7 @@ export class IntakeService {
     private readonly policy: SignalPolicy,
     private readonly thresholds: ThresholdService,
     private readonly routing: RoutingService,
-    private readonly caseOpening: CaseOpeningService,
+    private readonly caseOpening: CaseOpeningRequestService,
   ) {}
 
   async submit(input: SubmitSignalsInput): Promise<BatchAnswer> {
@@ -271,7 +271,7 @@ export class IntakeService {
     batch: { corporationId: string; reportingMonth: string; signalDate: string; channel: SignalChannelValue; now: Date },
     refused: RefusedItem[],
   ): Promise<Map<string, string | null>> {
-    const forwardedOn = forwardingDay(batch.now);
+    const forwardedOn = referralDay(batch.now);
     return this.db.transaction(async (manager) => {
       const inserted = new Map<string, string | null>();
       for (let i = 0; i < fresh.length; i += WRITE_CHUNK) {
@@ -330,8 +330,8 @@ export class IntakeService {
           ],
         );
       }
-      const forwardings = written.flatMap((item) => (item.route ? [{ signalId: item.signal.id, route: item.route, kind: "RECEIPT" as const }] : []));
-      await recordForwardings(manager, forwardings, forwardedOn, batch.now, this.identity.sub, false);
+      const steps = written.flatMap((item) => (item.route ? [{ signalId: item.signal.id, route: item.route, kind: "RECEIPT" as const }] : []));
+      await recordReferrals(manager, steps, forwardedOn, batch.now, this.identity.sub, false);
       await recordRefusals(manager, { corporationId: batch.corporationId, reportingMonth: batch.reportingMonth, at: batch.now }, refused);
       return inserted;
     });

@@ -67,7 +67,7 @@ const INTAKE_FACTS_SQL = `
  * corporation's behalf, so that arrears and collection steps are read from where the corporation
  * recorded them, never typed in twice.
  */
-export class IntakeService {
+export class IntakeFactsService {
   constructor(
     private readonly db: DataSource,
     private readonly policy: TenantPolicy,

@@ -6,7 +6,7 @@ import { firstWorkingDayFrom } from "../../../shared/src/covenant/working-days.j
 import { startSdvWithPeers, tenantFacts, type SdvWithPeers } from "../intake/intake.fixture.js";
 import type { IntakeFacts } from "../intake/intake.rules.js";
 import { todayInNetherlands } from "../../../shared/src/clock.js";
-import type { ReferralForCase } from "./case-opening.js";
+import type { ReferralForCase } from "./case-opening-request.js";
 
 const SUBMIT = `mutation($input: SubmitSignalsInput!) {
   submitSignals(input: $input) { accepted alreadyReceived casesPending items { outcome signal { id status } } }

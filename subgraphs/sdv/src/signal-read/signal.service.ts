@@ -4,9 +4,9 @@ import { paginate, type Page } from "../../../shared/src/pagination.js";
 import { PriorityEntity } from "../priority/priority.entity.js";
 import { ReferralEntity } from "../referral/referral.entity.js";
 import { isUuid } from "../../../shared/src/input-rules.js";
-import { LIVE_STATUSES, SignalEntity } from "./signal.entity.js";
-import type { SignalPolicy } from "./signal.policy.js";
-import type { SignalFilter, SignalsArgs } from "./signal.type.js";
+import { LIVE_STATUSES, SignalEntity } from "../signal/signal.entity.js";
+import type { SignalPolicy } from "../signal/signal.policy.js";
+import type { SignalFilter, SignalsArgs } from "./signal-filter.type.js";
 
 /** Signals as the caller may see them: listed, by id, and per tenant. Nothing here bypasses the policy. */
 export class SignalService {

@@ -3,10 +3,11 @@ import { ReadableBy } from "../../../shared/src/authorization.js";
 import type { SdvContext } from "../context.js";
 import { Corporation } from "../corporation/corporation.type.js";
 import { Priority } from "../priority/priority.type.js";
-import { ForwardingRecord, Referral } from "../referral/referral.type.js";
+import { ReferralRecord, Referral } from "../referral/referral.type.js";
 import { Tenant } from "../tenant/tenant.type.js";
-import type { SignalEntity } from "./signal.entity.js";
-import { Signal, SIGNAL_READERS, SignalConnection, SignalsArgs } from "./signal.type.js";
+import type { SignalEntity } from "../signal/signal.entity.js";
+import { Signal, SIGNAL_READERS, SignalConnection } from "../signal/signal.type.js";
+import { SignalsArgs } from "./signal-filter.type.js";
 
 @Resolver(() => Signal)
 export class SignalResolver {
@@ -52,11 +53,11 @@ export class SignalResolver {
   }
 
   @ReadableBy("SDV")
-  @FieldResolver(() => [ForwardingRecord], {
+  @FieldResolver(() => [ReferralRecord], {
     description: "Every forwarding of the signal, oldest first: at intake, after a routing area was set, after a priority change, by hand, by a team's hand-over.",
   })
   forwardingHistory(@Root() signal: SignalEntity, @Ctx() ctx: SdvContext) {
-    return ctx.loaders.forwardingHistory.load(signal.id);
+    return ctx.loaders.referralHistory.load(signal.id);
   }
 
   @ReadableBy(...SIGNAL_READERS)

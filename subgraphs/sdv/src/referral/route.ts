@@ -5,13 +5,13 @@ import { targetOfLevel, type PriorityLevel } from "../../../shared/src/covenant/
 import { firstWorkingDayFrom } from "../../../shared/src/covenant/working-days.js";
 import type { ReferralTargetValue } from "./referral.entity.js";
 
-/** The day zero of the feedback term for a forwarding made at `at`: that Dutch day, or the next working day. */
-export function forwardingDay(at: Date): string {
+/** The day zero of the feedback term for a referral made at `at`: that Dutch day, or the next working day. */
+export function referralDay(at: Date): string {
   return firstWorkingDayFrom(todayInNetherlands(at));
 }
 
 /**
- * The routing table as the forwarding flow reads it, by routingKey: the team of each area. The
+ * The routing table as the referral flow reads it, by routingKey: the team of each area. The
  * routing service keeps it; whoever forwards (a recomputation, say) asks for it through this.
  */
 export interface RoutingTableSource {
@@ -51,8 +51,8 @@ export function routeOf(level: PriorityLevel, place: Place, routing: ReadonlyMap
   return teamId ? { target: "SWT", teamId } : null;
 }
 
-/** What happened to a signal's forwarding when its level changed: reported, never done silently. */
-export interface ForwardingChangeValue {
+/** What happened to a signal's referral when its level changed: reported, never done silently. */
+export interface ReferralChangeValue {
   /** False when the new level calls for another target that could not be reached. */
   changed: boolean;
   fromTarget: ReferralTargetValue | null;
@@ -72,15 +72,15 @@ function describe(route: Pick<Route, "target" | "teamId"> | null): string {
 /**
  * Whether a signal whose effective level became `level` must go elsewhere. Within I-III the team that
  * has it keeps it (a level is no reason to change teams); between I-III and IV the target changes, as
- * Art. 5.3 sends IV to the budget coach. `write` is the forwarding to record, null when none is.
+ * Art. 5.3 sends IV to the budget coach. `write` is the referral to record, null when none is.
  */
-export function planForwarding(
+export function planReferral(
   current: Route | null,
   level: PriorityLevel,
   place: Place,
   routing: ReadonlyMap<string, string>,
   forwardedOn: string,
-): { change: ForwardingChangeValue | null; write: Route | null } {
+): { change: ReferralChangeValue | null; write: Route | null } {
   const wanted = targetOfLevel(level);
   if (current && current.target === wanted) return { change: null, write: null };
   const route = routeOf(level, place, routing);
