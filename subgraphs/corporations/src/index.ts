@@ -17,4 +17,3 @@ export const corporationsSubgraph: SubgraphDefinition<CorporationsContext> = {
   // The erasure after an objection, retried with backoff until sdv and swt both confirm (Art. 3.4).
   scheduledJobs: (_db, services) => [objectionErasureJob(services?.peers)],
 };
-

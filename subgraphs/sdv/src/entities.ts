@@ -8,7 +8,7 @@ import { RoutingAreaChangeEntity, RoutingAreaEntity } from "./routing/routing-ar
 import { ReferralRecordEntity } from "./referral/referral-record.entity.js";
 import { SignalEntity } from "./signal/signal.entity.js";
 import { ThresholdEntity } from "./threshold/threshold.entity.js";
-import { SignalTallyEntity } from "./monitoring/signal-tally.entity.js";
+import { SignalTallyEntity } from "./tally/signal-tally.entity.js";
 
 /** Every table of the sdv database. */
 export const entities = [

@@ -22,4 +22,3 @@ export const sdvSubgraph: SubgraphDefinition<SdvContext> = {
   // The corporations subgraph retries the erasure after an objection by itself, on a schedule.
   serviceFields: { corporations: [withdrawSignalsOfTenants.field] },
 };
-

@@ -21,4 +21,3 @@ export const swtSubgraph: SubgraphDefinition<SwtContext> = {
   // opens by itself the cases that could not be opened when their signals were forwarded.
   serviceFields: { corporations: [eraseHouseholdsOfTenants.field], sdv: [openCasesForReferrals.field] },
 };
-

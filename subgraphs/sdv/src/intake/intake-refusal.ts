@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import { isCovenantMunicipality } from "../../../shared/src/covenant/organisations.js";
-import { addRefusalsToTally, type RefusalKey } from "../monitoring/signal-tally.js";
+import { addRefusalsToTally, type RefusalKey } from "../tally/signal-tally.js";
 import type { IntakeFacts, Refusal } from "./intake.rules.js";
 
 /** The key under which a refused reference is kept: hex SHA-256 of `${corporationId}\n${tenantReference}`. */

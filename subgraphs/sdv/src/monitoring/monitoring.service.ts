@@ -4,7 +4,7 @@ import { badInput } from "../../../shared/src/errors.js";
 import { MONTH_RANGE } from "../../../shared/src/scalars.js";
 import { monitoringCount, monitoringMonths, type MonitoringPolicy } from "../../../shared/src/monitoring.js";
 import { PriorityLevel } from "../priority/priority.type.js";
-import { signalMetrics } from "./signal-tally.js";
+import { signalMetrics } from "../tally/signal-tally.js";
 import type { MonitoringArgs, MonitoringMonth, MonitoringMonthKey } from "./monitoring.type.js";
 
 /** The longest period one monitoring query covers: three years of the covenant. */

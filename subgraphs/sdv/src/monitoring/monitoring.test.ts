@@ -4,7 +4,7 @@ import { identities, startTestSubgraph } from "../../../../test/support/subgraph
 import type { Identity } from "../../../shared/src/identity.js";
 import { sdvSubgraph } from "../index.js";
 import { insertSignal, type SignalSeed } from "../signal/signal.fixture.js";
-import { addRefusalsToTally, addSignalsToTally, type RefusalKey } from "./signal-tally.js";
+import { addRefusalsToTally, addSignalsToTally, type RefusalKey } from "../tally/signal-tally.js";
 
 const MONITORING = `query($from: String!, $to: String!, $municipalityCode: String, $corporationId: ID) {
   monitoring(from: $from, to: $to, municipalityCode: $municipalityCode, corporationId: $corporationId) {

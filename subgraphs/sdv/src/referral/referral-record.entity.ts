@@ -11,7 +11,6 @@ import type { ReferralTargetValue } from "./referral.entity.js";
  *  HAND_OVER     the team that held its case handed the case to another team or the budget coach.
  */
 export type ReferralKindValue = "RECEIPT" | "ROUTING_AREA" | "PRIORITY" | "REROUTE" | "HAND_OVER";
-export const REFERRAL_KINDS: ReferralKindValue[] = ["RECEIPT", "ROUTING_AREA", "PRIORITY", "REROUTE", "HAND_OVER"];
 
 /**
  * Every referral of a signal, in order, never updated: from where (null the first time) to where,

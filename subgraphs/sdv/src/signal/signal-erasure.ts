@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { addSignalsToTally } from "../monitoring/signal-tally.js";
+import { addSignalsToTally } from "../tally/signal-tally.js";
 
 /** What an erasure of signals erased, per table; counts only, never an id. */
 export interface ErasedSignals {
