@@ -2,7 +2,9 @@ import { COLLECTION_STEP_KINDS, type CollectionStepKind } from "../../../shared/
 import { COVENANT_START } from "../../../shared/src/covenant/covenant-calendar.js";
 import { isCovenantMunicipality, MUNICIPALITIES } from "../../../shared/src/covenant/organisations.js";
 import { daysBetween } from "../../../shared/src/covenant/working-days.js";
-import type { PhaseValue, SignalChannelValue } from "../signal/signal.entity.js";
+import type { SignalChannelValue } from "../signal/signal.entity.js";
+import type { AnswerOf } from "../../../shared/src/contracts/contract.js";
+import type { intakeFacts } from "../../../shared/src/contracts/corporations.js";
 
 /** Phase II, the regular phase (Art. 5.1, 6.2): from this day signals arrive through VPS only. */
 export const PHASE_TWO_START = "2021-07-01";
@@ -30,19 +32,11 @@ export interface Refusal {
   message: string;
 }
 
-/** What the corporations subgraph holds of one tenant, as `intakeFacts` answers it. */
-export interface IntakeFacts {
-  reference: string;
-  tenantId: string;
-  corporationId: string;
-  municipalityCode: string;
-  postcode: string;
-  /** As registered, with letter or addition ("12a"). */
-  houseNumber: string;
-  arrears: { amountCents: number; since: string; phase: PhaseValue; bailiffHandoverOn: string | null } | null;
-  collectionSteps: { kind: CollectionStepKind; takenOn: string }[];
-  hasStandingObjection: boolean;
-}
+/**
+ * What the corporations subgraph holds of one tenant, as `intakeFacts` answers it: the peer contract
+ * is its one description (the house number as registered, with letter or addition: "12a").
+ */
+export type IntakeFacts = AnswerOf<typeof intakeFacts>[number];
 
 /** Whether the channel may carry a signal made on `signalDate` (Art. 5.1, 6.2); null when it may. */
 export function channelRefusal(channel: SignalChannelValue, signalDate: string): Refusal | null {
