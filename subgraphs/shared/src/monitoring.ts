@@ -1,3 +1,4 @@
+import { countedMunicipalities } from "./count-scope.js";
 import DataLoader from "dataloader";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { publishCount } from "./authorization.js";
@@ -45,9 +46,8 @@ export class MonitoringPolicy {
   }
 
   mayRead(municipalityCode: string): boolean {
-    const { role, orgs } = this.identity;
-    if (role === "ANALYST" || role === "COORDINATOR") return true;
-    return role === "SDV" && orgs.includes(municipalityCode);
+    const counted = countedMunicipalities(this.identity);
+    return counted === "ALL" || counted.includes(municipalityCode);
   }
 
   /** The distinct keys among `keys` that name a month (YYYY-MM) of a municipality the caller reads. */

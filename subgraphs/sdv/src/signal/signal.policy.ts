@@ -1,3 +1,4 @@
+import { restrictToCountedMunicipalities } from "../../../shared/src/count-scope.js";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { Identity } from "../../../shared/src/identity.js";
 
@@ -49,16 +50,7 @@ export class SignalPolicy {
    * an SDV the signals of the municipalities it serves. Partners that work with rows count nothing.
    */
   restrictForCounts<Q extends SelectQueryBuilder<ObjectLiteral>>(query: Q, alias: string = query.alias): Q {
-    const { role, orgs } = this.identity;
-    switch (role) {
-      case "ANALYST":
-      case "COORDINATOR":
-        return query;
-      case "SDV":
-        return query.andWhere(`${alias}.municipalityCode = ANY(:policyOrgs)`, { policyOrgs: orgs });
-      default:
-        return nothing(query);
-    }
+    return restrictToCountedMunicipalities(query, this.identity, `${alias}.municipalityCode`);
   }
 }
 

@@ -1,3 +1,4 @@
+import { restrictToCountedMunicipalities } from "../../../shared/src/count-scope.js";
 import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from "typeorm";
 import { BUDGET_COACH_TEAM, TEAMS } from "../../../shared/src/covenant/organisations.js";
 import type { Identity } from "../../../shared/src/identity.js";
@@ -75,19 +76,8 @@ export class CasePolicy {
    * SDV the cases of the municipalities it serves. Cells under the suppression threshold are the
    * aggregate service's concern.
    */
-  readonly restrictCaseCounts = <T extends ObjectLiteral>(query: Query<T>, caseAlias: string): Query<T> => {
-    const { role, orgs } = this.identity;
-    switch (role) {
-      case "ANALYST":
-      case "COORDINATOR":
-        return query;
-      case "SDV":
-        if (orgs.length === 0) return none(query);
-        return query.andWhere(`${caseAlias}.municipalityCode = ANY(:policyMunicipalities)`, { policyMunicipalities: orgs });
-      default:
-        return none(query);
-    }
-  };
+  readonly restrictCaseCounts = <T extends ObjectLiteral>(query: Query<T>, caseAlias: string): Query<T> =>
+    restrictToCountedMunicipalities(query, this.identity, `${caseAlias}.municipalityCode`);
 
   /**
    * Narrows `query` to visible household profiles; `profileAlias` is the profile table's alias. An SWT
