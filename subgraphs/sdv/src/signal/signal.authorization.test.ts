@@ -103,4 +103,21 @@ describe("field rules of the sdv subgraph, enforced by the subgraph itself", () 
     expect(sdv.errors).toBeUndefined();
     expect(sdv.data?.signals.edges.map((edge: { node: { id: string } }) => edge.node.id)).toContain(own.get(identities.sdvHaarlem));
   });
+
+  it("the same filter written in the operation, asked again and again by callers of different roles, is judged for each caller", async () => {
+    // The outcome of an operation without variables is remembered per role: one role's answer must never serve another.
+    const query = `{ signals(first: 10, filter: { priorityLevel: II }) { edges { node { id } } } }`;
+    for (const turn of [1, 2]) {
+      for (const identity of [identities.sdvHaarlem, identities.elanWonen, identities.sdvHaarlem, identities.elanWonen]) {
+        const result = await subgraph.query(identity, query);
+        if (identity === identities.elanWonen) {
+          expect(result.data ?? null, `turn ${turn}`).toBeNull();
+          expect(result.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", argument: "filter.priorityLevel", selects: "Signal.priority" });
+        } else {
+          expect(result.errors, `turn ${turn}`).toBeUndefined();
+          expect(result.data?.signals.edges.map((edge: { node: { id: string } }) => edge.node.id)).toContain(own.get(identities.sdvHaarlem));
+        }
+      }
+    }
+  });
 });
