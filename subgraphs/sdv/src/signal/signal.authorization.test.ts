@@ -5,7 +5,7 @@ import { sdvSubgraph } from "../index.js";
 import { insertSignal } from "./signal.fixture.js";
 
 /**
- * The field rules of the covenant matrix, checked by sdv itself (type-graphql @Authorized), so that a
+ * The field rules of the covenant matrix, checked by sdv itself (ReadableBy, before each field's resolver), so that a
  * request that got past the gateway's @requiresScopes still learns nothing it may not.
  * Each caller asks about a signal whose row it may see, so only the field rule can refuse.
  */
