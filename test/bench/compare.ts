@@ -69,6 +69,9 @@ const QUERIES: Query[] = [
   },
 ];
 
+/** The subgraphs' V8 settings, as docker-compose.yml gives them (NODE_OPTIONS of the subgraphs' environment). */
+const SUBGRAPH_NODE_OPTIONS = "--max-semi-space-size=32";
+
 type SetupName = "gateway" | "hive" | "direct";
 const SETUP_LABEL: Record<SetupName, string> = { gateway: "project gateway", hive: "Hive Gateway", direct: "subgraph directly" };
 
@@ -265,6 +268,7 @@ async function main() {
             GATEWAY_JWKS_URL: `http://127.0.0.1:${ports.gateway}/.well-known/jwks.json`,
             SEED_DEMO: "true",
             SCHEDULED_JOBS: "false",
+            NODE_OPTIONS: SUBGRAPH_NODE_OPTIONS,
             ...urlEnv,
             ...Object.fromEntries(peers.map((peer) => [`${peer.toUpperCase()}_JWKS_URL`, `http://127.0.0.1:${ports[peer]}/.well-known/jwks.json`])),
           }),

@@ -1,13 +1,14 @@
 import { GraphQLError } from "graphql";
-import { Authorized, Directive, type AuthChecker } from "type-graphql";
+import { Directive, Extensions, type AuthChecker } from "type-graphql";
 import type { Role } from "./identity.js";
 
 /**
  * Field-level authorization, declared once per field and enforced twice:
  *  - `@requiresScopes` goes into the supergraph; the gateway removes the field from an operation of
  *    a caller without one of the scopes, before anything is fetched (layer 1);
- *  - type-graphql's `@Authorized` makes the subgraph refuse it too, should a request ever get past
- *    the gateway (layer 2, defence in depth).
+ *  - the subgraph refuses it too, should a request ever get past the gateway (layer 2, defence in
+ *    depth): the roles go on the field's extensions (READABLE_BY), and the subgraph schema checks
+ *    them before the field's resolver runs (federation.ts).
  * A caller's scopes are `role:<ROLE>` of its role.
  */
 export function scopeOf(role: Role): string {
@@ -18,25 +19,31 @@ export function scopesOf(identity: { role: Role }): string[] {
   return [scopeOf(identity.role)];
 }
 
+/** The extension of a field that names the roles that may read it (see ReadableBy). */
+export const READABLE_BY = "readableBy";
+
 /** The field may be read only by these roles. Row rules (own tenants, own team) are the policies'. */
 export function ReadableBy(...roles: Role[]): PropertyDecorator & MethodDecorator {
   if (roles.length === 0) throw new Error("ReadableBy needs at least one role; use NeverReadable for none.");
   const scopes = roles.map((role) => `["${scopeOf(role)}"]`).join(", ");
   const directive = Directive(`@requiresScopes(scopes: [${scopes}])`);
-  const authorized = Authorized(...roles);
+  const readable = Extensions({ [READABLE_BY]: roles });
   return ((target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
     directive(target, key as string, descriptor as never);
-    authorized(target, key as string, descriptor as never);
+    readable(target, key as string, descriptor as never);
   }) as PropertyDecorator & MethodDecorator;
 }
 
 /** Refuses a field with FORBIDDEN when the caller's role is not among those the field names. */
-export const roleAuthChecker: AuthChecker<{ identity: { role: Role } }, Role> = ({ context, info }, roles) => {
+export function checkReadable(context: { identity: { role: Role } }, info: { parentType: { name: string }; fieldName: string }, roles: readonly Role[]): true {
   if (roles.includes(context.identity.role)) return true;
   throw new GraphQLError(`Your role (${context.identity.role}) may not read ${info.parentType.name}.${info.fieldName}.`, {
     extensions: { code: "FORBIDDEN" },
   });
-};
+}
+
+/** The same check for type-graphql's `@Authorized`, which nothing here uses any more: kept so that one would be checked alike. */
+export const roleAuthChecker: AuthChecker<{ identity: { role: Role } }, Role> = ({ context, info }, roles) => checkReadable(context, info, roles);
 
 /** Cells of an aggregate counting fewer households than this are suppressed (AVG: no one is identifiable). */
 export const SUPPRESSION_THRESHOLD = 5;

@@ -1,9 +1,10 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/index.js";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { parse, type GraphQLSchema } from "graphql";
+import { defaultFieldResolver, isInterfaceType, isObjectType, Kind, parse, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
-import { roleAuthChecker } from "./authorization.js";
+import { checkReadable, READABLE_BY, roleAuthChecker, scopeOf } from "./authorization.js";
+import type { Role } from "./identity.js";
 import { applyRegisteredSelections, SELECTS_SPEC_URL, selectsDirective } from "./selection-rules.js";
 
 /** Federation spec version and the directives every subgraph may use. */
@@ -25,8 +26,45 @@ export async function buildFederatedSchema(
   applyRegisteredSelections(schema);
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`;
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  guardReadableFields(schema, resolvers);
   for (const [typeName, extra] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(extra as object) } as never;
   }
   return { schema: buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers }]), sdl };
+}
+
+/**
+ * Layer 2 of field authorization (authorization.ts): every field that names the roles that may read
+ * it is checked before its resolver, synchronously. (type-graphql's `@Authorized` did the same in an
+ * async middleware: several promises per field and row, a good part of a subgraph's CPU for a long
+ * list.) The roles are those of the field's `@requiresScopes`, which ReadableBy writes beside them;
+ * a field whose two disagree stops the start, so that no field can lose its check unnoticed.
+ */
+function guardReadableFields(schema: GraphQLSchema, resolvers: GraphQLResolverMap<unknown>): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(isObjectType(type) || isInterfaceType(type)) || type.name.startsWith("__")) continue;
+    for (const field of Object.values(type.getFields())) {
+      const roles = field.extensions?.[READABLE_BY] as readonly Role[] | undefined;
+      const scopes = field.astNode?.directives
+        ?.filter((directive) => directive.name.value === "requiresScopes")
+        .flatMap((directive) => {
+          const value = directive.arguments?.[0]?.value;
+          return value?.kind === Kind.LIST ? value.values.flatMap((inner) => (inner.kind === Kind.LIST ? inner.values : [inner])) : [];
+        })
+        .flatMap((value) => (value.kind === Kind.STRING ? [value.value] : []));
+      const expected = (roles ?? []).map(scopeOf).sort().join(" ");
+      if (expected !== [...(scopes ?? [])].sort().join(" ")) {
+        throw new Error(`${type.name}.${field.name}: its @requiresScopes and the roles its resolver checks differ; use ReadableBy for both.`);
+      }
+      if (!roles) continue;
+      const fields = (resolvers[type.name] ??= {}) as Record<string, unknown>;
+      const resolve = fields[field.name] ?? defaultFieldResolver;
+      if (typeof resolve !== "function") throw new Error(`${type.name}.${field.name}: a field with a subscription cannot be checked here.`);
+      const guarded: GraphQLFieldResolver<unknown, { identity: { role: Role } }> = (root, args, context, info) => {
+        checkReadable(context, info, roles);
+        return (resolve as GraphQLFieldResolver<unknown, unknown>)(root, args, context, info);
+      };
+      fields[field.name] = guarded;
+    }
+  }
 }

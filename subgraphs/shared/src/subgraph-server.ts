@@ -2,9 +2,9 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { scopesOf } from "./authorization.js";
 import { readRequirements } from "./field-requirements.js";
-import { assertSelectionsResolve, readSelections, refusalMessage, refusedSelections } from "./selection-rules.js";
+import { assertSelectionsResolve, readSelections, refusalMessage, refusedSelections, type RefusedSelection } from "./selection-rules.js";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import { GraphQLError, Kind, parse, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import { GraphQLError, Kind, parse, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import type { DemoWorld } from "./demo/world.js";
 import { openDataSource, type DataSourceOptions, type SubgraphName } from "./database.js";
@@ -114,13 +114,30 @@ function selectionRulesPlugin(schema: GraphQLSchema): ApolloServerPlugin<BaseReq
   const requirements = readRequirements(sdl);
   const selections = readSelections(sdl);
   assertSelectionsResolve(schema, requirements, selections);
+  // Apollo Server keeps one parsed document per query text, so a list asked again and again brings
+  // the same document. Without variables the outcome depends on nothing but the document, the
+  // operation chosen and the caller's scopes (no policy holds here), so it is remembered per
+  // document for each of those; an operation with variables is checked afresh every time. (A
+  // WeakMap: a document the server forgets takes its outcomes with it; a document has few operations
+  // and there are few roles.)
+  const outcomes = new WeakMap<DocumentNode, Map<string, RefusedSelection | null>>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operationName, request, contextValue }) {
-          const identity = contextValue.identity;
-          const caller = { authenticated: true, scopes: new Set(scopesOf(identity)), policy: () => false };
-          const [refusal] = refusedSelections(schema, document, operationName, request.variables, requirements, selections, caller);
+        async didResolveOperation({ document, operationName, operation, request, contextValue }) {
+          const scopes = scopesOf(contextValue.identity);
+          const fixed = !operation?.variableDefinitions?.length;
+          const key = `${operationName ?? ""}\n${scopes.join(" ")}`;
+          let known = fixed ? outcomes.get(document) : undefined;
+          let refusal = known?.get(key);
+          if (refusal === undefined) {
+            const caller = { authenticated: true, scopes: new Set(scopes), policy: () => false };
+            refusal = refusedSelections(schema, document, operationName, request.variables, requirements, selections, caller)[0] ?? null;
+            if (fixed) {
+              if (!known) outcomes.set(document, (known = new Map()));
+              known.set(key, refusal);
+            }
+          }
           if (refusal) {
             throw new GraphQLError(refusalMessage(refusal), {
               extensions: { code: "FORBIDDEN", field: refusal.field, argument: refusal.argument, selects: refusal.selects, http: { status: 200 } },

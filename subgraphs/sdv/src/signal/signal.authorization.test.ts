@@ -5,7 +5,7 @@ import { sdvSubgraph } from "../index.js";
 import { insertSignal } from "./signal.fixture.js";
 
 /**
- * The field rules of the covenant matrix, checked by sdv itself (type-graphql @Authorized), so that a
+ * The field rules of the covenant matrix, checked by sdv itself (ReadableBy, before each field's resolver), so that a
  * request that got past the gateway's @requiresScopes still learns nothing it may not.
  * Each caller asks about a signal whose row it may see, so only the field rule can refuse.
  */
@@ -102,5 +102,22 @@ describe("field rules of the sdv subgraph, enforced by the subgraph itself", () 
     const sdv = await subgraph.query(identities.sdvHaarlem, query, { filter: { priorityLevel: "II", forwardedTo: "SWT" } });
     expect(sdv.errors).toBeUndefined();
     expect(sdv.data?.signals.edges.map((edge: { node: { id: string } }) => edge.node.id)).toContain(own.get(identities.sdvHaarlem));
+  });
+
+  it("the same filter written in the operation, asked again and again by callers of different roles, is judged for each caller", async () => {
+    // The outcome of an operation without variables is remembered per role: one role's answer must never serve another.
+    const query = `{ signals(first: 10, filter: { priorityLevel: II }) { edges { node { id } } } }`;
+    for (const turn of [1, 2]) {
+      for (const identity of [identities.sdvHaarlem, identities.elanWonen, identities.sdvHaarlem, identities.elanWonen]) {
+        const result = await subgraph.query(identity, query);
+        if (identity === identities.elanWonen) {
+          expect(result.data ?? null, `turn ${turn}`).toBeNull();
+          expect(result.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", argument: "filter.priorityLevel", selects: "Signal.priority" });
+        } else {
+          expect(result.errors, `turn ${turn}`).toBeUndefined();
+          expect(result.data?.signals.edges.map((edge: { node: { id: string } }) => edge.node.id)).toContain(own.get(identities.sdvHaarlem));
+        }
+      }
+    }
   });
 });
