@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { execute, parse } from "graphql";
 import { Directive, Field, ID, ObjectType, Query, Resolver } from "type-graphql";
 import { describe, expect, it } from "vitest";
+import { PersonalData } from "./access-log.js";
 import { ReadableBy } from "./authorization.js";
 import { buildFederatedSchema } from "./federation.js";
 
@@ -76,5 +77,57 @@ describe("field rules checked by the subgraph schema itself (ReadableBy)", () =>
 
   it("a field whose @requiresScopes no role check backs stops the schema from being built", async () => {
     await expect(buildFederatedSchema({ resolvers: [LooseResolver] })).rejects.toThrow(/Loose\.text: its @requiresScopes and the roles its resolver checks differ/);
+  });
+});
+
+@ObjectType()
+class Person {
+  @Field(() => ID)
+  id: string;
+
+  @PersonalData()
+  @ReadableBy("SDV", "CORPORATION")
+  @Field(() => String, { nullable: true })
+  name: string | null;
+
+  @PersonalData((person: Person) => person.id)
+  @ReadableBy("SDV")
+  @Field(() => String, { nullable: true })
+  address(): Promise<string | null> {
+    return Promise.resolve(this.id === "2" ? null : `Street ${this.id}`);
+  }
+}
+
+@Resolver(() => Person)
+class PersonResolver {
+  @Query(() => [Person])
+  persons(): Person[] {
+    return [Object.assign(new Person(), { id: "1", name: "Ann" }), Object.assign(new Person(), { id: "2", name: null })];
+  }
+}
+
+describe("reads of personal data recorded by the subgraph schema itself (PersonalData)", () => {
+  const askPersons = async (role: string, query: string) => {
+    const { schema } = await buildFederatedSchema({ resolvers: [PersonResolver] });
+    const reads: [string, string][] = [];
+    const accessLog = { record: (person: string, field: string) => reads.push([person, field]) };
+    const result = await execute({ schema, document: parse(query), contextValue: { identity: { role }, accessLog } });
+    return { result, reads };
+  };
+
+  it("records each read that gives a value, from a plain field and from a resolver's promise, and no read of null", async () => {
+    const { result, reads } = await askPersons("SDV", "{ persons { id name address } }");
+    expect(result.errors).toBeUndefined();
+    expect(reads.sort()).toEqual([
+      ["1", "Person.address"],
+      ["1", "Person.name"],
+    ]);
+  });
+
+  it("records nothing a role was refused, and nothing of a field not asked", async () => {
+    const refused = await askPersons("CORPORATION", "{ persons { address } }");
+    expect(refused.result.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN", "FORBIDDEN"]);
+    expect(refused.reads).toEqual([]);
+    expect((await askPersons("SDV", "{ persons { id } }")).reads).toEqual([]);
   });
 });

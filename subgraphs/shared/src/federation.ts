@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/ind
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { defaultFieldResolver, isInterfaceType, isObjectType, Kind, parse, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
+import { PERSONAL_DATA, recordingReads, type PersonOf } from "./access-log.js";
 import { checkReadable, READABLE_BY, roleAuthChecker, scopeOf } from "./authorization.js";
 import type { Role } from "./identity.js";
 import { applyRegisteredSelections, SELECTS_SPEC_URL, selectsDirective } from "./selection-rules.js";
@@ -38,7 +39,8 @@ export async function buildFederatedSchema(
  * it is checked before its resolver, synchronously. (type-graphql's `@Authorized` did the same in an
  * async middleware: several promises per field and row, a good part of a subgraph's CPU for a long
  * list.) The roles are those of the field's `@requiresScopes`, which ReadableBy writes beside them;
- * a field whose two disagree stops the start, so that no field can lose its check unnoticed.
+ * a field whose two disagree stops the start, so that no field can lose its check unnoticed. A field
+ * of personal data has its reads recorded in the access log (access-log.ts), after the check.
  */
 function guardReadableFields(schema: GraphQLSchema, resolvers: GraphQLResolverMap<unknown>): void {
   for (const type of Object.values(schema.getTypeMap())) {
@@ -56,13 +58,22 @@ function guardReadableFields(schema: GraphQLSchema, resolvers: GraphQLResolverMa
       if (expected !== [...(scopes ?? [])].sort().join(" ")) {
         throw new Error(`${type.name}.${field.name}: its @requiresScopes and the roles its resolver checks differ; use ReadableBy for both.`);
       }
-      if (!roles) continue;
+      const personOf = field.extensions?.[PERSONAL_DATA] as PersonOf | undefined;
+      if (!roles && !personOf) continue;
       const fields = (resolvers[type.name] ??= {}) as Record<string, unknown>;
-      const resolve = fields[field.name] ?? defaultFieldResolver;
-      if (typeof resolve !== "function") throw new Error(`${type.name}.${field.name}: a field with a subscription cannot be checked here.`);
+      const own = fields[field.name] ?? defaultFieldResolver;
+      if (typeof own !== "function") throw new Error(`${type.name}.${field.name}: a field with a subscription cannot be checked here.`);
+      // A read of personal data is recorded only once the role check has let it through.
+      const resolve: GraphQLFieldResolver<unknown, any> = personOf
+        ? recordingReads(own as GraphQLFieldResolver<unknown, any>, personOf)
+        : (own as GraphQLFieldResolver<unknown, any>);
+      if (!roles) {
+        fields[field.name] = resolve;
+        continue;
+      }
       const guarded: GraphQLFieldResolver<unknown, { identity: { role: Role } }> = (root, args, context, info) => {
         checkReadable(context, info, roles);
-        return (resolve as GraphQLFieldResolver<unknown, unknown>)(root, args, context, info);
+        return resolve(root, args, context, info);
       };
       fields[field.name] = guarded;
     }
