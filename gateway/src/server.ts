@@ -4,6 +4,7 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { headerValue, listen, sendJson, serveGraphQL, type RunningServer } from "../../subgraphs/shared/src/http.js";
 import { IDENTITY_HEADER, PEER_TOKENS_HEADER, type Identity } from "../../subgraphs/shared/src/identity.js";
 import { peersCalledBy } from "../../subgraphs/shared/src/peer-client.js";
@@ -58,6 +59,54 @@ export function operationLimits(env = process.env) {
   return { ...armor, parseOptions: { maxTokens: Number(env.GATEWAY_MAX_TOKENS ?? 10_000) } };
 }
 
+type FetcherHeaders = NonNullable<GatewayGraphQLRequest["http"]>["headers"];
+
+/** The headers of one subgraph fetch: names in lower case, as node:http and undici send them. */
+class SubgraphHeaders implements FetcherHeaders {
+  private readonly byName = new Map<string, string>();
+
+  constructor(from?: Iterable<[string, string]>) {
+    for (const [name, value] of from ?? []) this.append(name, value);
+  }
+
+  set(name: string, value: string): void {
+    this.byName.set(name.toLowerCase(), value);
+  }
+
+  get(name: string): string | null {
+    return this.byName.get(name.toLowerCase()) ?? null;
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name.toLowerCase());
+  }
+
+  delete(name: string): void {
+    this.byName.delete(name.toLowerCase());
+  }
+
+  append(name: string, value: string): void {
+    const known = this.get(name);
+    this.set(name, known === null ? value : `${known}, ${value}`);
+  }
+
+  entries() {
+    return this.byName.entries();
+  }
+
+  keys() {
+    return this.byName.keys();
+  }
+
+  values() {
+    return this.byName.values();
+  }
+
+  [Symbol.iterator]() {
+    return this.byName.entries();
+  }
+}
+
 /**
  * Relays a subgraph fetch with the caller's identity, re-signed by the gateway for that subgraph
  * only, and the request id for tracing. The caller's own token never leaves the gateway.
@@ -74,6 +123,27 @@ class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   private readonly subgraphName: string;
+
+  /**
+   * One fetch of a query plan: RemoteGraphQLDataSource's own `process` does the same, but builds a
+   * node-fetch Headers and a node-fetch Request for every fetch (the Request only for error hooks
+   * this data source does not use), and reads the subgraph's Cache-Control into a cache policy that
+   * the gateway does not use (cache control is off).
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { request } = options;
+    const headers = new SubgraphHeaders(request.http?.headers);
+    headers.set("content-type", "application/json");
+    request.http = { method: "POST", url: this.url, headers };
+    await this.willSendRequest(options);
+    if (!request.query) throw new Error("Missing query");
+    const { http: _http, ...sent } = request;
+    const response = await this.fetcher(this.url, { method: "POST", headers: Object.fromEntries(headers), body: JSON.stringify(sent) });
+    if (!response.ok) throw await this.errorFromResponse(response);
+    const body = await this.parseBody(response);
+    if (body === null || typeof body !== "object") throw new Error(`Expected JSON response body, but received: ${String(body)}`);
+    return { ...body, http: response };
+  }
 
   /**
    * A subgraph that refuses a variable (a bad date, say) answers 400 with an error meant for the

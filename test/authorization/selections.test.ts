@@ -206,7 +206,8 @@ describe("a filter, sort or group-by obeys the rule of the field it reads, throu
       [`query { ...Mine } fragment Mine on Query { signals(first: 50, filter: { reportingMonth: "2026-09", priorityLevel: III }) { edges { node { id } } } }`],
       [`{ tenants(first: 5) { edges { node { id } } } signals(first: 50, filter: { priorityLevel: III }) { edges { node { id } } } }`],
     ];
-    for (const [query, variables] of tries) {
+    // Each twice: the second time the gateway knows the operation (its outcome is remembered per role).
+    for (const [query, variables] of [...tries, ...tries]) {
       const before = graph.statements();
       const result = await graph.query(corporation, query, variables);
       expect(result.data ?? null, query).toBeNull();
@@ -215,6 +216,9 @@ describe("a filter, sort or group-by obeys the rule of the field it reads, throu
       expect(result.errors![0]!.message).toMatch(/may not select by Signal\.priority.*filter\.priorityLevel/);
       expect(graph.statements()).toBe(before);
     }
+    // The same operation from a role that reads the priority is not refused by what the corporation was told.
+    const sdv = await graph.query(tokens.get("SDV")!, tries[0]![0]);
+    expect(sdv.errors).toBeUndefined();
     // Filters by what a corporation reads of its own signals still work.
     const own = await graph.query(corporation, `{ signals(first: 5, filter: { status: FORWARDED, reportingMonth: "2026-09" }) { edges { node { id status } } } }`);
     expect(own.errors).toBeUndefined();

@@ -6,9 +6,24 @@ import { scopesOf } from "../../../subgraphs/shared/src/authorization.js";
 import type { Identity } from "../../../subgraphs/shared/src/identity.js";
 import { filterOperation, requirementsOf, restoreRemovedFields, type Caller, type FilteredOperation } from "./operation-filter.js";
 import { readRequirements, satisfies, type Requirements } from "./requirements.js";
-import { assertSelectionsResolve, readSelections, refusalMessage, refusedSelections, type Selections } from "../../../subgraphs/shared/src/selection-rules.js";
+import {
+  assertSelectionsResolve,
+  readSelections,
+  refusalMessage,
+  refusedSelections,
+  type RefusedSelection,
+  type Selections,
+} from "../../../subgraphs/shared/src/selection-rules.js";
 
 const FILTER_CACHE_SIZE = 2_000;
+
+/** What is remembered of an operation for one role. */
+type CachedFilter = FilteredOperation & {
+  queryHash: string;
+  operation: OperationDefinitionNode | undefined;
+  /** The selection rules' outcome, once known, for an operation that declares no variables. */
+  refused?: RefusedSelection[];
+};
 
 /**
  * Wraps @apollo/gateway (which composes the authorization directives but does not enforce them)
@@ -19,7 +34,7 @@ const FILTER_CACHE_SIZE = 2_000;
 export class AuthorizingGateway implements GatewayInterface {
   private readonly requirements: Requirements;
   private readonly selections: Selections;
-  private readonly cache = new Map<string, FilteredOperation & { queryHash: string; operation: OperationDefinitionNode | undefined }>();
+  private readonly cache = new Map<string, CachedFilter>();
   /** The public schema, once loaded. */
   private schema: GraphQLSchema | undefined;
 
@@ -56,15 +71,21 @@ export class AuthorizingGateway implements GatewayInterface {
       const filtered = this.filter(apiSchema, requestContext, identity);
       // A filter, sort or group-by obeys the rule of the field it reads: an argument that selects
       // by a field the caller may not read refuses the whole operation, before anything is fetched.
-      const refused = refusedSelections(
-        apiSchema,
-        filtered.document,
-        requestContext.operationName,
-        requestContext.request.variables,
-        this.requirements,
-        this.selections,
-        this.callerOf(identity),
-      );
+      // An operation that declares no variables selects the same way on every request, so its outcome
+      // depends on what the cache entry is keyed by (operation and role) and is worked out once.
+      const fixed = !requestContext.operation?.variableDefinitions?.length;
+      const refused =
+        (fixed ? filtered.refused : undefined) ??
+        refusedSelections(
+          apiSchema,
+          filtered.document,
+          requestContext.operationName,
+          requestContext.request.variables,
+          this.requirements,
+          this.selections,
+          this.callerOf(identity),
+        );
+      if (fixed) filtered.refused = refused;
       if (refused.length > 0) {
         return {
           errors: refused.map(
@@ -117,7 +138,7 @@ export class AuthorizingGateway implements GatewayInterface {
     };
   }
 
-  private filter(schema: GraphQLSchema, requestContext: GatewayGraphQLRequestContext, identity: Identity | undefined) {
+  private filter(schema: GraphQLSchema, requestContext: GatewayGraphQLRequestContext, identity: Identity | undefined): CachedFilter {
     const scopes = identity ? scopesOf(identity) : [];
     const key = `${requestContext.queryHash}\u0000${requestContext.operationName ?? ""}\u0000${identity ? `${identity.role}` : "-"}`;
     const cached = this.cache.get(key);
@@ -125,7 +146,7 @@ export class AuthorizingGateway implements GatewayInterface {
     const caller = this.callerOf(identity, scopes);
     const filtered = filterOperation(schema, requestContext.document, requestContext.operationName, this.requirements, caller);
     const operation = filtered.document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-    const entry = {
+    const entry: CachedFilter = {
       ...filtered,
       operation,
       // The gateway caches query plans by this hash: a filtered operation must not share the plan of the unfiltered one.
