@@ -27,10 +27,11 @@ export async function buildFederatedSchema(
   applyRegisteredSelections(schema);
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`;
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
-  guardReadableFields(schema, resolvers);
   for (const [typeName, extra] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(extra as object) } as never;
   }
+  // After the merge, so that a field resolver handed in beside a reference resolver is checked too.
+  guardReadableFields(schema, resolvers);
   return { schema: buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers }]), sdl };
 }
 
