@@ -10,11 +10,12 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { parse } from "graphql";
 import { DEV_AUDIENCE, DEV_ISSUER, signDevToken } from "../../gateway/src/auth/dev-issuer.js";
 import { GatewayTokenSigner } from "../../gateway/src/auth/gateway-token.js";
 import { freePort, SUBGRAPHS, type SubgraphName } from "../../subgraphs/shared/src/database.js";
 import { IDENTITY_HEADER, PEER_TOKENS_HEADER, type Identity } from "../../subgraphs/shared/src/identity.js";
-import { peersCalledBy } from "../../subgraphs/shared/src/peer-client.js";
+import { peersCalledBy, rootFieldsOf } from "../../subgraphs/shared/src/peer-client.js";
 import { benchEnvironment, percentile } from "./setup.js";
 
 /**
@@ -326,9 +327,10 @@ async function main() {
     const signer = new GatewayTokenSigner(environment.signingKey);
     const identity: Identity = { sub: CALLER.sub, role: CALLER.role, orgs: CALLER.orgs };
     /** The headers the gateway sends a subgraph: its identity token, the peers' tokens, a request id (fresh for every run: the tokens live 60 s). */
-    const directHeaders = async (subgraph: SubgraphName) => {
+    const directHeaders = async (subgraph: SubgraphName, query: string) => {
       const requestId = `bench-${process.pid}-${performance.now().toFixed(0)}`;
-      const peers = peersCalledBy(subgraph, identity.role, "query");
+      const { operation, fields } = rootFieldsOf(parse(query));
+      const peers = peersCalledBy(subgraph, identity.role, operation, fields);
       const sign = (audience: SubgraphName) => signer.sign(identity, audience, requestId, { url: subgraphUrls[audience] });
       return {
         [IDENTITY_HEADER]: sign(subgraph),
@@ -338,7 +340,7 @@ async function main() {
     };
     const target = async (setup: SetupName, query: Query) => ({
       url: setup === "gateway" ? gatewayUrl : setup === "hive" ? hiveUrl : subgraphUrls[query.direct!],
-      headers: { "content-type": "application/json", ...(setup === "direct" ? await directHeaders(query.direct!) : { authorization: `Bearer ${userToken}` }) },
+      headers: { "content-type": "application/json", ...(setup === "direct" ? await directHeaders(query.direct!, query.text) : { authorization: `Bearer ${userToken}` }) },
       body: JSON.stringify({ query: query.text }),
     });
     const setupsOf = (query: Query): SetupName[] => (query.direct ? ["gateway", "hive", "direct"] : ["gateway", "hive"]);

@@ -1,9 +1,10 @@
+import { parse } from "graphql";
 import { randomUUID } from "node:crypto";
 import { createInlineSigningKeyProvider, defineConfig } from "@graphql-hive/gateway";
 import { GatewayTokenSigner } from "../../gateway/src/auth/gateway-token.js";
 import { signingKeyFromJwk } from "../../gateway/src/auth/keys.js";
 import { IDENTITY_HEADER, PEER_TOKENS_HEADER, type Identity, type Role } from "../../subgraphs/shared/src/identity.js";
-import { peersCalledBy } from "../../subgraphs/shared/src/peer-client.js";
+import { peersCalledBy, rootFieldsOf } from "../../subgraphs/shared/src/peer-client.js";
 
 /**
  * Hive Gateway set up as the project's gateway is, for `npm run bench:compare` only: it verifies
@@ -40,7 +41,23 @@ interface UserClaims {
 /** The request id and identity tokens of one request, by audience, each signed on first use (as the gateway does). */
 const ofRequest = new WeakMap<object, { requestId: string; identity: Identity; tokens: Map<string, string> }>();
 
-function headersFor(request: Request, user: UserClaims, subgraphName: string, operationName: string | null, operation: "query" | "mutation") {
+/** The operation kind and root fields of a caller's text, parsed once per text. */
+const rootFieldsOfText = new Map<string, ReturnType<typeof rootFieldsOf>>();
+function rootFieldsOfQuery(query: string) {
+  let found = rootFieldsOfText.get(query);
+  if (!found) {
+    found = rootFieldsOf(parse(query));
+    if (rootFieldsOfText.size < 1_000) rootFieldsOfText.set(query, found);
+  }
+  return found;
+}
+
+/**
+ * The tokens of one subgraph fetch. Hive Gateway's header hook is not given the subgraph's
+ * operation, so the peers are chosen by the root fields of the caller's: the same choice, since
+ * only a root field that is sent to that subgraph as such (sdv's ddasExport) asks a peer in a query.
+ */
+function headersFor(request: Request, user: UserClaims, subgraphName: string, operationName: string | null, query: string) {
   let made = ofRequest.get(request);
   if (!made) {
     const requestId = request.headers.get("x-request-id") ?? randomUUID();
@@ -55,7 +72,8 @@ function headersFor(request: Request, user: UserClaims, subgraphName: string, op
     return token;
   };
   // The same tokens the project's gateway sends: the subgraph's own, and those of the peers it asks.
-  const peers = peersCalledBy(subgraphName, identity.role, operation);
+  const { operation, fields } = rootFieldsOfQuery(query);
+  const peers = peersCalledBy(subgraphName, identity.role, operation, fields);
   return {
     [IDENTITY_HEADER]: tokenFor(subgraphName),
     ...(peers.length > 0 ? { [PEER_TOKENS_HEADER]: JSON.stringify(Object.fromEntries(peers.map((peer) => [peer, tokenFor(peer)]))) } : {}),
@@ -80,8 +98,7 @@ export const gatewayConfig = defineConfig({
       const user = (context as { jwt?: { payload?: UserClaims } }).jwt?.payload;
       if (!user) return {};
       const params = (context as { params?: { operationName?: string | null; query?: string } }).params;
-      const operation = /^\s*mutation\b/.test(params?.query ?? "") ? "mutation" : "query";
-      return headersFor(request, user, subgraphName, params?.operationName ?? null, operation);
+      return headersFor(request, user, subgraphName, params?.operationName ?? null, params?.query ?? "");
     },
   },
 });

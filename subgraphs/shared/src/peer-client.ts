@@ -1,4 +1,4 @@
-import { GraphQLError } from "graphql";
+import { GraphQLError, Kind, OperationTypeNode, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionNode } from "graphql";
 import { Agent, request } from "undici";
 import type { SubgraphName } from "./database.js";
 import { IDENTITY_HEADER, type GatewayClaims, type Role } from "./identity.js";
@@ -13,16 +13,29 @@ import { tracePeerCall } from "./tracing.js";
 export const TENANT_VISIBILITY_PEER: Partial<Record<Role, "sdv" | "swt">> = { SDV: "sdv", BUDGET_COACH: "sdv", SWT: "swt" };
 
 /**
- * Which other subgraphs a subgraph may ask on a caller's behalf (PeerClient), by the caller's role
- * and by whether the subgraph is sent a query or a mutation: the gateway sends a subgraph the
- * tokens for these peers and no others, so a token travels only where it can be used.
- *  - corporations asks which tenants the caller may see (TENANT_VISIBILITY_PEER), and in a
- *    mutation also asks sdv and swt to erase what they hold after an objection;
- *  - sdv asks corporations and swt at intake, for the DDAS export and when a referral opens a case;
- *  - swt tells sdv of closures and hand-overs.
+ * The root query fields whose resolvers ask a peer, in the subgraphs that ask peers only for some
+ * queries: sdv asks corporations and swt for the DDAS export; swt asks no one in a query. Every
+ * other query they are sent (lists, lookups, the gateway's entity fetches) asks no one.
+ */
+const QUERY_FIELDS_ASKING_PEERS: Partial<Record<SubgraphName, ReadonlySet<string>>> = {
+  sdv: new Set(["ddasExport"]),
+  swt: new Set(),
+};
+
+/**
+ * Which other subgraphs a subgraph may ask on a caller's behalf (PeerClient), by the caller's role,
+ * by whether the subgraph is sent a query or a mutation, and by the root fields of what it is sent
+ * (`rootFieldsOf`): the gateway sends a subgraph the tokens for these peers and no others, so a
+ * token travels only where it can be used, and none is signed for nothing.
+ *  - corporations asks, on every read of a tenant, which tenants the caller may see
+ *    (TENANT_VISIBILITY_PEER), and in a mutation also asks sdv and swt to erase what they hold
+ *    after an objection;
+ *  - sdv asks corporations and swt at intake and when a referral opens a case (mutations), and for
+ *    the DDAS export (a query);
+ *  - swt tells sdv of closures and hand-overs (mutations).
  * A subgraph that asks a peer not listed here is refused for want of its token.
  */
-export function peersCalledBy(subgraph: string, role: Role, operation: "query" | "mutation"): SubgraphName[] {
+export function peersCalledBy(subgraph: string, role: Role, operation: "query" | "mutation", rootFields: Iterable<string>): SubgraphName[] {
   switch (subgraph) {
     case "corporations": {
       const visibility = TENANT_VISIBILITY_PEER[role];
@@ -30,12 +43,51 @@ export function peersCalledBy(subgraph: string, role: Role, operation: "query" |
       return visibility ? [visibility] : [];
     }
     case "sdv":
-      return ["corporations", "swt"];
+      return operation === "mutation" || asksPeers(subgraph, rootFields) ? ["corporations", "swt"] : [];
     case "swt":
-      return ["sdv"];
+      return operation === "mutation" || asksPeers(subgraph, rootFields) ? ["sdv"] : [];
     default:
       return [];
   }
+}
+
+function asksPeers(subgraph: SubgraphName, rootFields: Iterable<string>): boolean {
+  const asking = QUERY_FIELDS_ASKING_PEERS[subgraph];
+  if (!asking) return true;
+  for (const field of rootFields) if (asking.has(field)) return true;
+  return false;
+}
+
+/** Root fields seen per parsed operation: a query plan's fetches keep their documents. */
+const rootFieldsSeen = new WeakMap<DocumentNode, { operation: "query" | "mutation"; fields: string[] }>();
+
+/**
+ * The kind and the root field names of the first operation in `document`, through fragments at
+ * the root (each fragment followed once). A subscription counts as a query: none is served.
+ */
+export function rootFieldsOf(document: DocumentNode): { operation: "query" | "mutation"; fields: string[] } {
+  const seen = rootFieldsSeen.get(document);
+  if (seen) return seen;
+  const definition = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const fields = new Set<string>();
+  const followed = new Set<string>();
+  const collect = (selections: readonly SelectionNode[]) => {
+    for (const selection of selections) {
+      if (selection.kind === Kind.FIELD) fields.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet.selections);
+      else if (!followed.has(selection.name.value)) {
+        followed.add(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) collect(fragment.selectionSet.selections);
+      }
+    }
+  };
+  if (definition) collect(definition.selectionSet.selections);
+  const found = { operation: definition?.operation === OperationTypeNode.MUTATION ? ("mutation" as const) : ("query" as const), fields: [...fields] };
+  rootFieldsSeen.set(document, found);
+  return found;
 }
 
 /**
