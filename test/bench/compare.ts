@@ -24,7 +24,7 @@ import { benchEnvironment, percentile } from "./setup.js";
  *
  *   npm run bench:compare -- [--rounds 3] [--seconds 5] [--connections 1,16] [--warmup-seconds 2]
  *                            [--memory-requests 100000] [--memory-seconds 100 | --memory] [--only-memory]
- *                            [--cpu-prof DIR] [--quick] [--json]
+ *                            [--queries single-subgraph,cross-partner,100-signals] [--cpu-prof DIR] [--quick] [--json]
  *
  * The three subgraphs, the project's gateway (its production entry point) and Hive Gateway (its
  * CLI, with test/bench/hive-gateway.config.ts: the same token verification, `@requiresScopes`
@@ -37,7 +37,8 @@ import { benchEnvironment, percentile } from "./setup.js";
  * waits up to half an hour for them; --only-memory skips the rounds and reads it at every tenth, to
  * tell a leak from a heap that is still growing into its size). --cpu-prof DIR has the gateway and
  * the subgraphs write V8 CPU profiles there when they stop (open them in Chrome's DevTools).
- * BENCH_LOG_LEVEL sets the processes' LOG_LEVEL (default info).
+ * --queries measures only the queries named (all are still compared for identical answers), to
+ * follow one change with longer runs. BENCH_LOG_LEVEL sets the processes' LOG_LEVEL (default info).
  */
 
 const CALLER = { role: "SDV" as const, orgs: ["0392", "0473"], sub: "bench-caseworker" };
@@ -65,7 +66,7 @@ const QUERIES: Query[] = [
   },
   {
     name: "100 signals with priority, tenant, arrears and case",
-    short: "100 signals",
+    short: "100-signals",
     text: `{ signals(first: 100) { edges { node { id priority { level } tenant { name arrears { amountCents phase } } case { status } } } } }`,
   },
 ];
@@ -196,6 +197,7 @@ async function main() {
       "only-memory": { type: "boolean", default: false },
       "cpu-prof": { type: "string" },
       quick: { type: "boolean", default: false },
+      queries: { type: "string" },
       json: { type: "boolean", default: false },
     },
   });
@@ -209,6 +211,11 @@ async function main() {
   // On a busy machine the memory phase could take long: it stops after this, and says so. --memory
   // gives it half an hour, to reach the 100,000 requests the memory goal is about.
   const memorySeconds = Number(values["memory-seconds"] ?? (values.memory || onlyMemory ? 1_800 : quick ? 30 : 100));
+  const shortNames = QUERIES.map((query) => query.short);
+  const named = values.queries?.split(",").map((name) => name.trim()) ?? shortNames;
+  const unknown = named.filter((name) => !shortNames.includes(name));
+  if (unknown.length || named.length === 0) throw new Error(`--queries takes a comma-separated list of ${shortNames.join(", ")}; not known: ${unknown.join(", ")}.`);
+  const measuredQueries = QUERIES.filter((query) => named.includes(query.short));
   const cpuProfileArgs = (name: string) => (values["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(values["cpu-prof"], name)] : []);
   for (const [name, value] of Object.entries({ rounds, seconds, memoryRequests, warmupSeconds, memorySeconds })) {
     if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number of at least 0.`);
@@ -431,7 +438,7 @@ async function main() {
     };
     say("");
     say(`warm-up: ${warmupSeconds} s per set-up and query ...`);
-    for (const query of QUERIES) {
+    for (const query of measuredQueries) {
       for (const setup of setupsOf(query)) if (warmupSeconds > 0) await load(setup, query, 4, { seconds: warmupSeconds });
     }
 
@@ -462,10 +469,10 @@ async function main() {
       }
     };
     noteMemory();
-    say(`rounds: ${rounds} × ${QUERIES.length} queries × connections ${connectionCounts.join(" and ")}, ${seconds} s per run; autocannon checks every answer`);
+    say(`rounds: ${rounds} × ${measuredQueries.length} queries × connections ${connectionCounts.join(" and ")}, ${seconds} s per run; autocannon checks every answer`);
     say("round | query | connections | set-up | req/s | p50 ms | p99 ms | errors | CPU ms/req (process under test) | subgraphs CPU ms/req | load before → after");
     for (let round = 1; round <= rounds; round++) {
-      for (const [q, query] of QUERIES.entries()) {
+      for (const [q, query] of measuredQueries.entries()) {
         for (const connections of connectionCounts) {
           const setups = setupsOf(query);
           const turn = (round - 1 + q) % setups.length;
@@ -538,7 +545,7 @@ async function main() {
     if (runs.length) out("query | conn | set-up | req/s | p50 ms | p99 ms | CPU ms/req (gateway or subgraph) | subgraphs CPU ms/req | errors | load");
     const summary: Record<string, unknown>[] = [];
     // With --only-memory there are no runs to show.
-    const shown = runs.length ? QUERIES : [];
+    const shown = runs.length ? measuredQueries : [];
     for (const query of shown) {
       for (const connections of connectionCounts) {
         const of = (setup: SetupName) => runs.filter((r) => r.query === query.name && r.connections === connections && r.setup === setup);
