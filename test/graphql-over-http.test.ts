@@ -50,3 +50,21 @@ describe("GraphQL over HTTP (graphql-http audit)", () => {
     expect([...deliberate].sort()).toEqual(warnings.map((r) => r.id).sort());
   });
 });
+
+describe("a request body over 5 MiB", () => {
+  let graph: TestGraph;
+  beforeAll(async () => {
+    graph = await startTestGraph();
+  });
+  afterAll(() => graph?.stop());
+
+  it("is refused by a subgraph with 413 and PAYLOAD_TOO_LARGE, the connection closed, and the subgraph serves the next request", async () => {
+    const big = JSON.stringify({ query: `{ __typename }`, variables: { pad: "x".repeat(6 * 1024 * 1024) } });
+    const refused = await fetch(graph.subgraphs.sdv.url, { method: "POST", headers: { "content-type": "application/json" }, body: big });
+    expect(refused.status).toBe(413);
+    expect(refused.headers.get("connection")).toBe("close");
+    expect(((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe("PAYLOAD_TOO_LARGE");
+    const next = await fetch(new URL("/health", graph.subgraphs.sdv.url));
+    expect(next.status).toBe(200);
+  });
+});

@@ -54,15 +54,34 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw Object.assign(new Error("request body too large"), { status: 413 });
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+/**
+ * The request body as text, at most MAX_BODY_BYTES (beyond it: an error with status 413). Read with
+ * the stream's events: an async iterator costs a promise and a read per chunk on every request.
+ */
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.off("data", onData); // the rest is not kept: the 413 closes the connection
+        reject(Object.assign(new Error("request body too large"), { status: 413 }));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8")));
+    req.once("error", reject);
+  });
+}
+
+/** The path and query of a request: `/graphql` itself without parsing, anything else through URL (which normalises the path). */
+function requestTarget(target: string | undefined): { pathname: string; search: string } {
+  if (target === "/graphql") return { pathname: "/graphql", search: "" };
+  const url = new URL(target ?? "/", "http://localhost");
+  return { pathname: url.pathname, search: url.search };
 }
 
 /**
@@ -87,7 +106,7 @@ export async function serveGraphQL<C extends BaseContext>(options: {
   const server: Server = createServer(async (req, res) => {
     const requestId = acceptedRequestId(headerValue(req, "x-request-id")) ?? randomUUID();
     res.setHeader("x-request-id", requestId);
-    const url = new URL(req.url ?? "/", "http://localhost");
+    const url = requestTarget(req.url);
     if (url.pathname === "/graphql") {
       const started = performance.now();
       res.once("finish", () =>
@@ -135,6 +154,7 @@ export async function serveGraphQL<C extends BaseContext>(options: {
     } catch (error) {
       const status = (error as { status?: number }).status ?? 500;
       if (status >= 500) logger.error({ err: error, requestId, server: options.name }, "request failed");
+      if (status === 413 && !res.headersSent) res.setHeader("connection", "close");
       if (!res.headersSent)
         sendJson(res, status, {
           errors: [
