@@ -2,12 +2,12 @@ import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { GraphQLError, parse, type GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { headerValue, listen, sendJson, serveGraphQL, type RunningServer } from "../../subgraphs/shared/src/http.js";
 import { IDENTITY_HEADER, PEER_TOKENS_HEADER, type Identity } from "../../subgraphs/shared/src/identity.js";
-import { peersCalledBy, rootFieldsOf } from "../../subgraphs/shared/src/peer-client.js";
+import { peersCalledBy, rootFieldsOfText } from "../../subgraphs/shared/src/peer-client.js";
 import { logger } from "../../subgraphs/shared/src/logger.js";
 import { maskInternalErrors } from "../../subgraphs/shared/src/subgraph-server.js";
 import { applyScalarParsing } from "../../subgraphs/shared/src/scalars.js";
@@ -169,9 +169,8 @@ class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const operationName = "incomingRequestContext" in options ? (options.incomingRequestContext.operationName ?? null) : null;
     // This subgraph's own token, and the tokens of the peers it asks on the caller's behalf for
     // this operation (each bound to its audience, so none works anywhere else); no token goes
-    // where it is not used. A query plan's fetch comes parsed; anything else is parsed here.
-    const document = "document" in options && options.document ? options.document : parse(request.query ?? "");
-    const { operation, fields } = rootFieldsOf(document);
+    // where it is not used.
+    const { operation, fields } = rootFieldsOfText(request.query ?? "");
     const peers = peersCalledBy(this.subgraphName, context.identity.role, operation, fields);
     request.http?.headers.set(IDENTITY_HEADER, this.tokenFor(context, this.subgraphName, operationName));
     if (peers.length > 0) {

@@ -10,12 +10,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { parse } from "graphql";
 import { DEV_AUDIENCE, DEV_ISSUER, signDevToken } from "../../gateway/src/auth/dev-issuer.js";
 import { GatewayTokenSigner } from "../../gateway/src/auth/gateway-token.js";
 import { freePort, SUBGRAPHS, type SubgraphName } from "../../subgraphs/shared/src/database.js";
 import { IDENTITY_HEADER, PEER_TOKENS_HEADER, type Identity } from "../../subgraphs/shared/src/identity.js";
-import { peersCalledBy, rootFieldsOf } from "../../subgraphs/shared/src/peer-client.js";
+import { peersCalledBy, rootFieldsOfText } from "../../subgraphs/shared/src/peer-client.js";
 import { benchEnvironment, percentile } from "./setup.js";
 
 /**
@@ -336,7 +335,7 @@ async function main() {
     /** The headers the gateway sends a subgraph: its identity token, the peers' tokens, a request id (fresh for every run: the tokens live 60 s). */
     const directHeaders = async (subgraph: SubgraphName, query: string) => {
       const requestId = `bench-${process.pid}-${performance.now().toFixed(0)}`;
-      const { operation, fields } = rootFieldsOf(parse(query));
+      const { operation, fields } = rootFieldsOfText(query);
       const peers = peersCalledBy(subgraph, identity.role, operation, fields);
       const sign = (audience: SubgraphName) => signer.sign(identity, audience, requestId, { url: subgraphUrls[audience] });
       return {

@@ -1,10 +1,9 @@
-import { parse } from "graphql";
 import { randomUUID } from "node:crypto";
 import { createInlineSigningKeyProvider, defineConfig } from "@graphql-hive/gateway";
 import { GatewayTokenSigner } from "../../gateway/src/auth/gateway-token.js";
 import { signingKeyFromJwk } from "../../gateway/src/auth/keys.js";
 import { IDENTITY_HEADER, PEER_TOKENS_HEADER, type Identity, type Role } from "../../subgraphs/shared/src/identity.js";
-import { peersCalledBy, rootFieldsOf } from "../../subgraphs/shared/src/peer-client.js";
+import { peersCalledBy, rootFieldsOfText } from "../../subgraphs/shared/src/peer-client.js";
 
 /**
  * Hive Gateway set up as the project's gateway is, for `npm run bench:compare` only: it verifies
@@ -41,17 +40,6 @@ interface UserClaims {
 /** The request id and identity tokens of one request, by audience, each signed on first use (as the gateway does). */
 const ofRequest = new WeakMap<object, { requestId: string; identity: Identity; tokens: Map<string, string> }>();
 
-/** The operation kind and root fields of a caller's text, parsed once per text. */
-const rootFieldsOfText = new Map<string, ReturnType<typeof rootFieldsOf>>();
-function rootFieldsOfQuery(query: string) {
-  let found = rootFieldsOfText.get(query);
-  if (!found) {
-    found = rootFieldsOf(parse(query));
-    if (rootFieldsOfText.size < 1_000) rootFieldsOfText.set(query, found);
-  }
-  return found;
-}
-
 /**
  * The tokens of one subgraph fetch. Hive Gateway's header hook is not given the subgraph's
  * operation, so the peers are chosen by the root fields of the caller's: the same choice, since
@@ -72,7 +60,7 @@ function headersFor(request: Request, user: UserClaims, subgraphName: string, op
     return token;
   };
   // The same tokens the project's gateway sends: the subgraph's own, and those of the peers it asks.
-  const { operation, fields } = rootFieldsOfQuery(query);
+  const { operation, fields } = rootFieldsOfText(query);
   const peers = peersCalledBy(subgraphName, identity.role, operation, fields);
   return {
     [IDENTITY_HEADER]: tokenFor(subgraphName),

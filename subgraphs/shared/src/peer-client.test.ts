@@ -1,6 +1,6 @@
 import { parse } from "graphql";
 import { describe, expect, it } from "vitest";
-import { peersCalledBy, rootFieldsOf } from "./peer-client.js";
+import { peersCalledBy, rootFieldsOf, rootFieldsOfText } from "./peer-client.js";
 
 const peersFor = (subgraph: string, role: Parameters<typeof peersCalledBy>[1], text: string) => {
   const { operation, fields } = rootFieldsOf(parse(text));
@@ -16,9 +16,11 @@ describe("rootFieldsOf", () => {
     expect(rootFieldsOf(parse(`mutation { submitSignals(input: []) { id } }`))).toEqual({ operation: "mutation", fields: ["submitSignals"] });
   });
 
-  it("answers the same object for the same document (a plan's fetch keeps its document)", () => {
-    const document = parse(`{ signals { edges { node { id } } } }`);
-    expect(rootFieldsOf(document)).toBe(rootFieldsOf(document));
+  it("parses a text once while it is kept, and a new text of the same fields gives the same answer", () => {
+    const text = `{ signals { edges { node { id } } } }`;
+    expect(rootFieldsOfText(text)).toBe(rootFieldsOfText(text));
+    expect(rootFieldsOfText(`query Other ${text}`)).toEqual(rootFieldsOfText(text));
+    expect(() => rootFieldsOfText("{ signals")).toThrow(/Syntax Error/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { GraphQLError, Kind, OperationTypeNode, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionNode } from "graphql";
+import { GraphQLError, Kind, OperationTypeNode, parse, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionNode } from "graphql";
 import { Agent, request } from "undici";
 import type { SubgraphName } from "./database.js";
 import { IDENTITY_HEADER, type GatewayClaims, type Role } from "./identity.js";
@@ -58,16 +58,12 @@ function asksPeers(subgraph: SubgraphName, rootFields: Iterable<string>): boolea
   return false;
 }
 
-/** Root fields seen per parsed operation: a query plan's fetches keep their documents. */
-const rootFieldsSeen = new WeakMap<DocumentNode, { operation: "query" | "mutation"; fields: string[] }>();
+export interface RootFields {
+  operation: "query" | "mutation";
+  fields: string[];
+}
 
-/**
- * The kind and the root field names of the first operation in `document`, through fragments at
- * the root (each fragment followed once). A subscription counts as a query: none is served.
- */
-export function rootFieldsOf(document: DocumentNode): { operation: "query" | "mutation"; fields: string[] } {
-  const seen = rootFieldsSeen.get(document);
-  if (seen) return seen;
+export function rootFieldsOf(document: DocumentNode): RootFields {
   const definition = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
@@ -85,8 +81,30 @@ export function rootFieldsOf(document: DocumentNode): { operation: "query" | "mu
     }
   };
   if (definition) collect(definition.selectionSet.selections);
-  const found = { operation: definition?.operation === OperationTypeNode.MUTATION ? ("mutation" as const) : ("query" as const), fields: [...fields] };
-  rootFieldsSeen.set(document, found);
+  return { operation: definition?.operation === OperationTypeNode.MUTATION ? "mutation" : "query", fields: [...fields] };
+}
+
+/**
+ * Operation texts seen, with their root fields: a query plan sends the same few texts again and
+ * again. At most a thousand texts and four million characters are kept; then it starts afresh.
+ */
+const rootFieldsOfTexts = new Map<string, RootFields>();
+let keptCharacters = 0;
+
+/** `rootFieldsOf` an operation text, parsed once while it is kept. */
+export function rootFieldsOfText(text: string): RootFields {
+  let found = rootFieldsOfTexts.get(text);
+  if (!found) {
+    found = rootFieldsOf(parse(text));
+    if (rootFieldsOfTexts.size >= 1_000 || keptCharacters + text.length > 4_000_000) {
+      rootFieldsOfTexts.clear();
+      keptCharacters = 0;
+    }
+    if (text.length <= 4_000_000) {
+      rootFieldsOfTexts.set(text, found);
+      keptCharacters += text.length;
+    }
+  }
   return found;
 }
 
