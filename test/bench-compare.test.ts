@@ -61,4 +61,16 @@ describe("npm run bench:compare", () => {
       expect(stdout).toContain("errors in all runs: 0");
     },
   );
+
+  it("refuses a query name it does not know before starting anything, naming the ones it knows", async () => {
+    const build = await builtProject(inject("testRun"));
+    const child = spawn(process.execPath, [path.join(build, "test/bench/compare.js"), "--queries", "single-subgraph,everything"], { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).not.toBe(0);
+    expect(output).toContain("--queries takes a comma-separated list of single-subgraph, cross-partner, 100-signals; not known: everything.");
+    expect(output).not.toContain("starting 3 subgraphs");
+  });
 });
