@@ -58,11 +58,16 @@ function asksPeers(subgraph: SubgraphName, rootFields: Iterable<string>): boolea
   return false;
 }
 
+/** What kind of operation a subgraph is sent, and the root fields it selects. */
 export interface RootFields {
   operation: "query" | "mutation";
   fields: string[];
 }
 
+/**
+ * The kind and the root field names of the first operation in `document`, through fragments at
+ * the root (each fragment followed once). A subscription counts as a query: none is served.
+ */
 export function rootFieldsOf(document: DocumentNode): RootFields {
   const definition = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const fragments = new Map<string, FragmentDefinitionNode>();
