@@ -10,6 +10,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { WebSocket, type MessageEvent } from "undici";
 import { DEV_AUDIENCE, DEV_ISSUER, signDevToken } from "../../gateway/src/auth/dev-issuer.js";
 import { GatewayTokenSigner } from "../../gateway/src/auth/gateway-token.js";
 import { freePort, SUBGRAPHS, type SubgraphName } from "../../subgraphs/shared/src/database.js";
@@ -34,7 +35,8 @@ import { benchEnvironment, percentile } from "./setup.js";
  * machine noted. Last, the project's gateway serves up to --memory-requests requests in all, and its
  * resident memory is read after a tenth of them and after all (within --memory-seconds; --memory
  * waits up to half an hour for them; --only-memory skips the rounds and reads it at every tenth, to
- * tell a leak from a heap that is still growing into its size). --cpu-prof DIR has the gateway and
+ * tell a leak from a heap that is still growing into its size): as it is, and again after a full
+ * collection asked of the gateway through its inspector (a bench-only --inspect-port on 127.0.0.1). --cpu-prof DIR has the gateway and
  * the subgraphs write V8 CPU profiles there when they stop (open them in Chrome's DevTools).
  * --queries measures only the queries named (all are still compared for identical answers), to
  * follow one change with longer runs. BENCH_LOG_LEVEL sets the processes' LOG_LEVEL (default info).
@@ -120,6 +122,41 @@ function cpuMilliseconds(pid: number): number {
 function residentMiB(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
   return match ? Number(match[1]) / 1024 : NaN;
+}
+
+/**
+ * Has a Node process collect its whole heap twice, through its inspector (opened by SIGUSR1 on the
+ * port its --inspect-port names), and waits a moment for the freed pages to leave its RSS.
+ */
+async function collectGarbage(pid: number, port: number): Promise<void> {
+  process.kill(pid, "SIGUSR1");
+  let targets: { webSocketDebuggerUrl?: string }[] | undefined;
+  for (let attempt = 0; attempt < 50 && !targets?.[0]?.webSocketDebuggerUrl; attempt++) {
+    targets = await fetch(`http://127.0.0.1:${port}/json/list`).then(
+      (response) => response.json() as Promise<{ webSocketDebuggerUrl?: string }[]>,
+      () => sleep(100).then(() => undefined),
+    );
+  }
+  const url = targets?.[0]?.webSocketDebuggerUrl;
+  if (!url) throw new Error(`The gateway's inspector did not open on port ${port}.`);
+  const socket = new WebSocket(url);
+  await new Promise((resolve, reject) => {
+    socket.addEventListener("open", resolve, { once: true });
+    socket.addEventListener("error", reject, { once: true });
+  });
+  for (const id of [1, 2]) {
+    await new Promise<void>((resolve) => {
+      const onMessage = (event: MessageEvent) => {
+        if ((JSON.parse(String(event.data)) as { id?: number }).id !== id) return;
+        socket.removeEventListener("message", onMessage);
+        resolve();
+      };
+      socket.addEventListener("message", onMessage);
+      socket.send(JSON.stringify({ id, method: "HeapProfiler.collectGarbage" }));
+    });
+  }
+  socket.close();
+  await sleep(1_000);
 }
 
 function median(values: number[]): number {
@@ -251,7 +288,14 @@ async function main() {
     await new Promise<void>((resolve) => keyServer!.listen(0, "127.0.0.1", resolve));
     const jwksUrl = `http://127.0.0.1:${(keyServer.address() as { port: number }).port}/jwks.json`;
 
-    const ports = { corporations: await freePort(), sdv: await freePort(), swt: await freePort(), gateway: await freePort(), hive: await freePort() };
+    const ports = {
+      corporations: await freePort(),
+      sdv: await freePort(),
+      swt: await freePort(),
+      gateway: await freePort(),
+      hive: await freePort(),
+      gatewayInspector: await freePort(),
+    };
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`])) as Record<SubgraphName, string>;
     const urlEnv = Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, subgraphUrls[name]]));
     const gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
@@ -294,7 +338,8 @@ async function main() {
     };
     const gateway = startChild(
       "gateway",
-      [...cpuProfileArgs("gateway"), built("../../gateway/src/main.js")],
+      // The inspector's port is set, not opened: collectGarbage opens it at the first memory checkpoint.
+      [...cpuProfileArgs("gateway"), `--inspect-port=127.0.0.1:${ports.gatewayInspector}`, built("../../gateway/src/main.js")],
       childEnv({
         ...gatewayEnv,
         PORT: String(ports.gateway),
@@ -446,28 +491,34 @@ async function main() {
     // The gateway's RSS rises and falls by a quarter as its heap grows and is collected: one reading
     // at each checkpoint says little. It is read twice a second, and each checkpoint also gets the
     // median and the peak of the readings since the one before; a leak raises those, breathing does not.
-    const memory: { requests: number; rssMiB: number; medianMiB: number; peakMiB: number }[] = [];
+    // A last reading after a full collection (asked of the gateway through its inspector) says what
+    // the process keeps, rather than where its heap happened to be when the checkpoint was passed;
+    // a few seconds without requests do not shrink a V8 heap.
+    const memory: { requests: number; rssMiB: number; medianMiB: number; peakMiB: number; collectedMiB: number }[] = [];
     let stretch: number[] = [];
     const sampler = setInterval(() => stretch.push(residentMiB(pids.gateway)), 500).unref();
-    const checkpoint = (requests: number) => {
+    const checkpoint = async (requests: number) => {
       const rssMiB = residentMiB(pids.gateway);
       const readings = [...stretch, rssMiB];
-      memory.push({ requests, rssMiB, medianMiB: median(readings), peakMiB: Math.max(...readings) });
+      await collectGarbage(pids.gateway, ports.gatewayInspector);
+      memory.push({ requests, rssMiB, medianMiB: median(readings), peakMiB: Math.max(...readings), collectedMiB: residentMiB(pids.gateway) });
       stretch = [];
     };
     const memoryCheckpoints = (
       onlyMemory ? Array.from({ length: 10 }, (_, i) => Math.round((memoryRequests * (i + 1)) / 10)) : [Math.round(memoryRequests / 10), memoryRequests]
     ).filter((n) => n > 0);
-    const noteMemory = () => {
+    const noteMemory = async () => {
       while (memoryCheckpoints.length && gatewayServed >= memoryCheckpoints[0]!) {
         memoryCheckpoints.shift();
-        checkpoint(gatewayServed);
+        await checkpoint(gatewayServed);
         const m = memory.at(-1)!;
         if (onlyMemory)
-          say(`  ${gatewayServed} requests: VmRSS ${m.rssMiB.toFixed(1)} MiB (since the checkpoint before: median ${m.medianMiB.toFixed(1)}, peak ${m.peakMiB.toFixed(1)})`);
+          say(
+            `  ${gatewayServed} requests: VmRSS ${m.rssMiB.toFixed(1)} MiB, ${m.collectedMiB.toFixed(1)} MiB after a full collection (since the checkpoint before: median ${m.medianMiB.toFixed(1)}, peak ${m.peakMiB.toFixed(1)})`,
+          );
       }
     };
-    noteMemory();
+    await noteMemory();
     say(`rounds: ${rounds} × ${measuredQueries.length} queries × connections ${connectionCounts.join(" and ")}, ${seconds} s per run; autocannon checks every answer`);
     say("round | query | connections | set-up | req/s | p50 ms | p99 ms | errors | CPU ms/req (process under test) | subgraphs CPU ms/req | load before → after");
     for (let round = 1; round <= rounds; round++) {
@@ -501,7 +552,7 @@ async function main() {
               loadAfter: loadAverage(),
             };
             runs.push(run);
-            noteMemory();
+            await noteMemory();
             say(
               `${round} | ${query.short} | ${connections} | ${SETUP_LABEL[setup]} | ${run.requestsPerSecond.toFixed(0)} | ${run.p50.toFixed(2)} | ${run.p99.toFixed(2)} | ${run.errors} | ` +
                 `${run.cpuPerRequest.toFixed(2)} | ${run.subgraphsCpuPerRequest.toFixed(2)} | ${run.loadBefore.toFixed(2)} → ${run.loadAfter.toFixed(2)}`,
@@ -520,11 +571,11 @@ async function main() {
     while (memoryCheckpoints.length) {
       if ((performance.now() - memoryStarted) / 1000 >= memorySeconds) {
         memoryCut = gatewayServed;
-        checkpoint(gatewayServed);
+        await checkpoint(gatewayServed);
         break;
       }
       await load("gateway", QUERIES[0]!, 16, { seconds: Math.min(10, seconds) });
-      noteMemory();
+      await noteMemory();
     }
 
     clearInterval(sampler);
@@ -594,12 +645,15 @@ async function main() {
     out();
     if (memory.length) {
       out(`memory of the project gateway (VmRSS): ${memory.map((m) => `${m.rssMiB.toFixed(1)} MiB after ${m.requests} requests`).join(", ")}`);
-      const growth = (key: "rssMiB" | "medianMiB" | "peakMiB") => `${(((memory.at(-1)![key] - memory[0]![key]) / memory[0]![key]) * 100).toFixed(1)}%`;
+      const growth = (key: "rssMiB" | "medianMiB" | "peakMiB" | "collectedMiB") => `${(((memory.at(-1)![key] - memory[0]![key]) / memory[0]![key]) * 100).toFixed(1)}%`;
       if (memory.length >= 2) {
         out(
           `  readings twice a second before each checkpoint: median ${memory.map((m) => m.medianMiB.toFixed(1)).join(", ")} MiB; peak ${memory.map((m) => m.peakMiB.toFixed(1)).join(", ")} MiB`,
         );
-        out(`  growth from the first to the last: ${growth("rssMiB")} (single readings), ${growth("medianMiB")} (medians), ${growth("peakMiB")} (peaks)`);
+        out(`  after a full collection at each checkpoint: ${memory.map((m) => m.collectedMiB.toFixed(1)).join(", ")} MiB`);
+        out(
+          `  growth from the first to the last: ${growth("collectedMiB")} (after a full collection), ${growth("rssMiB")} (single readings), ${growth("medianMiB")} (medians), ${growth("peakMiB")} (peaks)`,
+        );
       }
       if (memoryCut !== undefined)
         out(`  (the memory phase stopped after ${memorySeconds} s at ${memoryCut} requests, short of ${memoryRequests}; --memory gives it up to half an hour)`);
