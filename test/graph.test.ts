@@ -69,6 +69,21 @@ describe("the federated graph, end to end through the gateway", () => {
     expect(many.statements).toBe(one.statements);
   });
 
+  it("reads the cases of a list of signals in one statement of swt, links and cases together", async () => {
+    const before = graph.subgraphs.swt.statements();
+    const result: any = await graph.query(sdvToken, `{ signals(first: 200) { edges { node { id case { id status } } } } }`);
+    expect(result.errors).toBeUndefined();
+    const withCase = result.data.signals.edges.filter((edge: any) => edge.node.case !== null);
+    expect(withCase.length).toBeGreaterThan(1);
+    expect(graph.subgraphs.swt.statements() - before).toBe(1);
+    // Each signal gets the case that holds it, as swt's own tables say.
+    const links = await graph.subgraphs.swt.dataSource.query(`select signal_id as "signalId", case_id as "caseId" from case_signal where signal_id = any($1)`, [
+      withCase.map((edge: any) => edge.node.id),
+    ]);
+    expect(links).toHaveLength(withCase.length);
+    for (const edge of withCase) expect(links.find((link: any) => link.signalId === edge.node.id)?.caseId).toBe(edge.node.case.id);
+  });
+
   it("refuses an operation without a token, with UNAUTHENTICATED", async () => {
     const result = await graph.query(undefined, ISSUE_QUERY);
     expect(result.status).toBe(401);

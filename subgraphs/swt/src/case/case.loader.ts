@@ -14,7 +14,11 @@ export function createCaseLoaders(service: CaseService) {
   return {
     case: byId,
     casesOfTenant: new DataLoader<string, CaseEntity[]>(async (tenantIds) => (await service.byTenantIds(tenantIds)).map(prime), options),
-    caseIdOfSignal: new DataLoader<string, string | null>((signalIds) => service.caseIdsBySignalIds(signalIds), options),
+    caseOfSignal: new DataLoader<string, CaseEntity | null>(async (signalIds) => {
+      const cases = await service.bySignalIds(signalIds);
+      prime(cases.filter((kase): kase is CaseEntity => kase !== null));
+      return cases;
+    }, options),
     signalIdsOfCase: new DataLoader<string, string[]>((caseIds) => service.signalIdsByCaseIds(caseIds), options),
   };
 }

@@ -71,22 +71,22 @@ export class CaseService {
     return groupBy(tenantIds, rows, (row) => row.tenantId);
   }
 
-  /** For each signal, the id of the case that holds it when the caller may see that case, else null. */
-  async caseIdsBySignalIds(signalIds: readonly string[]): Promise<(string | null)[]> {
+  /**
+   * For each signal, the case that holds it when the caller may see that case, else null: the case
+   * rows come with their links in one statement (a signal's case is asked for its fields at once).
+   */
+  async bySignalIds(signalIds: readonly string[]): Promise<(CaseEntity | null)[]> {
     const valid = signalIds.filter(isUuid);
-    const links = valid.length
-      ? await this.policy
-          .restrictCases(
-            this.db
-              .getRepository(CaseSignalEntity)
-              .createQueryBuilder("link")
-              .innerJoin(CaseEntity, ALIAS, `${ALIAS}.id = link.caseId`)
-              .where("link.signalId = ANY(:signalIds)", { signalIds: valid }),
-            ALIAS,
-          )
-          .getMany()
-      : [];
-    return oneBy(signalIds, links, (link) => link.signalId).map((link) => link?.caseId ?? null);
+    if (valid.length === 0) return signalIds.map(() => null);
+    const { entities, raw } = await this.visible()
+      .innerJoin(CaseSignalEntity, "link", `link.caseId = ${ALIAS}.id`)
+      .addSelect("link.signalId", "linkSignalId")
+      .andWhere("link.signalId = ANY(:signalIds)", { signalIds: valid })
+      .getRawAndEntities<{ linkSignalId: string; [column: string]: unknown }>();
+    // A case that holds several of the signals is one entity and several raw rows.
+    const cases = new Map(entities.map((kase) => [kase.id, kase]));
+    const caseOfSignal = new Map(raw.map((row) => [row.linkSignalId, cases.get(row[`${ALIAS}_id`] as string) ?? null]));
+    return signalIds.map((id) => caseOfSignal.get(id) ?? null);
   }
 
   /** The signal ids of each case, the opening signal first. */

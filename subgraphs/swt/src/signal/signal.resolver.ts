@@ -13,8 +13,7 @@ export class SignalResolver {
     description: "The case that holds this signal; null when there is none or it is not yours to see.",
   })
   async case(@Root() signal: Signal, @Ctx() ctx: SwtContext) {
-    const caseId = await ctx.loaders.caseIdOfSignal.load(signal.id);
-    return caseId ? ctx.loaders.case.load(caseId) : null;
+    return ctx.loaders.caseOfSignal.load(signal.id);
   }
 }
 
