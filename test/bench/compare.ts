@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { createPublicKey } from "node:crypto";
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import { cpus, tmpdir } from "node:os";
@@ -94,6 +94,8 @@ interface Run {
   cpuPerRequest: number;
   /** CPU milliseconds of the three subgraphs together per request. */
   subgraphsCpuPerRequest: number;
+  /** CPU milliseconds of the embedded PostgreSQL (postmaster and backends) per request; NaN for a server by URL. */
+  postgresCpuPerRequest: number;
   loadBefore: number;
   loadAfter: number;
 }
@@ -116,6 +118,25 @@ function cpuMilliseconds(pid: number): number {
   // Fields after the command name (which may hold spaces); utime and stime are the 14th and 15th.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+/**
+ * CPU time of a PostgreSQL server on this machine, in milliseconds: its postmaster and every process
+ * it started (the backends of the subgraphs' pools live as long as the pools, so little is missed).
+ */
+function postgresCpuMilliseconds(postmaster: number | undefined): number {
+  if (postmaster === undefined) return NaN;
+  let total = cpuMilliseconds(postmaster);
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === postmaster) total += cpuMilliseconds(Number(entry));
+    } catch {
+      // The process ended between the listing and the reading.
+    }
+  }
+  return total;
 }
 
 /** Resident memory of a process, in MiB. */
@@ -520,7 +541,9 @@ async function main() {
     };
     await noteMemory();
     say(`rounds: ${rounds} × ${measuredQueries.length} queries × connections ${connectionCounts.join(" and ")}, ${seconds} s per run; autocannon checks every answer`);
-    say("round | query | connections | set-up | req/s | p50 ms | p99 ms | errors | CPU ms/req (process under test) | subgraphs CPU ms/req | load before → after");
+    say(
+      "round | query | connections | set-up | req/s | p50 ms | p99 ms | errors | CPU ms/req (process under test) | subgraphs CPU ms/req | PostgreSQL CPU ms/req | load before → after",
+    );
     for (let round = 1; round <= rounds; round++) {
       for (const [q, query] of measuredQueries.entries()) {
         for (const connections of connectionCounts) {
@@ -531,9 +554,11 @@ async function main() {
             const loadBefore = loadAverage();
             const cpuBefore = cpuMilliseconds(measured);
             const subgraphsBefore = SUBGRAPHS.reduce((sum, name) => sum + cpuMilliseconds(pids.subgraphs[name]), 0);
+            const postgresBefore = postgresCpuMilliseconds(environment.postgresPid);
             const { result, latencies } = await load(setup, query, connections, { seconds });
             const cpu = cpuMilliseconds(measured) - cpuBefore;
             const subgraphsCpu = SUBGRAPHS.reduce((sum, name) => sum + cpuMilliseconds(pids.subgraphs[name]), 0) - subgraphsBefore;
+            const postgresCpu = postgresCpuMilliseconds(environment.postgresPid) - postgresBefore;
             const requests = latencies.length;
             const run: Run = {
               round,
@@ -548,6 +573,7 @@ async function main() {
               errors: result.non2xx + result.mismatches + result.errors + result.timeouts,
               cpuPerRequest: requests ? cpu / requests : NaN,
               subgraphsCpuPerRequest: requests ? subgraphsCpu / requests : NaN,
+              postgresCpuPerRequest: requests ? postgresCpu / requests : NaN,
               loadBefore,
               loadAfter: loadAverage(),
             };
@@ -555,7 +581,7 @@ async function main() {
             await noteMemory();
             say(
               `${round} | ${query.short} | ${connections} | ${SETUP_LABEL[setup]} | ${run.requestsPerSecond.toFixed(0)} | ${run.p50.toFixed(2)} | ${run.p99.toFixed(2)} | ${run.errors} | ` +
-                `${run.cpuPerRequest.toFixed(2)} | ${run.subgraphsCpuPerRequest.toFixed(2)} | ${run.loadBefore.toFixed(2)} → ${run.loadAfter.toFixed(2)}`,
+                `${run.cpuPerRequest.toFixed(2)} | ${run.subgraphsCpuPerRequest.toFixed(2)} | ${Number.isFinite(run.postgresCpuPerRequest) ? run.postgresCpuPerRequest.toFixed(2) : "n/a"} | ${run.loadBefore.toFixed(2)} → ${run.loadAfter.toFixed(2)}`,
             );
           }
         }
@@ -592,7 +618,7 @@ async function main() {
       "set-ups: the project gateway and Hive Gateway, each one process verifying the caller's token, enforcing @requiresScopes and signing the subgraph identity tokens; the subgraph called directly with gateway-signed tokens",
     );
     out();
-    if (runs.length) out("query | conn | set-up | req/s | p50 ms | p99 ms | CPU ms/req (gateway or subgraph) | subgraphs CPU ms/req | errors | load");
+    if (runs.length) out("query | conn | set-up | req/s | p50 ms | p99 ms | CPU ms/req (gateway or subgraph) | subgraphs CPU ms/req | PostgreSQL CPU ms/req | errors | load");
     const summary: Record<string, unknown>[] = [];
     // With --only-memory there are no runs to show.
     const shown = runs.length ? measuredQueries : [];
@@ -612,13 +638,14 @@ async function main() {
             p99: median(mine.map((r) => r.p99)),
             cpuPerRequest: requests ? mine.reduce((sum, r) => sum + r.cpuPerRequest * r.requests, 0) / requests : NaN,
             subgraphsCpuPerRequest: requests ? mine.reduce((sum, r) => sum + r.subgraphsCpuPerRequest * r.requests, 0) / requests : NaN,
+            postgresCpuPerRequest: requests ? mine.reduce((sum, r) => sum + r.postgresCpuPerRequest * r.requests, 0) / requests : NaN,
             errors: mine.reduce((sum, r) => sum + r.errors, 0),
             load: [Math.min(...mine.map((r) => r.loadBefore)), Math.max(...mine.map((r) => r.loadAfter))],
           };
           summary.push(row);
           out(
             `${query.name} | ${connections} | ${SETUP_LABEL[setup]} | ${row.requestsPerSecond.toFixed(0)} [${row.requestsPerSecondRange.map((v) => v.toFixed(0)).join("–")}] | ${row.p50.toFixed(2)} | ${row.p99.toFixed(2)} | ` +
-              `${row.cpuPerRequest.toFixed(2)} | ${row.subgraphsCpuPerRequest.toFixed(2)} | ${row.errors} | ${row.load.map((v) => v.toFixed(2)).join("–")}`,
+              `${row.cpuPerRequest.toFixed(2)} | ${row.subgraphsCpuPerRequest.toFixed(2)} | ${Number.isFinite(row.postgresCpuPerRequest) ? row.postgresCpuPerRequest.toFixed(2) : "n/a"} | ${row.errors} | ${row.load.map((v) => v.toFixed(2)).join("–")}`,
           );
         }
       }

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { JWK } from "jose";
@@ -25,6 +25,8 @@ export interface BenchEnvironment {
   signingKey: SigningKey;
   signingKeyJwk: JWK;
   supergraphPath: string;
+  /** The embedded server's postmaster (its backends are its children); none for a server by URL. */
+  postgresPid?: number;
   /** The graph in this process (startLocalGraph) on this environment's databases. */
   startGraph(options: { seedDemo: boolean; enforceAuthorization?: boolean }): Promise<LocalGraph>;
   /** Drops the databases and stops the embedded server. */
@@ -66,6 +68,7 @@ export async function benchEnvironment(databaseName: string): Promise<BenchEnvir
     signingKey: gatewayKey.key,
     signingKeyJwk: gatewayKey.privateJwk,
     supergraphPath,
+    ...(embeddedFolder ? { postgresPid: Number(readFileSync(path.join(embeddedFolder, "pg", "postmaster.pid"), "utf8").split("\n")[0]) } : {}),
     startGraph: ({ seedDemo, enforceAuthorization }) =>
       startLocalGraph({
         databaseServerUrl,
