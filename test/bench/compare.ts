@@ -121,12 +121,16 @@ function cpuMilliseconds(pid: number): number {
 }
 
 /**
- * CPU time of a PostgreSQL server on this machine, in milliseconds: its postmaster and every process
- * it started (the backends of the subgraphs' pools live as long as the pools, so little is missed).
+ * CPU time of a PostgreSQL server on this machine, in milliseconds: its postmaster, the processes it
+ * started that still run (backends, workers) and those that ended (a pool closes idle connections),
+ * which the kernel adds to the postmaster's children's time once it has reaped them.
  */
 function postgresCpuMilliseconds(postmaster: number | undefined): number {
   if (postmaster === undefined) return NaN;
-  let total = cpuMilliseconds(postmaster);
+  const stat = readFileSync(`/proc/${postmaster}/stat`, "utf8");
+  // cutime and cstime, the 16th and 17th fields: the time of the children it has waited for.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  let total = cpuMilliseconds(postmaster) + ((Number(fields[13]) + Number(fields[14])) * 1000) / CLOCK_TICKS;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
