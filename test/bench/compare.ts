@@ -36,8 +36,9 @@ import { benchEnvironment, percentile } from "./setup.js";
  * resident memory is read after a tenth of them and after all (within --memory-seconds; --memory
  * waits up to half an hour for them; --only-memory skips the rounds and reads it at every tenth, to
  * tell a leak from a heap that is still growing into its size): as it is, and again after a full
- * collection asked of the gateway through its inspector (a bench-only --inspect-port on 127.0.0.1). --cpu-prof DIR has the gateway and
- * the subgraphs write V8 CPU profiles there when they stop (open them in Chrome's DevTools).
+ * collection asked of the gateway through its inspector (a bench-only --inspect-port on 127.0.0.1).
+ * --cpu-prof DIR has the gateway and the subgraphs write V8 CPU profiles there when they stop (open
+ * them in Chrome's DevTools).
  * --queries measures only the queries named (all are still compared for identical answers), to
  * follow one change with longer runs. BENCH_LOG_LEVEL sets the processes' LOG_LEVEL (default info).
  */
@@ -112,12 +113,21 @@ const CLOCK_TICKS = (() => {
   }
 })();
 
-/** CPU time (user + system) a process has used, in milliseconds. */
-function cpuMilliseconds(pid: number): number {
+/**
+ * The fields of /proc/<pid>/stat after the command name (which may hold spaces): index 0 is the
+ * 3rd field (state), so the nth field of proc(5) is at n - 3.
+ */
+function statFields(pid: number | string): string[] {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  // Fields after the command name (which may hold spaces); utime and stime are the 14th and 15th.
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
+
+const ticksToMilliseconds = (...ticks: (string | undefined)[]) => (ticks.reduce((sum, t) => sum + Number(t), 0) * 1000) / CLOCK_TICKS;
+
+/** CPU time (user + system) a process has used, in milliseconds: utime and stime, the 14th and 15th fields. */
+function cpuMilliseconds(pid: number): number {
+  const fields = statFields(pid);
+  return ticksToMilliseconds(fields[11], fields[12]);
 }
 
 /**
@@ -127,21 +137,24 @@ function cpuMilliseconds(pid: number): number {
  */
 function postgresCpuMilliseconds(postmaster: number | undefined): number {
   if (postmaster === undefined) return NaN;
-  const stat = readFileSync(`/proc/${postmaster}/stat`, "utf8");
-  // cutime and cstime, the 16th and 17th fields: the time of the children it has waited for.
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  let total = cpuMilliseconds(postmaster) + ((Number(fields[13]) + Number(fields[14])) * 1000) / CLOCK_TICKS;
+  // Its own utime and stime, and cutime and cstime (16th and 17th): the children it has waited for.
+  const own = statFields(postmaster);
+  let total = ticksToMilliseconds(own[11], own[12], own[13], own[14]);
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === postmaster) total += cpuMilliseconds(Number(entry));
+      // ppid is the 4th field.
+      const fields = statFields(entry);
+      if (Number(fields[1]) === postmaster) total += ticksToMilliseconds(fields[11], fields[12]);
     } catch {
       // The process ended between the listing and the reading.
     }
   }
   return total;
 }
+
+/** A figure with two decimals, or n/a where it could not be read (PostgreSQL on another machine). */
+const orNotAvailable = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : "n/a");
 
 /** Resident memory of a process, in MiB. */
 function residentMiB(pid: number): number {
@@ -170,13 +183,16 @@ async function collectGarbage(pid: number, port: number): Promise<void> {
     socket.addEventListener("error", reject, { once: true });
   });
   for (const id of [1, 2]) {
-    await new Promise<void>((resolve) => {
+    await new Promise<void>((resolve, reject) => {
+      const onClose = () => reject(new Error("The gateway's inspector closed before the collection was done."));
       const onMessage = (event: MessageEvent) => {
         if ((JSON.parse(String(event.data)) as { id?: number }).id !== id) return;
         socket.removeEventListener("message", onMessage);
+        socket.removeEventListener("close", onClose);
         resolve();
       };
       socket.addEventListener("message", onMessage);
+      socket.addEventListener("close", onClose);
       socket.send(JSON.stringify({ id, method: "HeapProfiler.collectGarbage" }));
     });
   }
@@ -585,7 +601,7 @@ async function main() {
             await noteMemory();
             say(
               `${round} | ${query.short} | ${connections} | ${SETUP_LABEL[setup]} | ${run.requestsPerSecond.toFixed(0)} | ${run.p50.toFixed(2)} | ${run.p99.toFixed(2)} | ${run.errors} | ` +
-                `${run.cpuPerRequest.toFixed(2)} | ${run.subgraphsCpuPerRequest.toFixed(2)} | ${Number.isFinite(run.postgresCpuPerRequest) ? run.postgresCpuPerRequest.toFixed(2) : "n/a"} | ${run.loadBefore.toFixed(2)} → ${run.loadAfter.toFixed(2)}`,
+                `${run.cpuPerRequest.toFixed(2)} | ${run.subgraphsCpuPerRequest.toFixed(2)} | ${orNotAvailable(run.postgresCpuPerRequest)} | ${run.loadBefore.toFixed(2)} → ${run.loadAfter.toFixed(2)}`,
             );
           }
         }
@@ -649,7 +665,7 @@ async function main() {
           summary.push(row);
           out(
             `${query.name} | ${connections} | ${SETUP_LABEL[setup]} | ${row.requestsPerSecond.toFixed(0)} [${row.requestsPerSecondRange.map((v) => v.toFixed(0)).join("–")}] | ${row.p50.toFixed(2)} | ${row.p99.toFixed(2)} | ` +
-              `${row.cpuPerRequest.toFixed(2)} | ${row.subgraphsCpuPerRequest.toFixed(2)} | ${Number.isFinite(row.postgresCpuPerRequest) ? row.postgresCpuPerRequest.toFixed(2) : "n/a"} | ${row.errors} | ${row.load.map((v) => v.toFixed(2)).join("–")}`,
+              `${row.cpuPerRequest.toFixed(2)} | ${row.subgraphsCpuPerRequest.toFixed(2)} | ${orNotAvailable(row.postgresCpuPerRequest)} | ${row.errors} | ${row.load.map((v) => v.toFixed(2)).join("–")}`,
           );
         }
       }
