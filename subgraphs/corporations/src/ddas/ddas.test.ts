@@ -44,7 +44,9 @@ describe("tenants as the DDAS export identifies them, in the corporations subgra
       fields: ["DdasClient.arrearsSince", "DdasClient.houseNumber", "DdasClient.postcode"],
     });
     expect(byPerson.get(tenants[1]!)!.fields).toEqual(["DdasClient.houseNumber", "DdasClient.houseNumberAddition", "DdasClient.postcode"]);
-    expect(JSON.stringify(rows)).not.toMatch(/2033|2041/);
+    // The postcodes' digits given out must not be logged; a random person id may hold them by chance.
+    const withoutIds = rows.map(({ person_id: _person, ...rest }) => rest);
+    expect(JSON.stringify(withoutIds)).not.toMatch(/2033|2041/);
   });
 
   it("withholds the address of a tenant with a standing objection, for the SDV and the coordinator alike, until it is withdrawn", async () => {
