@@ -84,6 +84,28 @@ describe("the sdv access log", () => {
       expect(await logged()).toEqual([]);
     });
 
+    it("entries get time-ordered ids and a read_at to the millisecond, and the database refuses one with microseconds", async () => {
+      await subgraph.query(identities.swtSchalkwijk, `{ signals(first: 10) { edges { node { deliveredAmountCents } } } }`);
+      const rows: { id: string; read_at: Date; truncated: boolean }[] = await subgraph.db.query(
+        `select id, read_at, read_at = date_trunc('milliseconds', read_at) as truncated from access_log where not (id = any($1::uuid[]))`,
+        [before],
+      );
+      expect(rows).toHaveLength(2);
+      for (const row of rows) {
+        expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        // The id's first 48 bits are the Unix milliseconds it was made in, just before the row was written.
+        const madeAt = parseInt(row.id.replace(/-/g, "").slice(0, 12), 16);
+        expect(Math.abs(madeAt - row.read_at.getTime())).toBeLessThan(5_000);
+        expect(row.truncated).toBe(true);
+      }
+      await expect(
+        subgraph.db.query(
+          `insert into access_log (read_at, subject, role, organisations, person_id, fields, request_id) values ('2026-11-02T10:00:00.123456Z', 's', 'SDV', '{}', $1, '{}', 'r')`,
+          [once],
+        ),
+      ).rejects.toMatchObject({ constraint: "access_log_read_at_milliseconds" });
+    });
+
     it("each request is logged on its own", async () => {
       const query = `query($id: ID!) { signal(id: $id) { deliveredAmountCents } }`;
       const [signal] = await subgraph.db.query(`select id from signal where tenant_id = $1`, [once]);

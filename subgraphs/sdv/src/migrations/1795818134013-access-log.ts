@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
-import { dropAccessLogAppendOnly, makeAccessLogAppendOnly } from "../../../shared/src/access-log.js";
+import { dropAccessLogAppendOnly, makeAccessLogAppendOnly, truncateReadAtByTrigger } from "../../../shared/src/access-log.js";
 
 export class AccessLog1795818134013 implements MigrationInterface {
   name = "AccessLog1795818134013";
@@ -11,15 +11,7 @@ export class AccessLog1795818134013 implements MigrationInterface {
     // The log is paged newest first by (read_at, id), and a page cursor carries read_at as a JS Date,
     // to the millisecond. Stored with microseconds, the entries of one request (which share read_at)
     // would fall between two pages; kept to the millisecond, a cursor names its entry exactly.
-    await queryRunner.query(`
-      CREATE FUNCTION access_log_read_at_to_milliseconds() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        NEW.read_at := date_trunc('milliseconds', NEW.read_at);
-        RETURN NEW;
-      END $$`);
-    await queryRunner.query(
-      "CREATE TRIGGER access_log_read_at_milliseconds BEFORE INSERT ON \"access_log\" FOR EACH ROW EXECUTE FUNCTION access_log_read_at_to_milliseconds()",
-    );
+    await truncateReadAtByTrigger(queryRunner);
     await makeAccessLogAppendOnly(queryRunner);
   }
 

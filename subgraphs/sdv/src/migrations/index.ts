@@ -6,6 +6,7 @@ import { CasesAndErasure1795823966391 } from "./1795823966391-cases-and-erasure.
 import { ErasureLogAppendOnly1795827700000 } from "./1795827700000-erasure-log-append-only.js";
 import { RoutingByMunicipality1795829000000 } from "./1795829000000-routing-by-municipality.js";
 import { HistoryOrder1795829000002 } from "./1795829000002-history-order.js";
+import { AccessLogReadAtDefault1796200000001 } from "./1796200000001-access-log-read-at-default.js";
 
 /** Every migration of the sdv database, oldest first. */
 export const migrations: Function[] = [
@@ -17,4 +18,5 @@ export const migrations: Function[] = [
   ErasureLogAppendOnly1795827700000,
   RoutingByMunicipality1795829000000,
   HistoryOrder1795829000002,
+  AccessLogReadAtDefault1796200000001,
 ];

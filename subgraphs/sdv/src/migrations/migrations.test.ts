@@ -4,6 +4,7 @@ import { openDataSource } from "../../../shared/src/database.js";
 import { entities } from "../entities.js";
 import { CasesAndErasure1795823966391 } from "./1795823966391-cases-and-erasure.js";
 import { RoutingByMunicipality1795829000000 } from "./1795829000000-routing-by-municipality.js";
+import { AccessLogReadAtDefault1796200000001 } from "./1796200000001-access-log-read-at-default.js";
 import { migrations } from "./index.js";
 import { startTestSubgraph } from "../../../../test/support/subgraph.js";
 import { TEAMS } from "../../../shared/src/covenant/organisations.js";
@@ -226,5 +227,32 @@ describe("the migration that keys routing by municipality and records forwarding
     ]);
     expect(records).toEqual([{ kind: "RECEIPT", from_team_id: null, to_team_id: "haarlem-oost", to_target: "SWT", forwarded_on: "2026-02-02" }]);
     expect(referral.case_move).toBe(false);
+  });
+});
+
+describe("the migration that keeps the access log's read_at to the millisecond by default instead of by trigger", () => {
+  const databases = freshDatabaseUrls();
+  afterAll(() => databases.drop());
+  const insert = (readAt: string) =>
+    `insert into access_log (read_at, subject, role, organisations, person_id, fields, request_id)
+     values (${readAt}, 's', 'SDV', '{}', gen_random_uuid(), '{}', 'r') returning read_at = date_trunc('milliseconds', read_at) as truncated`;
+
+  it("keeps the rows written before it, truncates new ones by default, refuses microseconds, and brings the trigger back when undone", async () => {
+    const before = await openDataSource({ url: databases.urls.sdv, entities, migrations: migrations.slice(0, migrations.indexOf(AccessLogReadAtDefault1796200000001)) });
+    expect(await before.dataSource.query(insert("'2026-11-02T10:00:00.123456Z'"))).toEqual([{ truncated: true }]);
+    await before.dataSource.destroy();
+
+    const after = await openDataSource({ url: databases.urls.sdv, entities, migrations });
+    expect(await after.dataSource.query(`select count(*)::int as rows from access_log`)).toEqual([{ rows: 1 }]);
+    expect(await after.dataSource.query(insert("DEFAULT"))).toEqual([{ truncated: true }]);
+    const refused = await after.dataSource.query(insert("'2026-11-02T10:00:00.123456Z'")).then(
+      () => undefined,
+      (error: { constraint?: string }) => error.constraint,
+    );
+    expect(refused).toBe("access_log_read_at_milliseconds");
+
+    await after.dataSource.undoLastMigration({ transaction: "each" });
+    expect(await after.dataSource.query(insert("'2026-11-02T10:00:00.123456Z'"))).toEqual([{ truncated: true }]);
+    await after.dataSource.destroy();
   });
 });
