@@ -35,6 +35,8 @@ export interface LocalGraphOptions {
   enforceAuthorization?: boolean;
   /** Run the subgraphs' scheduled jobs (retention); `npm start` does, tests do not. */
   runScheduledJobs?: boolean;
+  /** Prepare the statements the subgraphs run again and again (default true). */
+  preparedStatements?: boolean;
   /** Where the gateway serves /metrics (a port of its own); none: not served. */
   metrics?: MetricsOptions;
   /** How a person signs in from the gateway's pages; none when not given. */
@@ -69,6 +71,7 @@ export async function startLocalGraph(options: LocalGraphOptions): Promise<Local
         host: options.host,
         gatewayKeys: { jwks: signer.jwks },
         runScheduledJobs: options.runScheduledJobs,
+        preparedStatements: options.preparedStatements,
         serviceKey: keys[name],
         peerUrls: () => Object.fromEntries(Object.entries(subgraphs).map(([peer, running]) => [peer, running.url])),
         trustedServices: Object.fromEntries(SUBGRAPHS.filter((peer) => peer !== name).map((peer) => [peer, { jwks: keys[peer].jwks }])),

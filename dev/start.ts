@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import path from "node:path";
-import { startEmbeddedPostgres, type EmbeddedServer } from "../subgraphs/shared/src/database.js";
+import { preparedStatementsFromEnv, startEmbeddedPostgres, type EmbeddedServer } from "../subgraphs/shared/src/database.js";
 import { logger } from "../subgraphs/shared/src/logger.js";
 import { dataDir, gatewaySigningKey, metricsConfig, signInConfig, supergraphPath, userTokenConfig } from "../gateway/src/config.js";
 import { startLocalGraph } from "./local-graph.js";
@@ -28,6 +28,7 @@ async function main() {
   const graph = await startLocalGraph({
     databaseServerUrl: serverUrl,
     runScheduledJobs: env.SCHEDULED_JOBS !== "false",
+    preparedStatements: preparedStatementsFromEnv(env),
     supergraphPath: supergraphPath(env),
     gatewayPort: Number(env.PORT ?? 4000),
     subgraphPorts: {

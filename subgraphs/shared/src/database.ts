@@ -346,6 +346,20 @@ export interface DataSourceOptions {
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;
   poolSize?: number;
+  /** Prepare the statements run again and again (StatementNames; default true). */
+  preparedStatements?: boolean;
+}
+
+/**
+ * DATABASE_PREPARED_STATEMENTS: `on` (the default) or `off`. Off is for a connection pooler that
+ * hands each transaction another server connection and cannot carry prepared statements with it
+ * (PgBouncer in transaction mode before 1.21, or without max_prepared_statements).
+ */
+export function preparedStatementsFromEnv(env: Record<string, string | undefined>): boolean {
+  const value = env.DATABASE_PREPARED_STATEMENTS;
+  if (value === undefined || value === "" || value === "on") return true;
+  if (value === "off") return false;
+  throw new Error(`Set DATABASE_PREPARED_STATEMENTS to "on" or "off", not ${JSON.stringify(value.slice(0, 40))}.`);
 }
 
 /**
@@ -372,6 +386,6 @@ export async function openDataSource(options: DataSourceOptions): Promise<{ data
   });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: "each" });
-  names.enable();
+  if (options.preparedStatements ?? true) names.enable();
   return { dataSource, statements };
 }

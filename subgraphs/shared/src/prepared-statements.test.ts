@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataSource } from "typeorm";
 import { freshDatabaseUrls } from "../../../test/support/databases.js";
-import { openDataSource } from "./database.js";
+import { openDataSource, preparedStatementsFromEnv } from "./database.js";
 import { StatementNames } from "./prepared-statements.js";
 import { AccessLogEntity } from "./access-log.js";
 
@@ -99,5 +99,30 @@ describe("a data source's statements on PostgreSQL", () => {
       expect(await divide(10)).toBe(1);
     });
     expect(results).toContain("select 10 / $1::int as quotient");
+  });
+});
+
+describe("DATABASE_PREPARED_STATEMENTS", () => {
+  it("is on unless set to off, and any other value is refused with what to set", () => {
+    expect(preparedStatementsFromEnv({})).toBe(true);
+    expect(preparedStatementsFromEnv({ DATABASE_PREPARED_STATEMENTS: "on" })).toBe(true);
+    expect(preparedStatementsFromEnv({ DATABASE_PREPARED_STATEMENTS: "off" })).toBe(false);
+    for (const value of ["false", "OFF", "0", "yes"]) {
+      expect(() => preparedStatementsFromEnv({ DATABASE_PREPARED_STATEMENTS: value }), value).toThrow(/Set DATABASE_PREPARED_STATEMENTS to "on" or "off"/);
+    }
+  });
+
+  it("off: a data source prepares nothing, however often a statement runs", async () => {
+    const databases = freshDatabaseUrls();
+    const { dataSource } = await openDataSource({ url: databases.urls.swt, entities: [AccessLogEntity], migrations: [], preparedStatements: false });
+    try {
+      const runner = dataSource.createQueryRunner();
+      for (let i = 0; i < 5; i++) await runner.query(`select $1::int as n`, [i]);
+      expect(await runner.query(`select name from pg_prepared_statements`)).toEqual([]);
+      await runner.release();
+    } finally {
+      await dataSource.destroy();
+      await databases.drop();
+    }
   });
 });

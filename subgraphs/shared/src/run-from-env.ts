@@ -2,7 +2,7 @@ import { logger } from "./logger.js";
 import { buildDemoWorld } from "./demo/world.js";
 import { seedDemoOnce } from "./demo/seed-once.js";
 import { startSubgraph, type BaseRequestContext, type SubgraphDefinition } from "./subgraph-server.js";
-import { SUBGRAPHS, subgraphDatabaseUrl, type SubgraphName } from "./database.js";
+import { preparedStatementsFromEnv, SUBGRAPHS, subgraphDatabaseUrl, type SubgraphName } from "./database.js";
 import { serviceKey } from "./service-token.js";
 import { startTracing } from "./tracing.js";
 
@@ -17,6 +17,7 @@ function required(name: string, value: string | undefined): string {
  *   <NAME>_DATABASE_URL, or DATABASE_URL (server; the database <db>_<name> is used, created if missing)
  *   GATEWAY_JWKS_URL  where the gateway publishes the key it signs identity tokens with
  *   PORT, HOST        where to listen (HOST defaults to 0.0.0.0 here: a container)
+ *   DATABASE_PREPARED_STATEMENTS=off  for a pooler that cannot carry prepared statements (default on)
  *   SEED_DEMO=true    seed the demo world once
  *   SCHEDULED_JOBS=false  do not run the scheduled jobs (retention) in this replica
  *   SERVICE_SIGNING_KEY  private EC P-256 JWK this subgraph signs its scheduled calls to the others
@@ -36,6 +37,7 @@ export async function runSubgraphFromEnv<C extends BaseRequestContext>(definitio
     host: env.HOST ?? "0.0.0.0",
     gatewayKeys: { jwksUrl: required("GATEWAY_JWKS_URL", env.GATEWAY_JWKS_URL) },
     runScheduledJobs: env.SCHEDULED_JOBS !== "false",
+    preparedStatements: preparedStatementsFromEnv(env),
     serviceKey: await serviceKey(env.SERVICE_SIGNING_KEY || undefined),
     peerUrls: () => Object.fromEntries(SUBGRAPHS.flatMap((peer) => (env[`${peer.toUpperCase()}_URL`] ? [[peer, env[`${peer.toUpperCase()}_URL`]!]] : []))),
     trustedServices: Object.fromEntries(

@@ -269,6 +269,8 @@ export interface SubgraphOptions {
   peerUrls?: () => Partial<Record<SubgraphName, string>>;
   /** Other subgraphs whose own calls this one accepts, for the fields of `serviceFields`. */
   trustedServices?: Partial<Record<SubgraphName, GatewayKeySource>>;
+  /** Prepare the statements run again and again (default true; see preparedStatementsFromEnv). */
+  preparedStatements?: boolean;
 }
 
 export type JobTurn = { job: string; outcome: "done"; counts: Record<string, number> } | { job: string; outcome: "skipped" | "failed" };
@@ -357,6 +359,7 @@ export async function startSubgraph<C extends BaseRequestContext>(definition: Su
     url: options.databaseUrl,
     entities: definition.entities,
     migrations: definition.migrations,
+    preparedStatements: options.preparedStatements,
   });
   try {
     // Jobs are made before the server listens: a job whose settings are wrong stops the start cleanly.
