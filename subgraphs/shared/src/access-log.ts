@@ -1,18 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, type DataSource, type QueryRunner } from "typeorm";
 import type { GraphQLFieldResolver } from "graphql";
 import { Extensions } from "type-graphql";
 import type { Identity } from "./identity.js";
 import { logger } from "./logger.js";
-
-/**
- * The log is paged newest first by (read_at, id), and a page cursor carries read_at as a JS Date, to
- * the millisecond. Stored with microseconds, the entries of one request (which share read_at) would
- * fall between two pages; kept to the millisecond, a cursor names its entry exactly. The column's
- * default truncates, and a check refuses a row that does not.
- */
-const READ_AT_IN_MILLISECONDS = `"read_at" = date_trunc('milliseconds', "read_at")`;
-const READ_AT_DEFAULT = "date_trunc('milliseconds', now())";
+import { timeOrderedIds } from "./time-ordered-ids.js";
 
 /**
  * One read of a person's data (AVG accountability): who read which fields of which person, when,
@@ -22,14 +13,17 @@ const READ_AT_DEFAULT = "date_trunc('milliseconds', now())";
 @Entity("access_log")
 @Index("access_log_person_idx", ["personId", "readAt"])
 @Index("access_log_read_at_idx", ["readAt", "id"])
-@Check("access_log_read_at_milliseconds", READ_AT_IN_MILLISECONDS)
+@Check("access_log_read_at_milliseconds", `"read_at" = date_trunc('milliseconds', "read_at")`)
 export class AccessLogEntity {
   /** Time-ordered (UUID version 7) when AccessLogWriter writes the row, see timeOrderedIds. */
   @PrimaryGeneratedColumn("uuid")
   id: string;
 
-  /** To the millisecond: see READ_AT_IN_MILLISECONDS. */
-  @CreateDateColumn({ type: "timestamptz", default: () => READ_AT_DEFAULT })
+  /**
+   * To the millisecond, by its default and a check (see keepReadAtInMillisecondsByDefault): the log
+   * is paged by (read_at, id), and a page cursor carries read_at as a JS Date, to the millisecond.
+   */
+  @CreateDateColumn({ type: "timestamptz", default: () => "date_trunc('milliseconds', now())" })
   readAt: Date;
 
   @Column("text")
@@ -74,55 +68,6 @@ export async function dropAccessLogAppendOnly(queryRunner: QueryRunner): Promise
   await queryRunner.query(`DROP TRIGGER IF EXISTS access_log_no_truncate ON access_log`);
   await queryRunner.query(`DROP TRIGGER IF EXISTS access_log_append_only ON access_log`);
   await queryRunner.query(`DROP FUNCTION IF EXISTS access_log_refuse_change()`);
-}
-
-/**
- * For a migration: read_at is kept to the millisecond by its default and a check instead of a
- * trigger per row, which took about a fifth of the access log's INSERT. The check is added NOT VALID
- * and validated after, so that a large log is not locked while the rows written under the trigger
- * are checked.
- */
-export async function keepReadAtInMillisecondsByDefault(queryRunner: QueryRunner): Promise<void> {
-  await queryRunner.query(`DROP TRIGGER access_log_read_at_milliseconds ON "access_log"`);
-  await queryRunner.query(`DROP FUNCTION access_log_read_at_to_milliseconds()`);
-  await queryRunner.query(`ALTER TABLE "access_log" ALTER COLUMN "read_at" SET DEFAULT ${READ_AT_DEFAULT}`);
-  await queryRunner.query(`ALTER TABLE "access_log" ADD CONSTRAINT "access_log_read_at_milliseconds" CHECK (${READ_AT_IN_MILLISECONDS}) NOT VALID`);
-  await queryRunner.query(`ALTER TABLE "access_log" VALIDATE CONSTRAINT "access_log_read_at_milliseconds"`);
-}
-
-export async function keepReadAtInMillisecondsByTrigger(queryRunner: QueryRunner): Promise<void> {
-  await queryRunner.query(`ALTER TABLE "access_log" DROP CONSTRAINT "access_log_read_at_milliseconds"`);
-  await queryRunner.query(`ALTER TABLE "access_log" ALTER COLUMN "read_at" SET DEFAULT now()`);
-  await truncateReadAtByTrigger(queryRunner);
-}
-
-/** For the migrations that create the log: a trigger truncates read_at of every row to the millisecond. */
-export async function truncateReadAtByTrigger(queryRunner: QueryRunner): Promise<void> {
-  await queryRunner.query(`
-    CREATE FUNCTION access_log_read_at_to_milliseconds() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      NEW.read_at := date_trunc('milliseconds', NEW.read_at);
-      RETURN NEW;
-    END $$`);
-  await queryRunner.query(`CREATE TRIGGER access_log_read_at_milliseconds BEFORE INSERT ON "access_log" FOR EACH ROW EXECUTE FUNCTION access_log_read_at_to_milliseconds()`);
-}
-
-/**
- * `count` ids that sort by the millisecond they were made in (UUID version 7, RFC 9562): 48 bits of
- * Unix time in milliseconds, the version, 74 random bits. A random id (version 4) lands anywhere in
- * the primary key's index, so every row of the log touched a page of its own; ids in time order are
- * appended at its end.
- */
-export function timeOrderedIds(count: number, now = Date.now()): string[] {
-  const time = now.toString(16).padStart(12, "0");
-  const random = randomBytes(count * 10).toString("hex");
-  const ids = new Array<string>(count);
-  for (let i = 0; i < count; i++) {
-    const r = random.slice(i * 20, i * 20 + 20);
-    const variant = (8 | (parseInt(r[3]!, 16) & 3)).toString(16);
-    ids[i] = `${time.slice(0, 8)}-${time.slice(8, 12)}-7${r.slice(0, 3)}-${variant}${r.slice(4, 7)}-${r.slice(7, 19)}`;
-  }
-  return ids;
 }
 
 /** The rows of one request's reads: one per person, with every field read of that person. */
@@ -190,7 +135,6 @@ export class AccessLogWriter {
    * comma-separated string (GraphQL names hold no comma).
    */
   private async insert(requests: AccessRows[]): Promise<void> {
-    const now = Date.now();
     const document = requests.map((request) => ({
       s: request.identity.sub,
       r: request.identity.role,
@@ -198,7 +142,7 @@ export class AccessLogWriter {
       t: request.identity.team ?? null,
       n: request.operationName,
       q: request.requestId,
-      i: timeOrderedIds(request.persons.length, now),
+      i: timeOrderedIds(request.persons.length),
       p: request.persons,
       f: request.fields.map((fields) => fields.join(",")),
     }));

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
-import { dropAccessLogAppendOnly, makeAccessLogAppendOnly, truncateReadAtByTrigger } from "../../../shared/src/access-log.js";
+import { dropAccessLogAppendOnly, makeAccessLogAppendOnly } from "../../../shared/src/access-log.js";
+import { truncateReadAtByTrigger } from "../../../shared/src/migrations/access-log-read-at.js";
 
 export class AccessLog1795818218263 implements MigrationInterface {
   name = "AccessLog1795818218263";
