@@ -132,51 +132,66 @@ export function checkText(value: string, typeName: string, place: Place): GraphQ
   return undefined;
 }
 
-interface Values {
-  given: Record<string, unknown>;
-  defaults: ReadonlyMap<string, ValueNode>;
-  /** Set once a check looked at a variable: the outcome then depends on the request, not the operation alone. */
-  readVariable: boolean;
-}
+/**
+ * What an operation's arguments ask of each request, worked out once per operation: the rules a
+ * value written in the operation breaks do not change from one request to the next, so only the
+ * variables are left to check. In the order the walk meets them, so the first refusal is the same
+ * as a walk per request would find.
+ */
+type InputCheck =
+  /** A value written in the operation that breaks a rule: every request with it is refused. */
+  | { kind: "refused"; refusal: () => GraphQLError }
+  /** A variable: its JSON value is checked, or, when left out, its default (written in the operation). */
+  | { kind: "variable"; name: string; type: GraphQLInputType; place: Place; fallback: (() => GraphQLError) | undefined };
 
-/** Checks a value written in the operation; a variable in it is checked by its JSON value. */
-function checkLiteral(node: ValueNode, type: GraphQLInputType, place: Place, variables: Values): GraphQLError | undefined {
+/** Collects the checks of a value written in the operation; false once a refusal ends the list. */
+function collectLiteral(node: ValueNode, type: GraphQLInputType, place: Place, defaults: ReadonlyMap<string, ValueNode>, checks: InputCheck[]): boolean {
   if (node.kind === Kind.VARIABLE) {
-    variables.readVariable = true;
     const name = node.name.value;
-    if (Object.hasOwn(variables.given, name)) return checkJson(variables.given[name], type, place);
-    const fallback = variables.defaults.get(name);
-    return fallback ? checkLiteral(fallback, type, place, variables) : undefined;
+    const fallbackNode = defaults.get(name);
+    // A default holds no variable: whether it keeps the rules is known now.
+    const fallback = fallbackNode ? refusalOf(fallbackNode, type, place) : undefined;
+    checks.push({ kind: "variable", name, type, place, fallback });
+    return true;
   }
   const inner = isNonNullType(type) ? type.ofType : type;
   if (isListType(inner)) {
     const items = node.kind === Kind.LIST ? node.values : [node];
     for (let i = 0; i < items.length; i++) {
-      const error = checkLiteral(items[i]!, inner.ofType, { ...place, path: node.kind === Kind.LIST ? `${place.path}[${i}]` : place.path, inList: true }, variables);
-      if (error) return error;
+      const itemPlace = { ...place, path: node.kind === Kind.LIST ? `${place.path}[${i}]` : place.path, inList: true };
+      if (!collectLiteral(items[i]!, inner.ofType, itemPlace, defaults, checks)) return false;
     }
-    return undefined;
+    return true;
   }
   if (isInputObjectType(inner)) {
-    if (node.kind !== Kind.OBJECT) return undefined; // the type check reports it
+    if (node.kind !== Kind.OBJECT) return true; // the type check reports it
     const fields = inner.getFields();
     for (const fieldNode of node.fields) {
       const field = fields[fieldNode.name.value];
       if (!field) continue;
-      const error = checkLiteral(
-        fieldNode.value,
-        field.type,
-        { path: `${place.path}.${field.name}`, coordinate: `${inner.name}.${field.name}`, name: field.name, inList: false },
-        variables,
-      );
-      if (error) return error;
+      const fieldPlace = { path: `${place.path}.${field.name}`, coordinate: `${inner.name}.${field.name}`, name: field.name, inList: false };
+      if (!collectLiteral(fieldNode.value, field.type, fieldPlace, defaults, checks)) return false;
     }
-    return undefined;
+    return true;
   }
-  if (isScalarType(inner) && node.kind === Kind.STRING) return checkText(node.value, inner.name, place);
+  let refused: GraphQLError | undefined;
+  if (isScalarType(inner) && node.kind === Kind.STRING) refused = checkText(node.value, inner.name, place);
   // An ID may be written as a number; it is then the text of that number.
-  if (isScalarType(inner) && inner.name === "ID" && node.kind === Kind.INT) return checkText(node.value, inner.name, place);
-  return undefined;
+  else if (isScalarType(inner) && inner.name === "ID" && node.kind === Kind.INT) refused = checkText(node.value, inner.name, place);
+  if (!refused) return true;
+  const text = node.kind === Kind.STRING || node.kind === Kind.INT ? node.value : "";
+  const typeName = (inner as { name: string }).name;
+  // Each request gets an error of its own: an error object may be changed on its way out.
+  checks.push({ kind: "refused", refusal: () => checkText(text, typeName, place)! });
+  return false;
+}
+
+/** The refusal a constant value (a variable's default) earns, as a maker of fresh errors; undefined when it keeps the rules. */
+function refusalOf(node: ValueNode, type: GraphQLInputType, place: Place): (() => GraphQLError) | undefined {
+  const checks: InputCheck[] = [];
+  collectLiteral(node, type, place, new Map(), checks);
+  const refused = checks.find((check) => check.kind === "refused");
+  return refused?.kind === "refused" ? refused.refusal : undefined;
 }
 
 /** Checks a variable's JSON value against the type it is used as. */
@@ -218,40 +233,51 @@ export function checkOperationInputs(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> | undefined,
 ): GraphQLError | undefined {
-  // Apollo Server keeps one parsed document per query text, so a list asked again and again brings
-  // the same operation node: when its walk found nothing and read no variable, its outcome is fixed
-  // by the operation and the schema alone, and the walk is not repeated. (A WeakMap: a document the
-  // server forgets takes its entry with it.)
-  const known = inputsKeepRules.get(operation);
-  if (known && known.document === document && known.schema === schema) return undefined;
+  const given = variables ?? {};
+  for (const check of inputChecksOf(schema, document, operation)) {
+    if (check.kind === "refused") return check.refusal();
+    const error = Object.hasOwn(given, check.name) ? checkJson(given[check.name], check.type, check.place) : check.fallback?.();
+    if (error) return error;
+  }
+  return undefined;
+}
+
+/**
+ * The checks of an operation, from a walk of its arguments with their types. Apollo Server keeps one
+ * parsed document per query text, so a list asked again and again brings the same operation node,
+ * and the walk is done once for it. (A WeakMap: a document the server forgets takes its checks with
+ * it; the entry is also bound to the document and schema it was made for.)
+ */
+function inputChecksOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): readonly InputCheck[] {
+  const known = inputChecks.get(operation);
+  if (known && known.document === document && known.schema === schema) return known.checks;
   // A variable left out takes its default value, written in the operation: that is checked instead.
   const defaults = new Map((operation.variableDefinitions ?? []).flatMap((d) => (d.defaultValue ? [[d.variable.name.value, d.defaultValue] as const] : [])));
-  const values: Values = { given: variables ?? {}, defaults, readVariable: false };
   const typeInfo = new TypeInfo(schema);
-  let found: GraphQLError | undefined;
+  const checks: InputCheck[] = [];
+  let ended = false;
   const definitions = document.definitions.filter((d) => d === operation || d.kind === Kind.FRAGMENT_DEFINITION);
   visit(
     { kind: Kind.DOCUMENT, definitions },
     visitWithTypeInfo(typeInfo, {
       Argument(node) {
-        if (found) return false;
+        if (ended) return false;
         const argument = typeInfo.getArgument();
         if (!argument) return false;
         const directive = typeInfo.getDirective();
         const field = typeInfo.getFieldDef();
         const parent = typeInfo.getParentType();
         const coordinate = directive ? `@${directive.name}(${argument.name}:)` : `${parent?.name}.${field?.name}(${argument.name}:)`;
-        found = checkLiteral(node.value, argument.type, { path: argument.name, coordinate, name: argument.name, inList: false }, values);
+        ended = !collectLiteral(node.value, argument.type, { path: argument.name, coordinate, name: argument.name, inList: false }, defaults, checks);
         return false;
       },
     }),
   );
-  if (!found && !values.readVariable) inputsKeepRules.set(operation, { document, schema });
-  return found;
+  inputChecks.set(operation, { document, schema, checks });
+  return checks;
 }
 
-/** Operations whose arguments, all written in the operation itself, keep the rules (see checkOperationInputs). */
-const inputsKeepRules = new WeakMap<OperationDefinitionNode, { document: DocumentNode; schema: GraphQLSchema }>();
+const inputChecks = new WeakMap<OperationDefinitionNode, { document: DocumentNode; schema: GraphQLSchema; checks: readonly InputCheck[] }>();
 
 /**
  * Checks every request before it is executed: an operation must be found (a missing or unknown
