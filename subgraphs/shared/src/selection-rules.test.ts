@@ -11,7 +11,10 @@ const SDL = `
   type Query {
     items(filter: ItemFilter, orderBy: [ItemOrder!], owner: ID @selects(fields: ["Item.owner"])): [Item!]!
     counts(groupBy: [ItemGroup!]!): [Cell!]!
+    wrapped(input: Wrapper, first: Int): [Item!]!
+    plain(first: Int, ids: [ID!]): [Item!]!
   }
+  input Wrapper { inner: Wrapper note: String orders: [ItemOrder!] }
   type Item {
     id: ID!
     owner: String @requiresScopes(scopes: [["role:SDV"], ["role:CORPORATION"]])
@@ -68,5 +71,23 @@ describe("a filter, sort or group-by obeys the rule of the field it reads", () =
     const broken = SDL.replace('"Cell.owner"', '"Cell.ownerId"');
     expect(() => assertSelectionsResolve(buildSchema(broken), readRequirements(broken), readSelections(broken))).toThrow(/ItemGroup.OWNER: @selects names Cell.ownerId/);
     expect(() => assertSelectionsResolve(schema, requirements, selections)).not.toThrow();
+  });
+
+  it("walks a document asked again with other variables, and a selection reached only through nested inputs", () => {
+    const query = parse(`query($w: Wrapper) { wrapped(input: $w) { id } }`);
+    const ask = (variables: Record<string, unknown>) => refusedSelections(schema, query, undefined, variables, requirements, selections, caller("CORPORATION"));
+    expect(ask({ w: { note: "x" } })).toEqual([]);
+    expect(ask({ w: { inner: { inner: { orders: ["LEVEL"] } } } })).toEqual([{ field: "Query.wrapped", argument: "input.inner.inner.orders: LEVEL", selects: "Item.secret" }]);
+    expect(ask({ w: { note: "y" } })).toEqual([]);
+  });
+
+  it("finds nothing to refuse in a document whose arguments select by nothing, whatever the variables", () => {
+    const query = parse(`query($n: Int, $ids: [ID!]) { plain(first: $n, ids: $ids) { id owner } }`);
+    expect(refusedSelections(schema, query, undefined, { n: 3, ids: ["a"] }, requirements, selections, caller("SWT"))).toEqual([]);
+    // The same field name under an alias, beside one that does select, is still walked.
+    const mixed = parse(`query($o: [ItemOrder!]) { plain(first: 1) { id } x: items(orderBy: $o) { id } }`);
+    expect(refusedSelections(schema, mixed, undefined, { o: ["OWNER"] }, requirements, selections, caller("SWT"))).toEqual([
+      { field: "Query.items", argument: "orderBy: OWNER", selects: "Item.owner" },
+    ]);
   });
 });

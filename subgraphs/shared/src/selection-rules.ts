@@ -14,6 +14,7 @@ import {
   isListType,
   isObjectType,
   Kind,
+  BREAK,
   parse,
   TypeInfo,
   visit,
@@ -177,6 +178,64 @@ export interface RefusedSelection {
 }
 
 /**
+ * The names of the fields whose arguments may select by something (the argument itself, or an input
+ * field or enum value it reaches), worked out once per schema and rules.
+ */
+function fieldNamesThatSelect(schema: GraphQLSchema, selections: Selections): ReadonlySet<string> {
+  let bySelections = selectingFieldNames.get(schema);
+  if (!bySelections) selectingFieldNames.set(schema, (bySelections = new WeakMap()));
+  const names = bySelections.get(selections);
+  if (names) return names;
+  const reaches = new Map<string, boolean>();
+  const typeSelects = (type: GraphQLNamedType): boolean => {
+    const known = reaches.get(type.name);
+    if (known !== undefined) return known;
+    reaches.set(type.name, false); // a type that reaches itself adds nothing by doing so
+    let answer = false;
+    if (isEnumType(type)) answer = type.getValues().some((value) => selections.has(`${type.name}.${value.name}`));
+    else if (isInputObjectType(type)) {
+      answer = Object.values(type.getFields()).some((field) => selections.has(`${type.name}.${field.name}`) || typeSelects(getNamedType(field.type)));
+    }
+    reaches.set(type.name, answer);
+    return answer;
+  };
+  const found = new Set<string>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) && !isInterfaceType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.args.some((arg) => selections.has(`${type.name}.${field.name}(${arg.name}:)`) || typeSelects(getNamedType(arg.type)))) found.add(field.name);
+    }
+  }
+  bySelections.set(selections, found);
+  return found;
+}
+
+const selectingFieldNames = new WeakMap<GraphQLSchema, WeakMap<Selections, ReadonlySet<string>>>();
+
+/**
+ * Whether a document may select by anything: it has a field with arguments of a name that does. When
+ * it has none (the subgraphs' `_entities` calls, say), no variable can change that, and the walk
+ * with the variables is not needed. Remembered per document (Apollo Server keeps one per query text).
+ */
+function maySelect(schema: GraphQLSchema, document: DocumentNode, selections: Selections): boolean {
+  const names = fieldNamesThatSelect(schema, selections);
+  const known = documentsThatSelect.get(document);
+  if (known?.names === names) return known.answer;
+  let answer = false;
+  visit(document, {
+    Field(node) {
+      if (answer) return BREAK;
+      if (node.arguments?.length && names.has(node.name.value)) answer = true;
+      return undefined;
+    },
+  });
+  documentsThatSelect.set(document, { names, answer });
+  return answer;
+}
+
+const documentsThatSelect = new WeakMap<DocumentNode, { names: ReadonlySet<string>; answer: boolean }>();
+
+/**
  * Checks an operation's arguments, with its variables, against the rules of the fields they select
  * by. Returns every selection the caller may not make; an empty list when all may be made. The
  * schema is the one the operation was validated against; unknown fields are left to validation.
@@ -190,7 +249,7 @@ export function refusedSelections(
   selections: Selections,
   caller: SelectionCaller,
 ): RefusedSelection[] {
-  if (selections.size === 0) return [];
+  if (selections.size === 0 || !maySelect(schema, document, selections)) return [];
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
   if (!operation) return [];
