@@ -16,7 +16,7 @@ import { GatewayTokenSigner } from "../../gateway/src/auth/gateway-token.js";
 import { freePort, SUBGRAPHS, type SubgraphName } from "../../subgraphs/shared/src/database.js";
 import { IDENTITY_HEADER, PEER_TOKENS_HEADER, type Identity } from "../../subgraphs/shared/src/identity.js";
 import { peersCalledBy, rootFieldsOfText } from "../../subgraphs/shared/src/peer-client.js";
-import { benchEnvironment, percentile } from "./setup.js";
+import { benchEnvironment, deployedNodeOptions, percentile } from "./setup.js";
 
 /**
  * The project's gateway side by side with Hive Gateway and, for a single-subgraph query, with the
@@ -72,9 +72,6 @@ const QUERIES: Query[] = [
     text: `{ signals(first: 100) { edges { node { id priority { level } tenant { name arrears { amountCents phase } } case { status } } } } }`,
   },
 ];
-
-/** The subgraphs' V8 settings, as docker-compose.yml gives them (NODE_OPTIONS of the subgraphs' environment). */
-const SUBGRAPH_NODE_OPTIONS = "--max-semi-space-size=32";
 
 type SetupName = "gateway" | "hive" | "direct";
 const SETUP_LABEL: Record<SetupName, string> = { gateway: "project gateway", hive: "Hive Gateway", direct: "subgraph directly" };
@@ -342,6 +339,8 @@ async function main() {
     const gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
     const hiveUrl = `http://127.0.0.1:${ports.hive}/graphql`;
     const built = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+    // V8's settings (the size of the young generation) as docker-compose.yml gives each process.
+    const nodeOptions = deployedNodeOptions();
 
     say(`npm run bench:compare: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}; load at start ${loadAtStart}`);
     say(`starting 3 subgraphs, the project's gateway and Hive Gateway as separate processes (logs in ${logDir}) ...`);
@@ -360,7 +359,7 @@ async function main() {
             GATEWAY_JWKS_URL: `http://127.0.0.1:${ports.gateway}/.well-known/jwks.json`,
             SEED_DEMO: "true",
             SCHEDULED_JOBS: "false",
-            NODE_OPTIONS: SUBGRAPH_NODE_OPTIONS,
+            NODE_OPTIONS: nodeOptions.subgraphs,
             ...urlEnv,
             ...Object.fromEntries(peers.map((peer) => [`${peer.toUpperCase()}_JWKS_URL`, `http://127.0.0.1:${ports[peer]}/.well-known/jwks.json`])),
           }),
@@ -384,6 +383,7 @@ async function main() {
       childEnv({
         ...gatewayEnv,
         PORT: String(ports.gateway),
+        NODE_OPTIONS: nodeOptions.gateway,
         AUTH_JWKS_URL: jwksUrl,
         AUTH_ALGORITHMS: "ES256",
         AUTH_CLOCK_TOLERANCE_SECONDS: "5",
@@ -400,6 +400,8 @@ async function main() {
       [hiveBin, "supergraph", environment.supergraphPath, "-c", built("./hive-gateway.config.js"), "-p", String(ports.hive), "-h", "127.0.0.1", "--fork", "1"],
       childEnv({
         ...gatewayEnv,
+        // The same V8 settings as the project's gateway (its worker inherits them): no set-up gains by its flags.
+        NODE_OPTIONS: nodeOptions.gateway,
         BENCH_USER_KEY_PEM: createPublicKey({ key: environment.issuer.publicJwk as never, format: "jwk" })
           .export({ type: "spki", format: "pem" })
           .toString(),

@@ -93,3 +93,34 @@ export async function benchEnvironment(databaseName: string): Promise<BenchEnvir
 export function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 }
+
+/**
+ * The V8 settings docker-compose.yml gives the processes (`NODE_OPTIONS` of the subgraphs' shared
+ * environment, `&subgraph-env`, and of the gateway service), so that the benchmark runs them as they
+ * are deployed. Read from the file's text: a service's block is the lines indented under its name.
+ */
+export function composeNodeOptions(composeText: string): { subgraphs: string; gateway: string } {
+  const lines = composeText.split("\n");
+  const nodeOptionsUnder = (header: RegExp, what: string): string => {
+    const start = lines.findIndex((line) => header.test(line));
+    if (start < 0) throw new Error(`docker-compose.yml has no ${what}.`);
+    const indent = lines[start]!.search(/\S/);
+    for (let i = start + 1; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line.trim() === "" || line.trim().startsWith("#")) continue;
+      if (line.search(/\S/) <= indent) break;
+      const match = /^\s+NODE_OPTIONS:\s*(.+?)\s*$/.exec(line);
+      if (match) return match[1]!.replace(/^(["'])(.*)\1$/, "$2");
+    }
+    throw new Error(`docker-compose.yml sets no NODE_OPTIONS in ${what}.`);
+  };
+  return {
+    subgraphs: nodeOptionsUnder(/^\s+environment: &subgraph-env\s*$/, "subgraph environment (environment: &subgraph-env)"),
+    gateway: nodeOptionsUnder(/^ {2}gateway:\s*$/, "gateway service"),
+  };
+}
+
+/** composeNodeOptions of the project's docker-compose.yml (the benchmark runs from the project's root). */
+export function deployedNodeOptions(): { subgraphs: string; gateway: string } {
+  return composeNodeOptions(readFileSync(path.resolve("docker-compose.yml"), "utf8"));
+}
