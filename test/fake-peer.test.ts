@@ -13,7 +13,7 @@ describe("a fake peer", () => {
   let answer: number | string = 0;
 
   async function ask(query: string, variables: Record<string, unknown> = {}) {
-    const token = signer.sign(identities.swtSchalkwijk, "sdv", "test");
+    const token = signer.sign(identities.swtSchalkwijk, "sdv");
     const response = await fetch(sdv.url, {
       method: "POST",
       headers: { "content-type": "application/json", [IDENTITY_HEADER]: token },

@@ -114,7 +114,7 @@ describe("the federated graph, end to end through the gateway", () => {
 
   it("refuses at one subgraph a gateway token made for another", async () => {
     const signer = new GatewayTokenSigner(graph.signingKey);
-    const forSdv = await signer.sign({ sub: "x", role: "COORDINATOR", orgs: [] }, "sdv", "r1");
+    const forSdv = await signer.sign({ sub: "x", role: "COORDINATOR", orgs: [] }, "sdv");
     const accepted = await fetch(graph.subgraphs.sdv.url, {
       method: "POST",
       headers: { "content-type": "application/json", [IDENTITY_HEADER]: forSdv },

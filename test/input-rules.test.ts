@@ -190,7 +190,7 @@ describe("bad input is refused as the caller's error, naming what to fix", () =>
     ] as const) {
       const response = await fetch(graph.subgraphs.corporations.url, {
         method: "POST",
-        headers: { "content-type": "application/json", [IDENTITY_HEADER]: await signer.sign(identities.elanWonen, "corporations", "direct") },
+        headers: { "content-type": "application/json", [IDENTITY_HEADER]: await signer.sign(identities.elanWonen, "corporations") },
         body: JSON.stringify({ query: UPSERT_TENANT, variables: { input } }),
       });
       const body = (await response.json()) as { errors?: { extensions?: Record<string, unknown> }[] };

@@ -184,7 +184,7 @@ class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const tokens = (context.subgraphTokens ??= new Map());
     let token = tokens.get(audience);
     if (token === undefined) {
-      token = this.signer.sign(context.identity, audience, context.requestId, { url: this.allSubgraphs[audience], operationName });
+      token = this.signer.sign(context.identity, audience, { url: this.allSubgraphs[audience], operationName });
       tokens.set(audience, token);
     }
     return token;

@@ -425,7 +425,7 @@ async function main() {
       const requestId = `bench-${process.pid}-${performance.now().toFixed(0)}`;
       const { operation, fields } = rootFieldsOfText(query);
       const peers = peersCalledBy(subgraph, identity.role, operation, fields);
-      const sign = (audience: SubgraphName) => signer.sign(identity, audience, requestId, { url: subgraphUrls[audience] });
+      const sign = (audience: SubgraphName) => signer.sign(identity, audience, { url: subgraphUrls[audience] });
       return {
         [IDENTITY_HEADER]: sign(subgraph),
         ...(peers.length > 0 ? { [PEER_TOKENS_HEADER]: JSON.stringify(Object.fromEntries(peers.map((peer) => [peer, sign(peer)]))) } : {}),

@@ -56,7 +56,7 @@ function headersFor(request: Request, user: UserClaims, subgraphName: string, op
   const { requestId, identity, tokens } = made;
   const tokenFor = (audience: string) => {
     let token = tokens.get(audience);
-    if (token === undefined) tokens.set(audience, (token = signer.sign(identity, audience, requestId, { url: subgraphUrls[audience], operationName })));
+    if (token === undefined) tokens.set(audience, (token = signer.sign(identity, audience, { url: subgraphUrls[audience], operationName })));
     return token;
   };
   // The same tokens the project's gateway sends: the subgraph's own, and those of the peers it asks.

@@ -61,10 +61,10 @@ export async function startTestSubgraph<C extends BaseRequestContext, P extends 
     /** Runs one of the subgraph's scheduled jobs once, now. */
     runJob: (name: string) => running.runJob(name),
     async query<T = Record<string, any>>(identity: Identity, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
-      const headers: Record<string, string> = { "content-type": "application/json", [IDENTITY_HEADER]: signer.sign(identity, definition.name, "test") };
+      const headers: Record<string, string> = { "content-type": "application/json", [IDENTITY_HEADER]: signer.sign(identity, definition.name) };
       if (fakes.length > 0) {
         // As the gateway does: a token for each peer, for the caller's identity, saying where the peer listens.
-        const peerTokens = Object.fromEntries(fakes.map(([name, fake]) => [name, signer.sign(identity, name, "test", { url: fake.url })]));
+        const peerTokens = Object.fromEntries(fakes.map(([name, fake]) => [name, signer.sign(identity, name, { url: fake.url })]));
         headers[PEER_TOKENS_HEADER] = JSON.stringify(peerTokens);
       }
       const response = await fetch(running.url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });

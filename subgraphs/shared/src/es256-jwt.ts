@@ -32,7 +32,7 @@ export type JwtPayload = Record<string, unknown> & { iss?: unknown; aud?: unknow
 const ALG = "ES256";
 
 /** The token's moment in whole seconds since the epoch, as JWT claims are written. */
-function nowSeconds(): number {
+export function nowSeconds(): number {
   return Math.floor(Date.now() / 1000);
 }
 
@@ -52,8 +52,7 @@ export class Es256Signer {
    * Signs `claims` with the registered claims added: issuer, audience, subject, issued now, expiring
    * after `ttlSeconds`.
    */
-  sign(claims: Record<string, unknown>, registered: { issuer: string; audience: string; subject: string; ttlSeconds: number }): string {
-    const iat = nowSeconds();
+  sign(claims: Record<string, unknown>, registered: { issuer: string; audience: string; subject: string; ttlSeconds: number }, iat = nowSeconds()): string {
     const payload = { ...claims, iss: registered.issuer, aud: registered.audience, sub: registered.subject, iat, exp: iat + registered.ttlSeconds };
     const input = `${this.encodedHeader}.${Buffer.from(JSON.stringify(payload)).toString("base64url")}`;
     const signature = sign("sha256", Buffer.from(input), { key: this.privateKey, dsaEncoding: "ieee-p1363" });
@@ -136,9 +135,17 @@ export async function verifyEs256(token: string, keyOf: (header: JwtHeader) => P
   if (typeof iat !== "number" || typeof exp !== "number" || (nbf !== undefined && typeof nbf !== "number")) throw new JwtRefused("claims");
   const now = nowSeconds();
   const tolerance = expect.clockToleranceSeconds;
-  if (exp <= now - tolerance) throw new JwtRefused("expired");
-  if (now - iat - tolerance > expect.maxAgeSeconds) throw new JwtRefused("expired");
+  if (!withinLifetime({ iat, exp }, expect, now)) throw new JwtRefused("expired");
   if (iat - tolerance > now) throw new JwtRefused("claims"); // issued in the future
   if (typeof nbf === "number" && nbf - tolerance > now) throw new JwtRefused("claims");
   return payload;
+}
+
+/**
+ * Whether a token has, at `now`, expired neither by `exp` nor by age (`iat` plus the lifetime),
+ * with the clock tolerance: the expiry checks of verifyEs256, for a token verified before.
+ */
+export function withinLifetime(token: { iat: number; exp: number }, expect: Pick<Es256Expectations, "maxAgeSeconds" | "clockToleranceSeconds">, now = nowSeconds()): boolean {
+  const tolerance = expect.clockToleranceSeconds;
+  return token.exp > now - tolerance && now - token.iat - tolerance <= expect.maxAgeSeconds;
 }

@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 import { createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from "jose";
-import { keyObjectsFrom, verifyEs256 } from "./es256-jwt.js";
+import { keyObjectsFrom, verifyEs256, withinLifetime } from "./es256-jwt.js";
 
 /**
  * The roles of the covenant (see the matrix "Who may see what").
@@ -61,30 +61,44 @@ export function identityFromClaims(payload: JWTPayload): Identity {
 
 export type GatewayKeySource = { jwksUrl: string } | { jwks: JSONWebKeySet };
 
+/** Verified gateway tokens a subgraph keeps, at most (see createGatewayTokenVerifier). */
+const VERIFIED_TOKENS = 10_000;
+
 /**
  * Verifies the gateway-signed identity token of a subgraph request. The audience is the subgraph's
  * own name, so a token the gateway made for one subgraph is refused by another. Checked
  * synchronously with node:crypto (es256-jwt.ts); the keys come from jose's key sets.
+ *
+ * The gateway hands the same token to a caller's requests for a while (gateway-token.ts), so a
+ * token that passed is kept, with the audience it passed for, and is taken again without checking
+ * its signature while it has expired neither by `exp` nor by age; the oldest kept goes first when
+ * there are VERIFIED_TOKENS. Only a token that passed every check is kept.
  */
 export function createGatewayTokenVerifier(options: { audience: string; keys: GatewayKeySource }) {
   const getKey: JWTVerifyGetKey = "jwksUrl" in options.keys ? createRemoteJWKSet(new URL(options.keys.jwksUrl), { cooldownDuration: 5_000 }) : createLocalJWKSet(options.keys.jwks);
   const keyOf = keyObjectsFrom(getKey);
+  const expectations = { issuer: GATEWAY_TOKEN_ISSUER, maxAgeSeconds: GATEWAY_TOKEN_TTL_SECONDS, clockToleranceSeconds: 5 };
+  const verified = new Map<string, { claims: GatewayClaims; iat: number; exp: number }>();
   return async function verify(token: string | undefined, audience: string = options.audience): Promise<GatewayClaims> {
     if (!token) {
       throw unauthenticated("This subgraph answers only requests relayed by the gateway; send your query to the gateway.");
     }
+    const key = `${audience} ${token}`;
+    const known = verified.get(key);
+    if (known) {
+      if (withinLifetime(known, expectations)) return known.claims;
+      verified.delete(key);
+    }
     try {
-      const payload = await verifyEs256(token, keyOf, {
-        issuer: GATEWAY_TOKEN_ISSUER,
-        audience,
-        maxAgeSeconds: GATEWAY_TOKEN_TTL_SECONDS,
-        clockToleranceSeconds: 5,
-      });
-      return {
+      const payload = await verifyEs256(token, keyOf, { ...expectations, audience });
+      const claims: GatewayClaims = {
         identity: identityFromClaims(payload as JWTPayload),
         operationName: typeof payload.op === "string" ? payload.op : null,
         url: typeof payload.url === "string" ? payload.url : null,
       };
+      if (verified.size >= VERIFIED_TOKENS) verified.delete(verified.keys().next().value!);
+      verified.set(key, { claims, iat: payload.iat as number, exp: payload.exp as number });
+      return claims;
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
       throw unauthenticated("The gateway identity token is invalid or expired; send your query to the gateway.");
