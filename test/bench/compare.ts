@@ -134,18 +134,26 @@ function cpuMilliseconds(pid: number): number {
  */
 function postgresCpuMilliseconds(postmaster: number | undefined): number {
   if (postmaster === undefined) return NaN;
-  // Its own utime and stime, and cutime and cstime (16th and 17th): the children it has waited for.
-  const own = statFields(postmaster);
-  let total = ticksToMilliseconds(own[11], own[12], own[13], own[14]);
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // ppid is the 4th field.
-      const fields = statFields(entry);
-      if (Number(fields[1]) === postmaster) total += ticksToMilliseconds(fields[11], fields[12]);
-    } catch {
-      // The process ended between the listing and the reading.
+  // A backend that ends while /proc is read would be missed by both counts (its own is gone, the
+  // postmaster's did not have it yet) and a run could show less CPU after than before: the reading
+  // is taken again while the postmaster reaped a child during it (a few times at most).
+  let total = NaN;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    // Its own utime and stime, and cutime and cstime (16th and 17th): the children it has waited for.
+    const before = statFields(postmaster);
+    total = ticksToMilliseconds(before[11], before[12], before[13], before[14]);
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        // ppid is the 4th field.
+        const fields = statFields(entry);
+        if (Number(fields[1]) === postmaster) total += ticksToMilliseconds(fields[11], fields[12]);
+      } catch {
+        // The process ended between the listing and the reading.
+      }
     }
+    const after = statFields(postmaster);
+    if (after[13] === before[13] && after[14] === before[14]) break;
   }
   return total;
 }
