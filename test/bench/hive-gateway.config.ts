@@ -9,7 +9,7 @@ import { peersCalledBy, rootFieldsOfText } from "../../subgraphs/shared/src/peer
  * Hive Gateway set up as the project's gateway is, for `npm run bench:compare` only: it verifies
  * the same user tokens, enforces the supergraph's `@requiresScopes` (a role is the scope
  * `role:<ROLE>`), and sends each subgraph the identity tokens the project's gateway sends, signed
- * with the same key by the project's own signer (each token made once per request, peers' tokens only to the subgraphs that ask them).
+ * with the same key by the project's own signer (each token reused as the gateway reuses it, peers' tokens only to the subgraphs that ask them).
  *
  *   hive-gateway supergraph schema/supergraph.graphql -c dist/test/bench/hive-gateway.config.js -p PORT -h 127.0.0.1
  *

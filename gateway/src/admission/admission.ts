@@ -18,7 +18,7 @@ import {
 import { Counter } from "prom-client";
 import type { Identity } from "../../../subgraphs/shared/src/identity.js";
 import { registry } from "../metrics.js";
-import { Lru } from "./lru.js";
+import { Lru } from "../../../subgraphs/shared/src/lru.js";
 import { createRateLimiter, rateLimitConfig, type RateLimitConfig, type RateLimiter } from "./rate-limiter.js";
 import { PageSizeRule } from "../../../subgraphs/shared/src/pagination.js";
 import { nameRefusedArgument } from "../../../subgraphs/shared/src/input-errors.js";

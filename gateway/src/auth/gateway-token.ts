@@ -1,7 +1,7 @@
 import { KeyObject } from "node:crypto";
 import { GATEWAY_TOKEN_ISSUER, GATEWAY_TOKEN_TTL_SECONDS, type Identity } from "../../../subgraphs/shared/src/identity.js";
 import { Es256Signer, nowSeconds } from "../../../subgraphs/shared/src/es256-jwt.js";
-import { Lru } from "../admission/lru.js";
+import { Lru } from "../../../subgraphs/shared/src/lru.js";
 import type { SigningKey } from "./keys.js";
 
 /**

@@ -1,6 +1,7 @@
 import { GraphQLError } from "graphql";
 import { createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from "jose";
 import { keyObjectsFrom, verifyEs256, withinLifetime } from "./es256-jwt.js";
+import { Lru } from "./lru.js";
 
 /**
  * The roles of the covenant (see the matrix "Who may see what").
@@ -71,14 +72,14 @@ const VERIFIED_TOKENS = 10_000;
  *
  * The gateway hands the same token to a caller's requests for a while (gateway-token.ts), so a
  * token that passed is kept, with the audience it passed for, and is taken again without checking
- * its signature while it has expired neither by `exp` nor by age; the oldest kept goes first when
- * there are VERIFIED_TOKENS. Only a token that passed every check is kept.
+ * its signature while it has expired neither by `exp` nor by age; the one least recently taken goes
+ * first when there are VERIFIED_TOKENS. Only a token that passed every check is kept.
  */
 export function createGatewayTokenVerifier(options: { audience: string; keys: GatewayKeySource }) {
   const getKey: JWTVerifyGetKey = "jwksUrl" in options.keys ? createRemoteJWKSet(new URL(options.keys.jwksUrl), { cooldownDuration: 5_000 }) : createLocalJWKSet(options.keys.jwks);
   const keyOf = keyObjectsFrom(getKey);
   const expectations = { issuer: GATEWAY_TOKEN_ISSUER, maxAgeSeconds: GATEWAY_TOKEN_TTL_SECONDS, clockToleranceSeconds: 5 };
-  const verified = new Map<string, { claims: GatewayClaims; iat: number; exp: number }>();
+  const verified = new Lru<string, { claims: GatewayClaims; iat: number; exp: number }>(VERIFIED_TOKENS);
   return async function verify(token: string | undefined, audience: string = options.audience): Promise<GatewayClaims> {
     if (!token) {
       throw unauthenticated("This subgraph answers only requests relayed by the gateway; send your query to the gateway.");
@@ -96,7 +97,6 @@ export function createGatewayTokenVerifier(options: { audience: string; keys: Ga
         operationName: typeof payload.op === "string" ? payload.op : null,
         url: typeof payload.url === "string" ? payload.url : null,
       };
-      if (verified.size >= VERIFIED_TOKENS) verified.delete(verified.keys().next().value!);
       verified.set(key, { claims, iat: payload.iat as number, exp: payload.exp as number });
       return claims;
     } catch (error) {
