@@ -33,6 +33,8 @@ export interface LocalGraphOptions {
   seedDemo: boolean;
   /** Only the benchmark turns this off, to measure what field authorization costs. */
   enforceAuthorization?: boolean;
+  /** The gateway's single-fetch shortcut (gateway/src/single-fetch.ts); on unless false. */
+  singleFetchShortcut?: boolean;
   /** Run the subgraphs' scheduled jobs (retention); `npm start` does, tests do not. */
   runScheduledJobs?: boolean;
   /** Prepare the statements the subgraphs run again and again (default true). */
@@ -88,6 +90,7 @@ export async function startLocalGraph(options: LocalGraphOptions): Promise<Local
       port: options.gatewayPort,
       host: options.host,
       enforceAuthorization: options.enforceAuthorization,
+      singleFetchShortcut: options.singleFetchShortcut,
       metrics: options.metrics,
       signIn: options.signIn,
     });

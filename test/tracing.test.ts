@@ -155,6 +155,15 @@ describe("traces operators can follow", () => {
         const names = answer.data!.signals.edges.flatMap(({ node }) => (node.tenant ? [node.tenant.name] : []));
         expect(names.length).toBeGreaterThan(0);
         expect(answer.data!.signals.edges.some(({ node }) => node.case)).toBe(true);
+        // A query of one subgraph, twice: the second goes by the gateway's single-fetch shortcut.
+        for (const id of ["trace-test-single-1", "trace-test-single-2"]) {
+          const single = await fetch(graph.gatewayUrl, {
+            method: "POST",
+            headers: { authorization: `Bearer ${token.trim()}`, "content-type": "application/json", "x-request-id": id },
+            body: JSON.stringify({ query: `{ signals(first: 3) { edges { node { id priority { level } } } } }` }),
+          });
+          expect(((await single.json()) as { errors?: unknown }).errors).toBeUndefined();
+        }
 
         // A graceful stop exports what is still buffered.
         child.kill("SIGTERM");
@@ -182,6 +191,13 @@ describe("traces operators can follow", () => {
           expect(server, `${subgraph}'s server span under the gateway's call`).toBeDefined();
           expect(server!.attributes["request.id"]).toBe(requestId);
         }
+        // The same for the query the shortcut served: its fetch span, and sdv's server span under it.
+        const single = spans.find((span) => span.service === "gateway" && span.name === "POST /graphql" && span.attributes["request.id"] === "trace-test-single-2");
+        expect(single).toBeDefined();
+        const singleTrace = spans.filter((span) => span.traceId === single!.traceId);
+        const singleCall = singleTrace.find((span) => span.name === "gateway.fetch" && span.attributes.service === "sdv");
+        expect(singleCall, singleTrace.map((s) => `${s.service} ${s.name}`).join("\n")).toBeDefined();
+        expect(singleTrace.some((span) => span.service === "sdv" && span.name === "POST /graphql" && span.parentSpanId === singleCall!.spanId)).toBe(true);
         // SQL statements, each inside a subgraph's server span of this trace, with placeholders for values.
         const statements = inTrace.filter((span) => span.scope === "@opentelemetry/instrumentation-pg");
         expect(statements.length).toBeGreaterThan(0);

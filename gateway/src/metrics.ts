@@ -27,6 +27,17 @@ const subgraphFetches = new Histogram({
   registers: [registry],
 });
 
+const shortcutFetches = new Counter({
+  name: "gateway_single_fetch_shortcut_total",
+  help: "Queries sent to their one subgraph by the single-fetch shortcut: answered as they came (served), or handed on to the query plan's execution with errors (handed_on).",
+  labelNames: ["outcome"] as const,
+  registers: [registry],
+});
+
+export function countShortcutFetch(outcome: "served" | "handed_on"): void {
+  shortcutFetches.inc({ outcome });
+}
+
 export function observeSubgraphFetch(subgraph: string, seconds: number, outcome: "ok" | "http_error" | "unreachable"): void {
   subgraphFetches.observe({ subgraph, outcome }, seconds);
 }

@@ -2,7 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { GraphQLError, parse, type GraphQLFormattedError } from "graphql";
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { headerValue, listen, sendJson, serveGraphQL, type RunningServer } from "../../subgraphs/shared/src/http.js";
@@ -17,6 +17,7 @@ import { injectTraceContext } from "../../subgraphs/shared/src/tracing.js";
 import type { GatewayTokenSigner } from "./auth/gateway-token.js";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { AuthorizingGateway } from "./authorization/authorizing-gateway.js";
+import { enumsWithHiddenValues, SingleFetchShortcut } from "./single-fetch.js";
 import { metricsPlugin, registry } from "./metrics.js";
 import { SubgraphClient } from "./subgraph-client.js";
 import { createUserTokenVerifier, type UserTokenConfig } from "./auth/user-token.js";
@@ -117,6 +118,7 @@ class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly signer: GatewayTokenSigner,
     private readonly allSubgraphs: Record<string, string>,
     client: SubgraphClient,
+    private readonly shortcut?: SingleFetchShortcut,
   ) {
     super({ url: config.url, fetcher: client.fetcher(config.name, unavailable) });
     this.subgraphName = config.name;
@@ -132,6 +134,9 @@ class IdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { request } = options;
+    // The answer to this very fetch, when the single-fetch shortcut already has it (single-fetch.ts).
+    const received = this.shortcut?.take(options.context, this.subgraphName, request.query);
+    if (received) return received;
     const headers = new SubgraphHeaders(request.http?.headers);
     headers.set("content-type", "application/json");
     request.http = { method: "POST", url: this.url, headers };
@@ -220,6 +225,11 @@ export interface GatewayOptions {
   /** Only the benchmark turns this off, to measure what field authorization costs. */
   enforceAuthorization?: boolean;
   /**
+   * Serve a query planned as one fetch of the caller's own operation with the subgraph's answer as
+   * it comes (single-fetch.ts); default true. Tests turn it off to compare both ways.
+   */
+  singleFetchShortcut?: boolean;
+  /**
    * Rate limits and early refusal of operations (admission/admission.ts); from the environment when
    * not given. `false` turns both off: only the flood benchmark does, to show the difference.
    */
@@ -284,18 +294,24 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   process.env.APOLLO_TELEMETRY_DISABLED ??= "1";
   const verifyUser = createUserTokenVerifier(options.auth);
   const client = new SubgraphClient({ timeoutMs: SUBGRAPH_TIMEOUT_MS });
+  const shortcut = options.singleFetchShortcut === false ? undefined : new SingleFetchShortcut(enumsWithHiddenValues(parse(options.supergraphSdl)));
   const inner = new ApolloGateway({
     supergraphSdl: plannerSupergraph(options.supergraphSdl),
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL is configured for subgraph ${name}.`);
-      return new IdentityDataSource({ name, url: target }, options.signer, options.subgraphUrls, client);
+      const dataSource = new IdentityDataSource({ name, url: target }, options.signer, options.subgraphUrls, client, shortcut);
+      shortcut?.register(name, dataSource);
+      return dataSource;
     },
+    ...(shortcut ? { experimental_didResolveQueryPlan: (resolved) => shortcut.learn(resolved) } : {}),
   });
+  // A new schema may plan an operation differently: the shortcut learns its operations again.
+  inner.onSchemaLoadOrUpdate(() => shortcut?.clear());
   // The supergraph's Date, YearMonth and DateTime parse as the subgraphs' do: a bad value is refused
   // here, naming its argument, before any plan is made (registered first, so before anyone reads it).
   inner.onSchemaLoadOrUpdate(({ apiSchema }) => applyScalarParsing(apiSchema));
-  const gateway = new AuthorizingGateway(inner, options.supergraphSdl, options.enforceAuthorization ?? true);
+  const gateway = new AuthorizingGateway(inner, options.supergraphSdl, options.enforceAuthorization ?? true, shortcut);
   const limits = operationLimits();
   const admission =
     options.admission === false

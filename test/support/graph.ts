@@ -14,7 +14,7 @@ export type { GraphQLResponse };
  * The whole graph for an end-to-end test: three subgraphs on fresh databases and the gateway
  * serving the committed supergraph, all over real HTTP, with a development issuer of its own.
  */
-export async function startTestGraph(options: { seedDemo?: boolean; metricsToken?: string; signIn?: SignInConfig; auth?: UserTokenConfig } = {}) {
+export async function startTestGraph(options: { seedDemo?: boolean; metricsToken?: string; signIn?: SignInConfig; auth?: UserTokenConfig; singleFetchShortcut?: boolean } = {}) {
   const databases = freshDatabaseUrls();
   const issuer = (await generateSigningKey()).key;
   const signingKey = (await generateSigningKey()).key;
@@ -31,6 +31,7 @@ export async function startTestGraph(options: { seedDemo?: boolean; metricsToken
       // Callers' tokens come from this graph's own development issuer, unless a test brings an identity provider.
       auth: options.auth ?? { keys: { jwks: issuer.jwks }, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ["ES256"], clockToleranceSeconds: 5, claims: DEFAULT_CLAIMS },
       seedDemo: options.seedDemo ?? false,
+      singleFetchShortcut: options.singleFetchShortcut,
       metrics: { port: 0, ...(options.metricsToken ? { token: options.metricsToken } : {}) },
       // The pages' development sign-in mints with this graph's own issuer, unless a test says otherwise.
       signIn: options.signIn ?? { mode: "development", issuerKey: issuer },

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface, GatewayLoadResult, GatewaySchemaLoadOrUpdateCallback } from "@apollo/server-gateway-interface";
 import { getNamedType, GraphQLError, isInterfaceType, isObjectType, Kind, print, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import type { ApolloGateway } from "@apollo/gateway";
+import type { SingleFetchShortcut } from "../single-fetch.js";
 import { scopesOf } from "../../../subgraphs/shared/src/authorization.js";
 import type { Identity } from "../../../subgraphs/shared/src/identity.js";
 import { filterOperation, requirementsOf, restoreRemovedFields, type Caller, type FilteredOperation } from "./operation-filter.js";
@@ -42,6 +43,7 @@ export class AuthorizingGateway implements GatewayInterface {
     private readonly inner: ApolloGateway,
     supergraphSdl: string,
     private readonly enforce = true,
+    private readonly shortcut?: SingleFetchShortcut,
   ) {
     this.requirements = readRequirements(supergraphSdl);
     this.selections = readSelections(supergraphSdl);
@@ -57,8 +59,11 @@ export class AuthorizingGateway implements GatewayInterface {
 
   async load(options: Parameters<GatewayInterface["load"]>[0]): Promise<GatewayLoadResult> {
     const loaded = await this.inner.load(options);
-    const execute = loaded.executor;
-    if (!execute || !this.enforce) return loaded;
+    const planned = loaded.executor;
+    if (!planned) return loaded;
+    const shortcut = this.shortcut;
+    const execute: GatewayExecutor = shortcut ? (requestContext) => shortcut.execute(requestContext, planned) : planned;
+    if (!this.enforce) return { ...loaded, executor: execute };
     assertSelectionsResolve(loaded.schema, this.requirements, this.selections);
     this.schema = loaded.schema;
     this.inner.onSchemaLoadOrUpdate(({ apiSchema }) => {
